@@ -1,0 +1,28 @@
+# Two commands do all set-up on a fresh machine:
+#   make demo   — virtualenv, install, build the sample corpus into output/
+#   make test   — virtualenv, install (with test tools and chromium), run every test
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.installed
+
+.PHONY: demo test install browser clean
+
+$(STAMP): setup.cfg pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/kg build -o output
+
+browser:
+	@test -x /usr/bin/chromium || scripts/install-chromium.sh
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) output/kg.ttl output/kg.trig output/explorer.html output/store
