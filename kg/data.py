@@ -1,0 +1,41 @@
+"""Where the project's data files live, and how they are read.
+
+Knowledge (lexicons, the ontology) is kept as files under ``ontology/``; code loads it from
+here. Installed from a wheel the folder is ``kg/ontology``; in a source checkout (and an
+editable install) it is the repository's top-level ``ontology/``.
+
+Examples
+--------
+>>> ontology_path("kg.ttl").name
+'kg.ttl'
+"""
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["ontology_dir", "ontology_path", "read_tsv"]
+
+
+@lru_cache(maxsize=1)
+def ontology_dir() -> Path:
+    """The folder holding kg.ttl and the lexicon files."""
+    package = Path(__file__).resolve().parent
+    for candidate in (package / "ontology", package.parent / "ontology"):
+        if (candidate / "kg.ttl").is_file():
+            return candidate
+    raise FileNotFoundError("newsgraph's ontology folder is missing (looked beside and above the kg package)")
+
+
+def ontology_path(name: str) -> Path:
+    """Path of one data file in the ontology folder."""
+    return ontology_dir() / name
+
+
+def read_tsv(name: str) -> list[dict[str, str]]:
+    """Rows of a tab-separated data file with a header line; ``#`` lines are comments."""
+    with ontology_path(name).open(encoding="utf-8", newline="") as handle:
+        lines = (line for line in handle if line.strip() and not line.startswith("#"))
+        reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return [{k: (v or "").strip() for k, v in row.items()} for row in reader]

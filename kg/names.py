@@ -1,0 +1,67 @@
+"""Small pure functions on names: the forms under which an entity is compared and shown.
+
+Examples
+--------
+>>> clean_name("the Kremlin's")
+'Kremlin'
+>>> name_key("  St. Pétersbourg ")
+'saint petersbourg'
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["clean_name", "name_key", "fold_diacritics", "slugify", "title_case"]
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "\u00a0": " "})
+_LEADING_THE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:'s|')$")
+_EDGE_PUNCT = " \t\n\"'“”‘’.,;:!?()[]{}-–—"
+
+
+def clean_name(text: str) -> str:
+    """The display form of a name: one line, no leading "the", no possessive "'s"."""
+    name = " ".join(text.translate(_QUOTES).split())
+    name = _LEADING_THE.sub("", name)
+    name = _POSSESSIVE.sub("", name)
+    stripped = name.strip(_EDGE_PUNCT)
+    # keep the final dot of an abbreviation such as "U.S." or "St."
+    if name.endswith(".") and re.search(r"(?:^|[\s.])\w\.$", name):
+        stripped = name.lstrip(_EDGE_PUNCT)
+    return stripped
+
+
+def fold_diacritics(text: str) -> str:
+    """"Zelenskyy" stays, "Pétersbourg" becomes "Petersbourg"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def name_key(text: str) -> str:
+    """The form names are compared in: case, diacritics, "the", "St." and punctuation folded."""
+    key = fold_diacritics(clean_name(text)).casefold()
+    key = re.sub(r"\bst\.?(?=\s)", "saint", key)
+    key = re.sub(r"[-‐–—_/]", " ", key)
+    key = re.sub(r"['\".,()]", "", key)
+    return " ".join(key.split())
+
+
+def slugify(text: str) -> str:
+    """A lower-case ASCII slug for IRIs; empty when nothing Latin is left."""
+    ascii_text = fold_diacritics(text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+_MINOR_WORDS = {"of", "the", "and", "for", "in", "on", "at", "to", "a", "an"}
+
+
+def title_case(text: str) -> str:
+    """Capitalise lower-case words but the small ones: "defense ministry" → "Defense Ministry".
+
+    >>> title_case("ministry of foreign affairs")
+    'Ministry of Foreign Affairs'
+    """
+    words = text.split()
+    return " ".join(w if (not w.islower() or (i and w in _MINOR_WORDS)) else w.capitalize()
+                    for i, w in enumerate(words))
