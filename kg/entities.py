@@ -1,0 +1,319 @@
+"""Stage 3 — typed entity mentions: spaCy's spans corrected by the gazetteer and lexicons.
+
+spaCy's small English model finds most names but types many wrongly (Kyiv as a PERSON,
+Mariupol as an ORG, a Ukrainian official as an ORG). Here every candidate span is typed in
+this order, first rule that fits wins:
+
+1. a known organisation of ``ontology/organisations.tsv`` ("U.N.", "Twitter", "the Kremlin");
+2. a nationality word ("Russian", "Ukrainians") or a bloc ("the West") → Group;
+3. a name that belongs to a person of the same article ("Zelenskyy" beside "Volodymyr
+   Zelenskyy"), or that follows a title ("security official <Name>") → Person;
+4. a place of the gazetteer → City, State or Location, whatever spaCy's label;
+5. otherwise spaCy's label: PERSON → Person, ORG → Organisation, GPE/LOC/FAC → Location,
+   NORP → Group when it names people (a plural), else nothing.
+
+Besides spaCy's spans, lexicon names spaCy missed and proper names in apposition to an
+organisation noun ("the radio network <Name of Place>") become candidates.
+
+The component ``kg_entities`` writes the result back: ``doc.ents`` carry the newsgraph type
+as label (and a GeoNames IRI as ``kb_id_`` for linked places), and ``doc._.kg_mentions``
+holds the :class:`Mention` records.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kg.gazetteer import Gazetteer, Place, gazetteer
+from kg.lexicon import Lexicon, lexicon
+from kg.names import clean_name, name_key, title_case
+
+__all__ = ["Mention", "KG_TYPES", "type_entities", "EntityTyper", "mentions"]
+
+KG_TYPES = ("Person", "City", "State", "Organisation", "Location", "Group")
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+SPACY_TO_KG = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Location", "LOC": "Location",
+               "FAC": "Location"}
+# A city known only by an alternate name must be this large before it overrides spaCy's
+# PERSON or ORG: alternate names of small towns collide with surnames.
+MIN_POPULATION_FOR_ALTERNATE = 100_000
+
+if not Doc.has_extension("kg_mentions"):
+    Doc.set_extension("kg_mentions", default=None)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One name in an article, typed and given its canonical label."""
+
+    text: str  # the words as they stand in the article
+    label: str  # canonical name ("Kyiv" for "Kiev")
+    type: str  # one of KG_TYPES
+    start: int  # token offsets in the Doc
+    end: int
+    start_char: int
+    end_char: int
+    country: str | None = None  # ISO-3: a state's own code, a city's state, a nationality's state
+    place: Place | None = None  # the GeoNames place, when linked
+    kind: str | None = None  # kind of a known organisation: igo, media, platform, government…
+
+
+# --- candidate spans ----------------------------------------------------------------------
+
+def lexicon_matcher(nlp: Language, lex: Lexicon) -> PhraseMatcher:
+    """A matcher for the lexicon's names as they are written (case matters: "US" not "us")."""
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    names = set(lex.organisation_aliases) | lex.nationality_words() | lex.bloc_aliases()
+    matcher.add("KG_LEXICON", [nlp.make_doc(name) for name in sorted(names)])
+    return matcher
+
+
+def lexicon_spans(doc: Doc, matcher: PhraseMatcher | None) -> list[Span]:
+    """Lexicon names in the text that start with a capital letter."""
+    if matcher is None:
+        return []
+    spans = matcher(doc, as_spans=True)
+    return [s for s in spans if s[0].text[:1].isupper()]
+
+
+def apposition_organisations(doc: Doc, lex: Lexicon) -> list[Span]:
+    """Proper names in apposition to an organisation noun: "the radio network Echo of X".
+
+    The name runs from the first proper noun through "of"/"for" + proper-noun chains, so
+    a place inside the name ("… of Moscow") is part of the organisation, not a place.
+    """
+    found = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.dep_ not in ("appos", "nsubj", "dobj", "pobj", "compound"):
+            continue
+        head = token.head
+        if head.i >= token.i or head.lemma_.lower() not in lex.organisation_nouns:
+            continue
+        if not all(t.pos_ in ("ADJ", "NOUN", "PROPN", "DET", "PUNCT") for t in doc[head.i + 1:token.i]):
+            continue
+        start = token.i
+        while start > head.i + 1 and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        end = token.i + 1
+        while end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and doc[end + 1].pos_ == "PROPN":
+            end += 2
+            while end < len(doc) and doc[end].pos_ == "PROPN":
+                end += 1
+        found.append(Span(doc, start, end, label="ORG"))
+    return found
+
+
+def gazetteer_spans(doc: Doc, gaz: Gazetteer, max_words: int = 3) -> list[Span]:
+    """Proper nouns that are the own name of a state or a sizeable city, however spaCy saw them.
+
+    spaCy's small model sometimes misses a city altogether ("struck Kyiv and Kharkiv": only
+    Kyiv is an entity). Only capitalised proper nouns are tried, only primary names count,
+    and a city must be large: a small town's name is too often a word or a surname.
+    """
+    found = []
+    i = 0
+    while i < len(doc):
+        for width in range(min(max_words, len(doc) - i), 0, -1):
+            words = doc[i:i + width]
+            if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
+                continue
+            match = gaz.match(words.text)
+            if match and match.primary and (match.place.kind != "City"
+                                            or match.place.population >= MIN_POPULATION_FOR_ALTERNATE):
+                found.append(Span(doc, i, i + width, label="GPE"))
+                i += width - 1
+                break
+        i += 1
+    return found
+
+
+def candidate_spans(doc: Doc, lex: Lexicon, gaz: Gazetteer, matcher: PhraseMatcher | None = None) -> list[Span]:
+    """spaCy's name spans plus lexicon, apposition and gazetteer names, without overlaps.
+
+    Where spans overlap the longest wins; at equal length spaCy's own span is kept.
+    """
+    ner = [e for e in doc.ents if e.label_ in NAME_LABELS]
+    taken = {i for span in ner for i in range(span.start, span.end)}
+    places = [s for s in gazetteer_spans(doc, gaz) if not taken.intersection(range(s.start, s.end))]
+    extra = lexicon_spans(doc, matcher) + apposition_organisations(doc, lex) + places
+    return sorted(filter_spans(ner + extra), key=lambda s: s.start)
+
+
+# --- typing -------------------------------------------------------------------------------
+
+def person_name_tokens(spans: Iterable[Span]) -> set[str]:
+    """Folded words of the multi-word PERSON names, for recognising a surname alone."""
+    words: set[str] = set()
+    for span in spans:
+        if span.label_ == "PERSON" and len(span) > 1:
+            words.update(name_key(t.text) for t in span if t.is_alpha)
+            words.add(name_key(span.text))
+    return words
+
+
+def follows_title(span: Span, lex: Lexicon) -> bool:
+    """A name right after a person's title: "security official <Name>", "Mayor <Name>"."""
+    if span.start == 0:
+        return False
+    previous = span.doc[span.start - 1]
+    return previous.lower_.rstrip(".") in lex.person_titles and previous.pos_ in ("NOUN", "PROPN")
+
+
+def context_countries(spans: Iterable[Span], gaz: Gazetteer, lex: Lexicon) -> Counter:
+    """How often an article names each state: states, unambiguous places, nationality words."""
+    countries: Counter = Counter()
+    for span in spans:
+        name = clean_name(span.text)
+        nationality = lex.nationality(name)
+        country = nationality.country if nationality else gaz.unambiguous_country(name)
+        if country and (nationality or span.label_ in ("GPE", "LOC", "FAC", "ORG", "PERSON")):
+            countries[country] += 1
+    return countries
+
+
+def state_before(span: Span, gaz: Gazetteer, lex: Lexicon) -> str | None:
+    """The state a name is qualified by: "Russia's <span>", "Russian <span>"."""
+    doc = span.doc
+    i = span.start - 1
+    if i >= 1 and doc[i].lower_ in ("'s", "’s") and doc[i - 1].pos_ == "PROPN":
+        match = gaz.match(doc[i - 1].text)
+        if match and match.primary and match.place.kind == "State":
+            return match.place.country
+    if i >= 0:
+        nationality = lex.nationality(doc[i].text)
+        if nationality and nationality.form == "adjective":
+            return nationality.country
+    return None
+
+
+def national_organisation(span: Span, gaz: Gazetteer, lex: Lexicon) -> tuple[str | None, str, bool]:
+    """(state, name without the nationality word, whether the name only describes).
+
+    "Ukrainian defense ministry" → ("UKR", "defense ministry", True); "Russia's Security
+    Council" → ("RUS", "Security Council", True); "Gazprom" → (None, "Gazprom", False).
+    A descriptive name is made only of the words of agent and organisation nouns, so it
+    says what kind of body it is, not which one.
+    """
+    words = [t for t in span if t.pos_ != "DET" and t.lower_ not in ("'s", "’s")]
+    country = state_before(span, gaz, lex)
+    if words and lex.nationality(words[0].text) and len(words) > 1:
+        country = country or lex.nationality(words[0].text).country
+        words = words[1:]
+    rest = " ".join(t.text for t in words)
+    descriptive = bool(words) and all(t.lower_ in lex.descriptive_words for t in words)
+    return country, rest, descriptive
+
+
+def strip_titles(name: str, lex: Lexicon) -> str:
+    """A person's name without the titles spaCy sometimes includes ("President X" → "X")."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in lex.person_titles:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _looks_like_people(name: str) -> bool:
+    """A NORP that names people ("Democrats", "Sunni Muslims"), not an adjective."""
+    return name[:1].isupper() and (name.endswith("s") or " " in name)
+
+
+def type_span(span: Span, gaz: Gazetteer, lex: Lexicon, person_words: set[str],
+              context: Counter) -> Mention | None:
+    """The mention a candidate span makes, or None when it names no actor."""
+    name = clean_name(span.text)
+    if not name or not any(c.isalpha() for c in name):
+        return None
+
+    def mention(label: str, kg_type: str, **extra) -> Mention:
+        return Mention(span.text, label, kg_type, span.start, span.end, span.start_char, span.end_char, **extra)
+
+    if span.label_ == "ORG":
+        country, rest, descriptive = national_organisation(span, gaz, lex)
+        if descriptive and country and lex.adjective(country):
+            label = f"{lex.adjective(country)} {title_case(rest)}"
+            return mention(label, "Organisation", country=country, kind="government")
+        if descriptive and rest.islower():
+            return None  # "the interior ministry": which one, the sentence alone does not say
+    organisation = lex.organisation(name)
+    if organisation:
+        return mention(organisation.label, "Organisation", country=organisation.country,
+                       kind=organisation.kind)
+    nationality = lex.nationality(name)
+    if nationality:
+        return mention(nationality.people, "Group", country=nationality.country)
+    bloc = lex.bloc(name)
+    if bloc:
+        return mention(bloc.label, "Group")
+    if span.label_ in ("PERSON", "ORG") and (name_key(name) in person_words or follows_title(span, lex)):
+        return mention(strip_titles(name, lex), "Person")
+    match = gaz.match(name, context)
+    if match and (match.primary or span.label_ not in ("PERSON", "ORG")
+                  or match.place.population >= MIN_POPULATION_FOR_ALTERNATE):
+        place = match.place
+        return mention(place.name, place.kind, country=place.country or None, place=place)
+    if span.label_ == "NORP":
+        return mention(name, "Group") if _looks_like_people(name) else None
+    kind = SPACY_TO_KG.get(span.label_)
+    if kind == "Person":
+        name = strip_titles(name, lex)
+    return mention(name, kind) if kind else None
+
+
+def type_entities(doc: Doc, gaz: Gazetteer | None = None, lex: Lexicon | None = None,
+                  matcher: PhraseMatcher | None = None) -> list[Mention]:
+    """Typed mentions of a parsed Doc, in text order."""
+    gaz = gaz or gazetteer()
+    lex = lex or lexicon()
+    spans = candidate_spans(doc, lex, gaz, matcher)
+    person_words = person_name_tokens(spans)
+    context = context_countries(spans, gaz, lex)
+    typed = (type_span(span, gaz, lex, person_words, context) for span in spans)
+    return [m for m in typed if m is not None]
+
+
+# --- the spaCy component ------------------------------------------------------------------
+
+class EntityTyper:
+    """spaCy component: replaces name entities by newsgraph-typed ones (see module doc)."""
+
+    def __init__(self, nlp: Language, name: str, use_lexicon_matcher: bool = True):
+        self.name = name
+        self.gazetteer = gazetteer()
+        self.lexicon = lexicon()
+        self.matcher = lexicon_matcher(nlp, self.lexicon) if use_lexicon_matcher else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = type_entities(doc, self.gazetteer, self.lexicon, self.matcher)
+        typed = [Span(doc, m.start, m.end, label=m.type, kb_id=m.place.iri if m.place else "")
+                 for m in found]
+        taken = {i for span in typed for i in range(span.start, span.end)}
+        others = [e for e in doc.ents if e.label_ not in NAME_LABELS
+                  and not taken.intersection(range(e.start, e.end))]
+        doc.ents = sorted(typed + others, key=lambda s: s.start)
+        doc._.kg_mentions = found
+        return doc
+
+
+@Language.factory("kg_entities", default_config={"use_lexicon_matcher": True})
+def make_entity_typer(nlp: Language, name: str, use_lexicon_matcher: bool) -> EntityTyper:
+    return EntityTyper(nlp, name, use_lexicon_matcher)
+
+
+def mentions(doc: Doc) -> list[Mention]:
+    """The typed mentions the ``kg_entities`` component found in a Doc."""
+    if doc._.kg_mentions is None:
+        raise ValueError("E201 the Doc was not processed by the kg_entities component")
+    return list(doc._.kg_mentions)
+
+
+def mentions_by_sentence(doc: Doc) -> Iterator[tuple[Span, list[Mention]]]:
+    """Each sentence with the mentions inside it."""
+    found = mentions(doc)
+    for sentence in doc.sents:
+        yield sentence, [m for m in found if sentence.start <= m.start < sentence.end]

@@ -1,0 +1,142 @@
+"""Typing entity spans: gazetteer and lexicons over spaCy's labels, on hand-built Docs.
+
+The sentences are written for these tests; each row gives the parse a model would produce
+(word/POS/dep/head/ENT) and the mentions expected from it.
+"""
+from __future__ import annotations
+
+import pytest
+
+from kg.entities import lexicon_matcher, type_entities
+from kg.lexicon import lexicon
+from tests.conftest import parse
+
+
+def typed(nlp, annotated, matcher=None):
+    return [(m.text, m.label, m.type, m.country) for m in type_entities(parse(nlp, annotated), matcher=matcher)]
+
+
+@pytest.mark.parametrize("annotated, expected", [
+    # a known city is a City whatever spaCy's label
+    ("Shells/NOUN/nsubj/1 hit/VERB/ROOT/- Kiev/PROPN/dobj/1/PERSON and/CCONJ/cc/2 Lviv/PROPN/conj/2/ORG ./PUNCT/punct/1",
+     [("Kiev", "Kyiv", "City", "UKR"), ("Lviv", "Lviv", "City", "UKR")]),
+    # a state by its usual name or abbreviation, without "the"
+    ("the/DET/det/1 U.S./PROPN/nsubj/2/GPE warned/VERB/ROOT/- Belarus/PROPN/dobj/2/GPE",
+     [("U.S.", "United States", "State", "USA"), ("Belarus", "Belarus", "State", "BLR")]),
+    # an ambiguous city: the article is about Ukraine, so Odessa is Odesa
+    ("Ships/NOUN/nsubj/1 neared/VERB/ROOT/- Odessa/PROPN/dobj/1/GPE in/ADP/prep/1 Ukraine/PROPN/pobj/3/GPE",
+     [("Odessa", "Odesa", "City", "UKR"), ("Ukraine", "Ukraine", "State", "UKR")]),
+    # … and about Texas, so Odessa is the Texan city
+    ("Storms/NOUN/nsubj/1 hit/VERB/ROOT/- Odessa/PROPN/dobj/1/GPE ,/PUNCT/punct/2 Texas/PROPN/appos/2/GPE",
+     [("Odessa", "Odessa", "City", "USA"), ("Texas", "Texas", "Location", "USA")]),
+    # nationality words are Groups of their state; blocs are Groups
+    ("Russian/ADJ/amod/1/NORP troops/NOUN/nsubj/2 faced/VERB/ROOT/- Ukrainians/PROPN/dobj/2/NORP",
+     [("Russian", "Russians", "Group", "RUS"), ("Ukrainians", "Ukrainians", "Group", "UKR")]),
+    ("the/DET/det/1 West/PROPN/nsubj/2/LOC responded/VERB/ROOT/-", [("West", "West", "Group", None)]),
+    ("French/ADJ/amod/1/NORP diplomats/NOUN/nsubj/2 left/VERB/ROOT/-", [("French", "French people", "Group", "FRA")]),
+    # a NORP that is neither a nationality nor a people is no actor
+    ("Humanitarian/ADJ/amod/1/NORP aid/NOUN/nsubj/2 arrived/VERB/ROOT/-", []),
+    ("Democrats/PROPN/nsubj/1/NORP objected/VERB/ROOT/-", [("Democrats", "Democrats", "Group", None)]),
+    # known organisations by any of their names, whatever spaCy's label
+    ("the/DET/det/1 U.N./PROPN/nsubj/2/GPE said/VERB/ROOT/- on/ADP/prep/2 Twitter/PROPN/pobj/3/PERSON",
+     [("U.N.", "United Nations", "Organisation", None), ("Twitter", "Twitter", "Organisation", "USA")]),
+    ("the/DET/det/1 Kremlin~/PROPN/poss/3/ORG ’s/PART/case/1 reply/NOUN/ROOT/-",
+     [("Kremlin", "Kremlin", "Organisation", "RUS")]),
+])
+def test_typing(blank_nlp, annotated, expected):
+    assert typed(blank_nlp, annotated) == expected
+
+
+@pytest.mark.parametrize("annotated, expected", [
+    # a surname alone belongs to the person named in full elsewhere, even if it is a city name
+    ("Jack/PROPN/compound/1/PERSON London/PROPN/nsubj/2/PERSON wrote/VERB/ROOT/- ./PUNCT/punct/2 "
+     "London/PROPN/nsubj/5/PERSON sailed/VERB/ROOT/-",
+     [("Jack London", "Jack London", "Person", None), ("London", "London", "Person", None)]),
+    # … and without the full name, a known city is a city
+    ("London/PROPN/nsubj/1/PERSON sailed/VERB/ROOT/-", [("London", "London", "City", "GBR")]),
+    # spaCy's ORG for a person: a possessive surname, a name after a title
+    ("Olaf/PROPN/compound/1/PERSON Scholz/PROPN/nsubj/2/PERSON spoke/VERB/ROOT/- ./PUNCT/punct/2 "
+     "Scholz~/PROPN/poss/6/ORG ’s/PART/case/4 office/NOUN/nsubj/7 agreed/VERB/ROOT/-",
+     [("Olaf Scholz", "Olaf Scholz", "Person", None), ("Scholz", "Scholz", "Person", None)]),
+    ("defence/NOUN/compound/1 official/NOUN/compound/3 Anna/PROPN/compound/3/ORG Kowalska/PROPN/nsubj/4/ORG "
+     "said/VERB/ROOT/-", [("Anna Kowalska", "Anna Kowalska", "Person", None)]),
+    # a title spaCy put inside the person's name is not part of the name
+    ("Mayor/PROPN/compound/2/PERSON Anna/PROPN/compound/2/PERSON Kowalska/PROPN/nsubj/3/PERSON spoke/VERB/ROOT/-",
+     [("Mayor Anna Kowalska", "Anna Kowalska", "Person", None)]),
+])
+def test_people(blank_nlp, annotated, expected):
+    assert typed(blank_nlp, annotated) == expected
+
+
+@pytest.mark.parametrize("annotated, expected", [
+    # a proper name in apposition to an organisation noun is an organisation, place and all
+    ("the/DET/det/2 radio/NOUN/compound/2 station/NOUN/nsubj/6 Voice/PROPN/appos/2 of/ADP/prep/3 "
+     "Lagos/PROPN/pobj/4/GPE announced/VERB/ROOT/-",
+     [("Voice of Lagos", "Voice of Lagos", "Organisation", None)]),
+    # a national body is named after its state; the same words alone say too little
+    ("Poland~/PROPN/poss/3/GPE ’s/PART/case/0 Defence/PROPN/compound/3/ORG Ministry/PROPN/nsubj/4/ORG "
+     "said/VERB/ROOT/-",
+     [("Poland", "Poland", "State", "POL"), ("Defence Ministry", "Polish Defence Ministry", "Organisation", "POL")]),
+    ("the/DET/det/3 Chilean/ADJ/amod/3/ORG interior/NOUN/compound/3/ORG ministry/NOUN/nsubj/4/ORG said/VERB/ROOT/-",
+     [("Chilean interior ministry", "Chilean Interior Ministry", "Organisation", "CHL")]),
+    ("the/DET/det/2 foreign/ADJ/amod/2/ORG ministry/NOUN/nsubj/3/ORG said/VERB/ROOT/-", []),
+    # a leading "the" and a possessive are not part of a name
+    ("The/DET/det/2/ORG Acme/PROPN/compound/2/ORG Corporation~/PROPN/poss/4/ORG ’s/PART/case/2 "
+     "shares/NOUN/ROOT/-", [("The Acme Corporation", "Acme Corporation", "Organisation", None)]),
+])
+def test_organisations(blank_nlp, annotated, expected):
+    assert typed(blank_nlp, annotated) == expected
+
+
+def test_lexicon_names_spacy_missed_are_found(blank_nlp):
+    matcher = lexicon_matcher(blank_nlp, lexicon())
+    annotated = ("Videos/NOUN/nsubj/1 spread/VERB/ROOT/- on/ADP/prep/1 Facebook/PROPN/pobj/2 and/CCONJ/cc/3 "
+                 "Telegram/PROPN/conj/3 ./PUNCT/punct/1")
+    assert typed(blank_nlp, annotated, matcher) == [("Facebook", "Facebook", "Organisation", "USA"),
+                                                    ("Telegram", "Telegram", "Organisation", None)]
+
+
+def test_lexicon_matching_is_case_sensitive(blank_nlp):
+    matcher = lexicon_matcher(blank_nlp, lexicon())
+    assert typed(blank_nlp, "Tell/VERB/ROOT/- us/PRON/dobj/0 the/DET/det/3 signal/NOUN/dobj/0", matcher) == []
+
+
+@pytest.mark.parametrize("annotated, expected", [
+    # a large city spaCy did not mark is still found …
+    ("Rockets/NOUN/nsubj/1 struck/VERB/ROOT/- Kharkiv/PROPN/dobj/1", [("Kharkiv", "Kharkiv", "City", "UKR")]),
+    ("Talks/NOUN/nsubj/1 moved/VERB/ROOT/- to/ADP/prep/1 Saint/PROPN/compound/4 Petersburg/PROPN/pobj/2",
+     [("Saint Petersburg", "Saint Petersburg", "City", "RUS")]),
+    # … but not a small town's name, a lower-case word, or a word that is not a proper noun
+    ("Mr/PROPN/compound/1 Danilov/PROPN/nsubj/2 left/VERB/ROOT/-", []),
+    ("Nice/ADJ/amod/1 weather/NOUN/ROOT/-", []),
+    ("the/DET/det/1 split/NOUN/ROOT/-", []),
+])
+def test_gazetteer_finds_places_spacy_missed(blank_nlp, annotated, expected):
+    assert typed(blank_nlp, annotated) == expected
+
+
+def test_places_are_linked(blank_nlp):
+    [mention] = type_entities(parse(blank_nlp, "Shells/NOUN/nsubj/1 hit/VERB/ROOT/- Kharkov/PROPN/dobj/1/GPE"))
+    assert (mention.place.geonames_id, mention.place.iri) == (706483, "https://sws.geonames.org/706483/")
+    assert mention.place.lat == pytest.approx(49.98, abs=0.01)
+
+
+def test_offsets_point_at_the_words(blank_nlp):
+    doc = parse(blank_nlp, "Talks/NOUN/nsubj/1 began/VERB/ROOT/- in/ADP/prep/1 Geneva/PROPN/pobj/2/GPE")
+    [mention] = type_entities(doc)
+    assert doc.text[mention.start_char:mention.end_char] == "Geneva" and (mention.start, mention.end) == (3, 4)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Rockets struck Kyiv and Kharkiv overnight, officials in Lviv said.",
+     {"Kyiv": "City", "Kharkiv": "City", "Lviv": "City"}),
+    ("Chancellor Olaf Scholz met the Kenyan president in Nairobi on Tuesday.",
+     {"Olaf Scholz": "Person", "Nairobi": "City", "Kenyans": "Group"}),
+])
+def test_component_in_the_model_pipeline(pipeline, text, expected):
+    doc = pipeline(text)
+    got = {m.label: m.type for m in doc._.kg_mentions}
+    assert got == expected
+    assert {e.text: e.label_ for e in doc.ents if e.label_ in got.values()} \
+        == {m.text: m.type for m in doc._.kg_mentions}
