@@ -1,0 +1,162 @@
+"""Stage 6 — RDF: articles and resolved entities as an rdflib Dataset (DESIGN.md §3).
+
+Named graphs:
+
+* ``<https://w3id.org/newsgraph/ontology>`` — the ontology (ontology/kg.ttl);
+* ``<…/resource/graph/entities>`` — every entity: type, labels, codes, GeoNames links;
+* one graph per article, named by the article's IRI — its metadata and what it mentions
+  (and, later, the relations it states), so one article can be rebuilt on its own.
+
+Everything is built from rdflib terms; no RDF is written as strings.
+
+Examples
+--------
+>>> entity_slug("Person", "Vladimir Putin")
+'person/vladimir-putin'
+>>> str(article_iri("sub/dir article"))
+'https://w3id.org/newsgraph/resource/article/sub%2Fdir%20article'
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Iterable
+from urllib.parse import quote
+
+from rdflib import Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from kg.corpus import Article
+from kg.data import ontology_path
+from kg.names import slugify
+from kg.resolve import Entity, Resolution
+
+__all__ = [
+    "KG", "RES", "GEO", "ONTOLOGY_GRAPH", "ENTITY_GRAPH",
+    "entity_slug", "entity_iri", "article_iri", "build_dataset", "merged_graph", "count_quads",
+    "write_outputs",
+]
+
+KG = Namespace("https://w3id.org/newsgraph/ontology#")
+RES = Namespace("https://w3id.org/newsgraph/resource/")
+GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
+ONTOLOGY_GRAPH = URIRef("https://w3id.org/newsgraph/ontology")
+ENTITY_GRAPH = RES["graph/entities"]
+
+
+def entity_slug(kind: str, label: str, disambiguator: str | int | None = None) -> str:
+    """The path of an entity's IRI: type, then a readable slug (hash when no Latin letters)."""
+    slug = slugify(label) or hashlib.sha1(label.encode("utf-8")).hexdigest()[:12]
+    if disambiguator is not None:
+        slug = f"{slug}-{disambiguator}"
+    return f"{kind.lower()}/{slug}"
+
+
+def entity_iri(entity: Entity) -> URIRef:
+    """IRI of an entity: states by ISO code, GeoNames places by name and id, others by name."""
+    if entity.type == "State" and entity.country:
+        return RES[f"state/{entity.country.lower()}"]
+    if entity.place is not None:
+        return RES[entity_slug(entity.type, entity.label, entity.place.geonames_id)]
+    return RES[entity_slug(entity.type, entity.label)]
+
+
+def article_iri(article_id: str) -> URIRef:
+    """IRI of an article (and of its named graph); any id is percent-encoded."""
+    return RES["article/" + quote(article_id, safe="-_.~")]
+
+
+def _bind_prefixes(graph: Graph) -> None:
+    for prefix, namespace in (("kg", KG), ("res", RES), ("geo", GEO), ("skos", SKOS),
+                              ("dcterms", DCTERMS), ("prov", PROV), ("owl", OWL)):
+        graph.bind(prefix, namespace, override=True, replace=True)
+
+
+def add_entity(graph: Graph, entity: Entity, iris: dict) -> None:
+    """The triples that describe one entity."""
+    node = iris[entity.key]
+    graph.add((node, RDF.type, KG[entity.type]))
+    graph.add((node, RDFS.label, Literal(entity.label)))
+    for name in sorted(entity.alt_labels):
+        graph.add((node, SKOS.altLabel, Literal(name)))
+    if entity.type == "State" and entity.country:
+        graph.add((node, KG.countryCode, Literal(entity.country)))
+    place = entity.place
+    if place is not None:
+        graph.add((node, OWL.sameAs, URIRef(place.iri)))
+        if place.lat is not None and place.long is not None:
+            graph.add((node, GEO.lat, Literal(place.lat, datatype=XSD.decimal)))
+            graph.add((node, GEO.long, Literal(place.long, datatype=XSD.decimal)))
+    state = iris.get(("State", entity.country)) if entity.country else None
+    if state is not None and state != node:
+        if entity.type == "Group":
+            graph.add((node, KG.nationalityOf, state))
+        elif entity.type in ("City", "Location"):
+            graph.add((node, KG.locatedIn, state))
+
+
+def add_article(graph: Graph, article: Article) -> URIRef:
+    """The triples that describe an article."""
+    node = article_iri(article.id)
+    graph.add((node, RDF.type, KG.Article))
+    graph.add((node, DCTERMS.identifier, Literal(article.id)))
+    graph.add((node, KG.contentHash, Literal(article.content_hash)))
+    if article.title:
+        graph.add((node, DCTERMS.title, Literal(article.title)))
+    if article.date:
+        graph.add((node, DCTERMS.date, Literal(article.date, datatype=XSD.date)))
+    if article.url:
+        graph.add((node, DCTERMS.source, URIRef(article.url)))
+    elif article.source:
+        graph.add((node, DCTERMS.source, Literal(article.source)))
+    return node
+
+
+def build_dataset(articles: Iterable[Article], resolution: Resolution,
+                  include_ontology: bool = True) -> Dataset:
+    """The whole graph: ontology, entities, and one named graph per article."""
+    dataset = Dataset()
+    _bind_prefixes(dataset)
+    if include_ontology:
+        dataset.graph(ONTOLOGY_GRAPH).parse(ontology_path("kg.ttl"), format="turtle")
+    iris = {key: entity_iri(entity) for key, entity in resolution.entities.items()}
+    entity_graph = dataset.graph(ENTITY_GRAPH)
+    for entity in sorted(resolution.entities.values(), key=lambda e: e.key):
+        add_entity(entity_graph, entity, iris)
+    for article in articles:
+        graph = dataset.graph(article_iri(article.id))
+        node = add_article(graph, article)
+        for key, entity in resolution.entities.items():
+            if article.id in entity.articles:
+                graph.add((node, KG.mentions, iris[key]))
+    return dataset
+
+
+def merged_graph(dataset: Dataset) -> Graph:
+    """All named graphs of a dataset in one graph (what kg.ttl holds)."""
+    merged = Graph()
+    _bind_prefixes(merged)
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        merged.add((s, p, o))
+    return merged
+
+
+def count_quads(dataset: Dataset) -> int:
+    return sum(1 for _ in dataset.quads((None, None, None, None)))
+
+
+def _write_atomically(graph: Graph, path: Path, fmt: str) -> None:
+    """Serialise beside the target and rename, so a failure never leaves half a file."""
+    partial = path.with_name(path.name + ".partial")
+    graph.serialize(destination=partial, format=fmt)
+    os.replace(partial, path)
+
+
+def write_outputs(dataset: Dataset, out_dir: Path) -> dict[str, Path]:
+    """Write kg.trig (named graphs) and kg.ttl (merged) into a folder."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = {"trig": out_dir / "kg.trig", "ttl": out_dir / "kg.ttl"}
+    _write_atomically(dataset, paths["trig"], "trig")
+    _write_atomically(merged_graph(dataset), paths["ttl"], "turtle")
+    return paths

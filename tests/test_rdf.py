@@ -1,0 +1,88 @@
+"""RDF output: the vocabulary of DESIGN.md §3, compared with a small golden TriG file."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Literal, URIRef
+from rdflib.compare import isomorphic, to_isomorphic, graph_diff
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from kg.corpus import Article
+from kg.entities import Mention
+from kg.gazetteer import Gazetteer, Place
+from kg.rdf import ENTITY_GRAPH, KG, ONTOLOGY_GRAPH, article_iri, build_dataset, merged_graph, write_outputs
+from kg.resolve import resolve
+
+GOLDEN = Path(__file__).parent / "data" / "golden_small.trig"
+
+TBILISI = Place(611717, "Tbilisi", "City", "GEO", 1049498, 41.69411, 44.83368)
+GEORGIA = Place(614540, "Georgia", "State", "GEO", 3731000)
+GAZ = Gazetteer(
+    {"GE": {"geonameid": 614540, "name": "Georgia", "iso": "GE", "iso3": "GEO", "capital": "Tbilisi",
+            "population": 3731000}},
+    {"1": {"geonameid": 611717, "name": "Tbilisi", "countrycode": "GE", "population": 1049498,
+           "latitude": 41.69411, "longitude": 44.83368, "alternatenames": ["Tiflis"]}},
+    {})
+
+
+def small_build(include_ontology=False) -> Dataset:
+    first = Article("a1", "Protesters gathered in Tiflis. Georgians marched.", title="Protests & <arrests>",
+                    date="2024-05-01", url="https://news.example/a1")
+    second = Article("dir/a 2", "Tbilisi stayed calm, said Nino Beridze.", source="feeds/a2.txt")
+    mentions = {
+        "a1": [Mention("Tiflis", "Tbilisi", "City", 3, 4, 23, 29, "GEO", TBILISI),
+               Mention("Georgians", "Georgians", "Group", 5, 6, 31, 40, "GEO")],
+        "dir/a 2": [Mention("Tbilisi", "Tbilisi", "City", 0, 1, 0, 7, "GEO", TBILISI),
+                    Mention("Nino Beridze", "Nino Beridze", "Person", 5, 7, 26, 38)],
+    }
+    resolution = resolve(mentions.items(), GAZ)
+    return build_dataset([first, second], resolution, include_ontology=include_ontology)
+
+
+def named_graphs(dataset: Dataset) -> dict:
+    return {g.identifier: g for g in dataset.graphs() if len(g)}
+
+
+def test_dataset_matches_the_golden_trig():
+    built = named_graphs(small_build())
+    golden = Dataset()
+    golden.parse(GOLDEN, format="trig")
+    expected = named_graphs(golden)
+    assert sorted(built) == sorted(expected)
+    for name, graph in expected.items():
+        if not isomorphic(built[name], graph):
+            _, only_built, only_golden = graph_diff(to_isomorphic(built[name]), to_isomorphic(graph))
+            pytest.fail(f"graph {name} differs:\nbuilt only:\n{only_built.serialize(format='nt')}\n"
+                        f"golden only:\n{only_golden.serialize(format='nt')}")
+
+
+def test_one_named_graph_per_article_plus_entities():
+    names = set(named_graphs(small_build()))
+    assert names == {ENTITY_GRAPH, article_iri("a1"), article_iri("dir/a 2")}
+    assert str(article_iri("dir/a 2")).endswith("/article/dir%2Fa%202")
+
+
+def test_ontology_graph_is_included_and_every_term_is_described():
+    dataset = small_build(include_ontology=True)
+    ontology = dataset.graph(ONTOLOGY_GRAPH)
+    used = {p for _, p, _ in merged_graph(dataset) if str(p).startswith(str(KG))}
+    used |= {o for _, p, o in merged_graph(dataset) if p == RDF.type and str(o).startswith(str(KG))}
+    for term in used:
+        assert (term, RDFS.label, None) in ontology and (term, RDFS.comment, None) in ontology, term
+
+
+def test_user_text_is_escaped_in_turtle_and_trig(tmp_path):
+    paths = write_outputs(small_build(), tmp_path)
+    for fmt, path in (("turtle", paths["ttl"]), ("trig", paths["trig"])):
+        reread = Dataset()
+        reread.parse(path, format=fmt)
+        titles = {str(o) for _, _, o, _ in reread.quads((None, URIRef("http://purl.org/dc/terms/title"), None, None))}
+        assert titles == {"Protests & <arrests>"}
+
+
+def test_surface_forms_become_alt_labels():
+    merged = merged_graph(small_build())
+    city = URIRef("https://w3id.org/newsgraph/resource/city/tbilisi-611717")
+    assert set(merged.objects(city, SKOS.altLabel)) == {Literal("Tiflis")}
+    assert set(merged.objects(city, RDFS.label)) == {Literal("Tbilisi")}
