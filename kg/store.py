@@ -1,0 +1,63 @@
+"""Stage 7 — the persistent SPARQL store: an Oxigraph database in the output folder.
+
+rdflib's own SPARQL engine is far too slow for joins on graphs of this size (DESIGN.md §7),
+so queries run on Oxigraph. A build loads the new store beside the old one and swaps them
+only when loading has succeeded, so a failed build never destroys a working store.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "kg.trig").write_text("<urn:a> <urn:b> <urn:c> .")
+>>> load_store(folder / "kg.trig", folder).name
+'store'
+>>> len(open_store(folder))
+1
+"""
+from __future__ import annotations
+
+import gc
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import KGError
+
+__all__ = ["STORE_FOLDER", "store_path", "load_store", "open_store"]
+
+STORE_FOLDER = "store"
+
+
+def store_path(out_dir: Path) -> Path:
+    return Path(out_dir) / STORE_FOLDER
+
+
+def load_store(rdf_file: Path, out_dir: Path) -> Path:
+    """Load an RDF file (TriG keeps the named graphs) into ``out_dir/store``, replacing it."""
+    final = store_path(out_dir)
+    fresh = final.with_name(STORE_FOLDER + ".new")
+    stale = final.with_name(STORE_FOLDER + ".old")
+    for leftover in (fresh, stale):
+        shutil.rmtree(leftover, ignore_errors=True)
+    store = ox.Store(str(fresh))
+    store.bulk_load(path=str(rdf_file))
+    store.flush()
+    del store
+    gc.collect()  # Oxigraph releases its database lock only when the Store is freed
+    if final.exists():
+        final.rename(stale)
+    fresh.rename(final)
+    shutil.rmtree(stale, ignore_errors=True)
+    return final
+
+
+def open_store(out_dir: Path) -> ox.Store:
+    """The store a build wrote, opened read-only."""
+    path = store_path(out_dir)
+    if not path.is_dir():
+        raise KGError("E301", f"no store in {out_dir}: run `kg build -o {out_dir}` first")
+    try:
+        return ox.Store.read_only(str(path))
+    except OSError as error:
+        raise KGError("E302", f"cannot open the store in {path}: {error}") from None
