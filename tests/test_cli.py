@@ -1,0 +1,102 @@
+"""The `kg` command: exit codes, one-line messages, and what each command prints."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from kg import cli
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("corpus")
+    (folder / "talks.txt").write_text("date 2024-05-02 Delegations from Poland and Chile met in Geneva.",
+                                      encoding="utf-8")
+    (folder / "feed.jsonl").write_text('{"id": "f1", "text": "Rockets struck Lviv."}\n{"id": "f2", "text": ',
+                                       encoding="utf-8")
+    (folder / "scan.txt").write_bytes(b"\x00\x01binary")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def built(corpus, tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    assert cli.main(["build", str(corpus), "-o", str(out), "--quiet"]) == 0
+    return out
+
+
+def run(capsys, *argv):
+    code = cli.main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_build_writes_everything_and_warns_per_bad_input(corpus, tmp_path, capsys):
+    code, out, err = run(capsys, "build", str(corpus), "-o", str(tmp_path / "o"), "-q")
+    assert code == 0
+    assert sorted(p.name for p in (tmp_path / "o").iterdir()) == ["explorer.html", "kg.trig", "kg.ttl", "store"]
+    assert out.startswith("built 2 articles, ") and out.count("\n") == 1
+    warnings = [line for line in err.splitlines() if line.startswith("warning")]
+    assert len(warnings) == 2
+    assert any("feed.jsonl:2" in w and "W103" in w for w in warnings)
+    assert any("scan.txt" in w and "W101" in w for w in warnings)
+
+
+def test_build_fails_only_when_nothing_could_be_read_and_keeps_the_last_build(built, tmp_path, capsys):
+    before = (built / "kg.ttl").read_bytes()
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    code, out, err = run(capsys, "build", str(tmp_path / "empty.txt"), "-o", str(built))
+    assert code == 1
+    assert err.splitlines()[-1].startswith("kg: E101 no articles could be read")
+    assert (built / "kg.ttl").read_bytes() == before
+    assert run(capsys, "query", "-o", str(built), "ASK { ?c a kg:City }")[1] == "true\n"
+
+
+def test_query_prints_a_table(built, capsys):
+    code, out, _ = run(capsys, "query", "-o", str(built),
+                       "SELECT ?name WHERE { ?c a kg:City ; rdfs:label ?name } ORDER BY ?name")
+    assert code == 0 and out.splitlines() == ["name", "------", "Geneva", "Lviv"]
+
+
+def test_query_from_a_file_as_csv(built, tmp_path, capsys):
+    (tmp_path / "states.rq").write_text("SELECT ?code WHERE { ?s kg:countryCode ?code } ORDER BY ?code",
+                                        encoding="utf-8")
+    code, out, _ = run(capsys, "query", "-f", str(tmp_path / "states.rq"), "-o", str(built), "--format", "csv")
+    assert code == 0 and out.split() == ["code", "CHE", "CHL", "POL", "UKR"]
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["query", "SELECT ?x WHERE {"], "kg: E401 SPARQL syntax error"),
+    (["query"], "kg: E404"),
+    (["query", "SELECT * WHERE { SERVICE <http://127.0.0.1:1/> { ?s ?p ?o } }"], "kg: E402"),
+    (["query", "ASK {}", "--format", "yaml"], "kg: E403"),
+    (["build", "--no-such-option"], "kg: No such option"),
+])
+def test_user_errors_are_one_line_with_exit_code_1(built, capsys, argv, message):
+    code, _, err = run(capsys, *argv, "-o", str(built))
+    assert code == 1 and err.startswith(message) and err.count("\n") == 1
+
+
+def test_query_without_a_build(tmp_path, capsys):
+    code, _, err = run(capsys, "query", "-o", str(tmp_path), "ASK {}")
+    assert code == 1 and err.startswith("kg: E301 no store in")
+
+
+def test_internal_errors_exit_2(monkeypatch, capsys, tmp_path):
+    import kg.pipeline
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(kg.pipeline, "build", broken)
+    code, _, err = run(capsys, "build", "-o", str(tmp_path))
+    assert code == 2 and "internal error (RuntimeError: boom)" in err and err.count("\n") == 1
+
+
+def test_python_dash_m_kg():
+    done = subprocess.run([sys.executable, "-m", "kg", "--help"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and "build" in done.stdout and "query" in done.stdout
