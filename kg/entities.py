@@ -1,13 +1,13 @@
 """Stage 3 — typed entity mentions: spaCy's spans corrected by the gazetteer and lexicons.
 
-spaCy's small English model finds most names but types many wrongly (Kyiv as a PERSON,
-Mariupol as an ORG, a Ukrainian official as an ORG). Here every candidate span is typed in
+spaCy's small English model finds most names but types many wrongly (capital cities as
+PERSON, port cities as ORG, officials as ORG). Here every candidate span is typed in
 this order, first rule that fits wins:
 
 1. a known organisation of ``ontology/organisations.tsv`` ("U.N.", "Twitter", "the Kremlin");
 2. a nationality word ("Russian", "Ukrainians") or a bloc ("the West") → Group;
-3. a name that belongs to a person of the same article ("Zelenskyy" beside "Volodymyr
-   Zelenskyy"), or that follows a title ("security official <Name>") → Person;
+3. a name that belongs to a person of the same article ("Scholz" beside "Olaf Scholz"), or
+   that follows a title ("security official <Name>") → Person;
 4. a place of the gazetteer → City, State or Location, whatever spaCy's label;
 5. otherwise spaCy's label: PERSON → Person, ORG → Organisation, GPE/LOC/FAC → Location,
    NORP → Group when it names people (a plural), else nothing.
@@ -112,8 +112,8 @@ def apposition_organisations(doc: Doc, lex: Lexicon) -> list[Span]:
 def gazetteer_spans(doc: Doc, gaz: Gazetteer, max_words: int = 3) -> list[Span]:
     """Proper nouns that are the own name of a state or a sizeable city, however spaCy saw them.
 
-    spaCy's small model sometimes misses a city altogether ("struck Kyiv and Kharkiv": only
-    Kyiv is an entity). Only capitalised proper nouns are tried, only primary names count,
+    spaCy's small model sometimes misses a city altogether (of "struck <city> and <city>"
+    only the first may be an entity). Only capitalised proper nouns are tried, only primary names count,
     and a city must be large: a small town's name is too often a word or a surname.
     """
     found = []

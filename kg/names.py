@@ -33,7 +33,7 @@ def clean_name(text: str) -> str:
 
 
 def fold_diacritics(text: str) -> str:
-    """"Zelenskyy" stays, "Pétersbourg" becomes "Petersbourg"."""
+    """"Ljubljana" stays, "Pétersbourg" becomes "Petersbourg"."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

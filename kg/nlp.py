@@ -6,9 +6,9 @@ model on PyPI); ``model=`` names another installed package or a model directory.
 
 Examples
 --------
->>> nlp = load_pipeline()                                    # doctest: +SKIP
->>> [(e.text, e.label_) for e in nlp("Shells hit Kyiv.").ents]   # doctest: +SKIP
-[('Kyiv', 'City')]
+>>> nlp = load_pipeline()
+>>> [(e.text, e.label_) for e in nlp("Shells hit Nairobi and Ghana overnight.").ents]
+[('Nairobi', 'City'), ('Ghana', 'State'), ('overnight', 'TIME')]
 """
 from __future__ import annotations
 
