@@ -127,9 +127,8 @@ def build_dataset(articles: Iterable[Article], resolution: Resolution,
     for article in articles:
         graph = dataset.graph(article_iri(article.id))
         node = add_article(graph, article)
-        for key, entity in resolution.entities.items():
-            if article.id in entity.articles:
-                graph.add((node, KG.mentions, iris[key]))
+        for entity in resolution.entities_of(article.id):
+            graph.add((node, KG.mentions, iris[entity.key]))
     return dataset
 
 

@@ -48,13 +48,18 @@ class Entity:
 
 @dataclass
 class Resolution:
-    """Entities by key, and the entity each mention (article id, token start) resolved to."""
+    """Entities by key, and per article the entity each mention (by token start) resolved to."""
 
     entities: dict[EntityKey, Entity] = field(default_factory=dict)
-    mention_entity: dict[tuple[str, int], EntityKey] = field(default_factory=dict)
+    mention_entity: dict[str, dict[int, EntityKey]] = field(default_factory=dict)
 
     def entity_of(self, article_id: str, mention: Mention) -> Entity:
-        return self.entities[self.mention_entity[(article_id, mention.start)]]
+        return self.entities[self.mention_entity[article_id][mention.start]]
+
+    def entities_of(self, article_id: str) -> list[Entity]:
+        """The entities an article mentions, in a stable order."""
+        keys = set(self.mention_entity.get(article_id, {}).values())
+        return [self.entities[key] for key in sorted(keys)]
 
 
 def entity_key(mention: Mention) -> EntityKey:
@@ -88,7 +93,7 @@ def resolve(article_mentions: Iterable[tuple[str, list[Mention]]],
                                                 mention.country, mention.place, mention.kind)
             entity.names[clean_name(mention.text)] += 1
             entity.articles.add(article_id)
-            resolution.mention_entity[(article_id, mention.start)] = key
+            resolution.mention_entity.setdefault(article_id, {})[mention.start] = key
     for entity in list(entities.values()):
         if entity.country and entity.type != "State" and ("State", entity.country) not in entities:
             state = _state_entity(entity.country, gaz)
