@@ -385,8 +385,10 @@ GOVERNMENT_METONYMS_BY_HAND: list[tuple[str, str, tuple[str, ...]]] = [
 ]
 
 # Agent nouns the source has only inside compounds ("government official", "state
-# official"), though the bare noun is the commonest of all in news: noun -> sector code.
-AGENTS_BY_HAND = {"official": "GOV"}
+# official", "armed forces"), though the bare nouns are among the commonest in news:
+# noun -> sector code.
+AGENTS_BY_HAND = {"official": "GOV", "force": "MIL", "defender": "MIL", "invader": "MIL",
+                  "occupier": "MIL", "negotiator": "GOV", "delegation": "GOV", "leader": "GOV"}
 
 # Readable names of the three-letter sector codes of Phoenix.agents.txt.
 AGENT_SECTORS = {
