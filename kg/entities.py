@@ -5,9 +5,11 @@ PERSON, port cities as ORG, officials as ORG). Here every candidate span is type
 this order, first rule that fits wins:
 
 1. a known organisation of ``ontology/organisations.tsv`` ("U.N.", "Twitter", "the Kremlin");
-2. a nationality word ("Russian", "Ukrainians") or a bloc ("the West") → Group;
+2. a nationality word ("Russian", "Ukrainians") → its State, with the sector of the agent
+   noun it qualifies ("Russian forces": military); a bloc ("the West") → Group;
 3. a name that belongs to a person of the same article ("Scholz" beside "Olaf Scholz"), or
-   that follows a title ("security official <Name>") → Person;
+   that follows a title ("security official <Name>") → Person (over spaCy's GPE or LOC only
+   when no place has that name);
 4. a place of the gazetteer → City, State or Location, whatever spaCy's label;
 5. otherwise spaCy's label: PERSON → Person, ORG → Organisation, GPE/LOC/FAC → Location,
    NORP → Group when it names people (a plural), else nothing.
@@ -61,7 +63,10 @@ class Mention:
     end_char: int
     country: str | None = None  # ISO-3: a state's own code, a city's state, a nationality's state
     place: Place | None = None  # the GeoNames place, when linked
-    kind: str | None = None  # kind of a known organisation: igo, media, platform, government…
+    kind: str | None = None  # a known organisation's kind (igo, media, government…), or "nationality"
+    sector: str | None = None  # of an agent phrase: "Russian forces" → military
+    reference: bool = False  # a pronoun or description ("he", "the city") resolved to an antecedent
+    sentence: int = 0  # where its sentence starts (token offset): mentions of one sentence share it
 
 
 # --- candidate spans ----------------------------------------------------------------------
@@ -109,13 +114,15 @@ def apposition_organisations(doc: Doc, lex: Lexicon) -> list[Span]:
     return found
 
 
-def gazetteer_spans(doc: Doc, gaz: Gazetteer, max_words: int = 3) -> list[Span]:
-    """Proper nouns that are the own name of a state or a sizeable city, however spaCy saw them.
+def gazetteer_spans(doc: Doc, gaz: Gazetteer, context: Counter | None = None, max_words: int = 3) -> list[Span]:
+    """Proper nouns that are the own name of a state or a city, however spaCy saw them.
 
     spaCy's small model sometimes misses a city altogether (of "struck <city> and <city>"
-    only the first may be an entity). Only capitalised proper nouns are tried, only primary names count,
-    and a city must be large: a small town's name is too often a word or a surname.
+    only the first may be an entity). Only capitalised proper nouns are tried and only
+    primary names count; a city must be large, or lie in a state the article names, since
+    a small town's name is too often a word or a surname.
     """
+    context = context or Counter()
     found = []
     i = 0
     while i < len(doc):
@@ -123,8 +130,8 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer, max_words: int = 3) -> list[Span]:
             words = doc[i:i + width]
             if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
                 continue
-            match = gaz.match(words.text)
-            if match and match.primary and (match.place.kind != "City"
+            match = gaz.match(words.text, context)
+            if match and match.primary and (match.place.kind != "City" or match.place.country in context
                                             or match.place.population >= MIN_POPULATION_FOR_ALTERNATE):
                 found.append(Span(doc, i, i + width, label="GPE"))
                 i += width - 1
@@ -140,7 +147,8 @@ def candidate_spans(doc: Doc, lex: Lexicon, gaz: Gazetteer, matcher: PhraseMatch
     """
     ner = [e for e in doc.ents if e.label_ in NAME_LABELS]
     taken = {i for span in ner for i in range(span.start, span.end)}
-    places = [s for s in gazetteer_spans(doc, gaz) if not taken.intersection(range(s.start, s.end))]
+    places = [s for s in gazetteer_spans(doc, gaz, context_countries(ner, gaz, lex))
+              if not taken.intersection(range(s.start, s.end))]
     extra = lexicon_spans(doc, matcher) + apposition_organisations(doc, lex) + places
     return sorted(filter_spans(ner + extra), key=lambda s: s.start)
 
@@ -210,6 +218,20 @@ def national_organisation(span: Span, gaz: Gazetteer, lex: Lexicon) -> tuple[str
     return country, rest, descriptive
 
 
+def agent_sector(span: Span, lex: Lexicon) -> str | None:
+    """The sector of the agent noun a name qualifies: "Russian forces", "Ukraine's military".
+
+    The noun must head its own phrase: in "Russian President <Name>" the title belongs to
+    the person, and "Russian" makes no agent phrase.
+    """
+    head = span.root.head
+    if head is span.root or span.root.dep_ not in ("amod", "compound", "poss", "nmod"):
+        return None
+    if head.pos_ != "NOUN" or head.dep_ == "compound":
+        return None
+    return lex.agent_sector(head.lemma_) or lex.agent_sector(head.text)
+
+
 def strip_titles(name: str, lex: Lexicon) -> str:
     """A person's name without the titles spaCy sometimes includes ("President X" → "X")."""
     words = name.split()
@@ -231,7 +253,8 @@ def type_span(span: Span, gaz: Gazetteer, lex: Lexicon, person_words: set[str],
         return None
 
     def mention(label: str, kg_type: str, **extra) -> Mention:
-        return Mention(span.text, label, kg_type, span.start, span.end, span.start_char, span.end_char, **extra)
+        return Mention(span.text, label, kg_type, span.start, span.end, span.start_char, span.end_char,
+                       sentence=span.sent.start, **extra)
 
     if span.label_ == "ORG":
         country, rest, descriptive = national_organisation(span, gaz, lex)
@@ -246,17 +269,25 @@ def type_span(span: Span, gaz: Gazetteer, lex: Lexicon, person_words: set[str],
                        kind=organisation.kind)
     nationality = lex.nationality(name)
     if nationality:
-        return mention(nationality.people, "Group", country=nationality.country)
+        state = gaz.country(nationality.country)
+        if state is None:
+            return mention(nationality.people, "Group", country=nationality.country)
+        return mention(state.name, "State", country=state.country, place=state, kind="nationality",
+                       sector=agent_sector(span, lex))
     bloc = lex.bloc(name)
     if bloc:
         return mention(bloc.label, "Group")
-    if span.label_ in ("PERSON", "ORG") and (name_key(name) in person_words or follows_title(span, lex)):
-        return mention(strip_titles(name, lex), "Person")
+    if name_key(name) in person_words or follows_title(span, lex):
+        # spaCy's PERSON or ORG for a person's name wins over a place of that name; its GPE
+        # or LOC only when no place has the name
+        if span.label_ in ("PERSON", "ORG") or not gaz.match(name):
+            return mention(strip_titles(name, lex), "Person")
     match = gaz.match(name, context)
     if match and (match.primary or span.label_ not in ("PERSON", "ORG")
                   or match.place.population >= MIN_POPULATION_FOR_ALTERNATE):
         place = match.place
-        return mention(place.name, place.kind, country=place.country or None, place=place)
+        sector = agent_sector(span, lex) if place.kind == "State" else None
+        return mention(place.name, place.kind, country=place.country or None, place=place, sector=sector)
     if span.label_ == "NORP":
         return mention(name, "Group") if _looks_like_people(name) else None
     kind = SPACY_TO_KG.get(span.label_)

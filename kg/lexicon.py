@@ -73,7 +73,8 @@ class Lexicon:
         self._blocs = {name_key(row["alias"]): Bloc(row["label"]) for row in blocs}
         self.organisation_nouns = frozenset(row["noun"].lower() for row in organisation_nouns)
         self.person_titles = frozenset(row["title"].lower() for row in titles)
-        self.agent_nouns = frozenset(n.lower() for row in agents for n in (row["noun"], row["plural"]) if n)
+        self._sectors = {n.lower(): row["sector"] for row in agents for n in (row["noun"], row["plural"]) if n}
+        self.agent_nouns = frozenset(self._sectors)
         # every word of an agent noun or organisation noun: "defense", "ministry", "security"…
         self.descriptive_words = frozenset(
             word for phrase in self.agent_nouns | self.organisation_nouns for word in phrase.split())
@@ -81,6 +82,10 @@ class Lexicon:
                                            | {row["label"] for row in organisations})
         self._nationality_words = frozenset(row["word"] for row in nationalities)
         self._bloc_aliases = frozenset(row["alias"] for row in blocs)
+
+    def agent_sector(self, noun: str) -> str | None:
+        """The sector of an agent noun ("troops" → military), None for other words."""
+        return self._sectors.get(noun.lower())
 
     def adjective(self, iso3: str) -> str | None:
         """The nationality adjective of a state ("RUS" → "Russian")."""
