@@ -56,3 +56,11 @@ def pipeline():
     """The full newsgraph spaCy pipeline on the English model (end-to-end tests)."""
     from kg.nlp import load_pipeline
     return load_pipeline()
+
+
+def analyse(nlp, annotated: str) -> Doc:
+    """A hand-built Doc after newsgraph's ``kg_entities`` stage (mentions typed)."""
+    from kg.entities import type_entities
+    doc = parse(nlp, annotated)
+    doc._.kg_mentions = type_entities(doc)
+    return doc

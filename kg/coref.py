@@ -1,0 +1,226 @@
+"""References: pronouns and definite descriptions resolved to the entity they stand for.
+
+"he"/"she"/"his"/"her" → the most recent person: in the same sentence the nearest one
+before the pronoun; otherwise, in the previous sentences that name a person, their subject
+(else the last one named). "the city"/"the town" → the most recent city; "the country" →
+the most recent state, or the state of the most recent city; "the capital" → the most
+recent capital city, and "the Ukrainian capital"/"the capital of Ukraine" → that state's
+capital through the gazetteer. The words come from ``ontology/references.tsv``.
+
+Each resolved reference becomes a :class:`~kg.entities.Mention` with ``reference=True``: its
+``text`` is the words of the sentence ("the city"), its label, type and place those of the
+antecedent. The component ``kg_coreference`` adds them to ``doc._.kg_mentions``.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from kg.data import read_tsv
+from kg.entities import Mention, mentions
+from kg.gazetteer import Gazetteer, gazetteer
+from kg.lexicon import Lexicon, lexicon
+
+__all__ = ["reference_words", "resolve_references", "Coreference"]
+
+# How far back an antecedent may be, in sentences: news text names its actors often, and a
+# longer reach mostly finds the wrong one.
+PRONOUN_REACH = 2
+DESCRIPTION_REACH = 3
+
+
+@lru_cache(maxsize=1)
+def reference_words() -> dict[str, tuple[str, str]]:
+    """word → (kind, the antecedent type it refers to), from ontology/references.tsv."""
+    return {row["word"]: (row["kind"], row["refers_to"]) for row in read_tsv("references.tsv")}
+
+
+def _sentence_index(doc: Doc) -> dict[int, int]:
+    return {token.i: n for n, sentence in enumerate(doc.sents) for token in sentence}
+
+
+class _Antecedents:
+    """The mentions of a Doc that references can point back to, by sentence."""
+
+    def __init__(self, doc: Doc, found: list[Mention]):
+        self.doc = doc
+        self.sentence_of = _sentence_index(doc)
+        self.found = sorted(found, key=lambda m: m.start)
+
+    def before(self, token: Token, reach: int, fits) -> tuple[list[Mention], list[list[Mention]]]:
+        """Fitting mentions before ``token`` in its sentence, and those of earlier sentences
+        (nearest first, sentences without any left out, at most ``reach`` back)."""
+        here = self.sentence_of[token.i]
+        same = [m for m in self.found if m.end <= token.i and self.sentence_of[m.start] == here and fits(m)]
+        earlier = []
+        for back in range(1, reach + 1):
+            in_sentence = [m for m in self.found if self.sentence_of[m.start] == here - back and fits(m)]
+            if in_sentence:
+                earlier.append(in_sentence)
+        return same, earlier
+
+
+def _is_subject(mention: Mention, doc: Doc) -> bool:
+    return doc[mention.start:mention.end].root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _clause_mates(pronoun: Token) -> set[int]:
+    """Tokens an object pronoun cannot stand for: the subject of its own verb, or the one
+    controlling it ("X urged Y to engage him": Y engages, so "him" is not Y)."""
+    if pronoun.dep_ not in ("dobj", "pobj", "dative", "iobj"):
+        return set()
+    verb = pronoun.head if pronoun.dep_ != "pobj" else pronoun.head.head
+    mates = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+    if verb.dep_ == "xcomp":
+        controller = [c.i for c in verb.head.children if c.dep_ in ("dobj", "dative")]
+        mates |= set(controller) or {c.i for c in verb.head.children if c.dep_ == "nsubj"}
+    return mates
+
+
+def _unnamed_person_subject(sentence: Span, found: list[Mention], lex: Lexicon) -> bool:
+    """A sentence whose subject is a person no name is given for: "The city's mayor said …"."""
+    for token in sentence:
+        if token.dep_ == "nsubj" and token.head.dep_ == "ROOT" and token.pos_ == "NOUN":
+            named = any(m.start <= token.i < m.end for m in found)
+            return not named and (token.lemma_.lower() in lex.person_titles)
+    return False
+
+
+def person_antecedent(token: Token, antecedents: _Antecedents, lex: Lexicon) -> Mention | None:
+    excluded = _clause_mates(token)
+    same, earlier = antecedents.before(
+        token, PRONOUN_REACH,
+        lambda m: m.type == "Person" and not excluded.intersection(range(m.start, m.end)))
+    if same:
+        return same[-1]
+    here = antecedents.sentence_of[token.i]
+    sentences = list(antecedents.doc.sents)
+    if here > 0 and _unnamed_person_subject(sentences[here - 1], antecedents.found, lex):
+        return None  # "he" is most likely that unnamed person, whom the graph cannot name
+    for sentence in earlier:
+        subjects = [m for m in sentence if _is_subject(m, antecedents.doc)]
+        return (subjects or sentence)[-1]
+    return None
+
+
+def _nearest(token: Token, antecedents: _Antecedents, fits) -> Mention | None:
+    same, earlier = antecedents.before(token, DESCRIPTION_REACH, fits)
+    if same:
+        return same[-1]
+    return earlier[0][-1] if earlier else None
+
+
+def _state_named_in(noun: Token, found: list[Mention], lex: Lexicon) -> str | None:
+    """"the Ukrainian capital", "the capital of Ukraine": the state the description names."""
+    for child in noun.children:
+        if child.dep_ == "amod":
+            nationality = lex.nationality(child.text)
+            if nationality:
+                return nationality.country
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                owner = next((m for m in found if m.start <= obj.i < m.end), None)
+                if owner is not None and owner.type == "State":
+                    return owner.country
+    return None
+
+
+def _named_by_the_phrase(noun: Token, found: list[Mention], fits) -> Mention | None:
+    """A name the description itself gives: "the capital, Kyiv", "the port city of Odesa"."""
+    doc = noun.doc
+    if noun.i + 2 < len(doc) and doc[noun.i + 1].text == ",":  # apposition by punctuation alone:
+        named = next((m for m in found if m.start == noun.i + 2), None)  # the parser often misses it
+        if named is not None and fits(named):
+            return named
+    for child in noun.children:
+        candidates = [child] if child.dep_ == "appos" else []
+        if child.dep_ == "prep" and child.lower_ == "of":
+            candidates = [c for c in child.children if c.dep_ == "pobj"]
+        for candidate in candidates:
+            named = next((m for m in found if m.start <= candidate.i < m.end), None)
+            if named is not None and fits(named):
+                return named
+    return None
+
+
+def description_antecedent(noun: Token, refers_to: str, antecedents: _Antecedents, found: list[Mention],
+                           gaz: Gazetteer, lex: Lexicon) -> Mention | None:
+    """The place "the city", "the country" or "the capital" stands for."""
+    if refers_to in ("City", "capital"):
+        named = _named_by_the_phrase(noun, found, lambda m: m.type == "City")
+        if named is not None:
+            return named
+    if refers_to == "City":
+        return _nearest(noun, antecedents, lambda m: m.type == "City")
+    if refers_to == "State":
+        nearest = _nearest(noun, antecedents, lambda m: m.type in ("State", "City") and m.country)
+        if nearest is None or nearest.type == "State":
+            return nearest
+        state = gaz.country(nearest.country)
+        return replace(nearest, label=state.name, type="State", place=state, kind=None) if state else None
+    # "capital": the capital of a state the phrase names, else the most recent capital city
+    iso3 = _state_named_in(noun, found, lex)
+    if iso3:
+        capital = gaz.capital(iso3)
+        return Mention(capital.name, capital.name, "City", 0, 0, 0, 0, iso3, capital) if capital else None
+    return _nearest(noun, antecedents,
+                    lambda m: m.type == "City" and m.place is not None
+                    and gaz.capital(m.place.country) == m.place)
+
+
+def _description_span(noun: Token) -> Span | None:
+    """"the city", "the port city", "the Ukrainian capital": a definite phrase with this head."""
+    determiners = [c for c in noun.children if c.dep_ == "det"]
+    if not determiners or determiners[0].lower_ != "the" or noun.dep_ == "compound":
+        return None
+    start = min(c.i for c in noun.children if c.i < noun.i and c.dep_ in ("det", "amod", "compound"))
+    return noun.doc[start:noun.i + 1]
+
+
+def resolve_references(doc: Doc, gaz: Gazetteer | None = None, lex: Lexicon | None = None) -> list[Mention]:
+    """Reference mentions for the pronouns and descriptions of a Doc that can be resolved."""
+    gaz = gaz or gazetteer()
+    lex = lex or lexicon()
+    words = reference_words()
+    found = [m for m in mentions(doc) if not m.reference]
+    taken = {i for m in found for i in range(m.start, m.end)}
+    antecedents = _Antecedents(doc, found)
+    references = []
+    for token in doc:
+        entry = words.get(token.lower_)
+        if entry is None or token.i in taken:
+            continue
+        kind, refers_to = entry
+        if kind == "pronoun" and token.pos_ == "PRON":
+            span, antecedent = doc[token.i:token.i + 1], person_antecedent(token, antecedents, lex)
+        elif kind == "description" and token.pos_ == "NOUN" and (span := _description_span(token)) is not None:
+            antecedent = description_antecedent(token, refers_to, antecedents, found, gaz, lex)
+        else:
+            continue
+        if antecedent is not None:
+            references.append(replace(antecedent, text=span.text, start=span.start, end=span.end,
+                                      start_char=span.start_char, end_char=span.end_char,
+                                      sector=None, reference=True, sentence=span.sent.start))
+    return references
+
+
+class Coreference:
+    """spaCy component: adds resolved references to ``doc._.kg_mentions``."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        self.gazetteer = gazetteer()
+        self.lexicon = lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        references = resolve_references(doc, self.gazetteer, self.lexicon)
+        doc._.kg_mentions = sorted(mentions(doc) + references, key=lambda m: m.start)
+        return doc
+
+
+@Language.factory("kg_coreference")
+def make_coreference(nlp: Language, name: str) -> Coreference:
+    return Coreference(nlp, name)

@@ -1,0 +1,71 @@
+"""References: pronouns and "the city"-descriptions resolved to their antecedents."""
+from __future__ import annotations
+
+import pytest
+
+from kg.coref import resolve_references
+from tests.conftest import analyse
+
+
+def references(nlp, annotated):
+    return [(r.text, r.label, r.type) for r in resolve_references(analyse(nlp, annotated))]
+
+
+@pytest.mark.parametrize("annotated, expected", [
+    # the nearest person before the pronoun in its sentence
+    ("Tom/PROPN/compound/1/PERSON Berg/PROPN/nsubj/2/PERSON said/VERB/ROOT/- he/PRON/nsubj/5 would/AUX/aux/5 "
+     "resign/VERB/ccomp/2", [("he", "Tom Berg", "Person")]),
+    # in the previous sentence, its subject rather than the last person named
+    ("Ana/PROPN/compound/1/PERSON Soto/PROPN/nsubj/2/PERSON met/VERB/ROOT/- Tom/PROPN/compound/4/PERSON "
+     "Berg/PROPN/dobj/2/PERSON ./PUNCT/punct/2 She/PRON/nsubj/7 left/VERB/ROOT/-", [("She", "Ana Soto", "Person")]),
+    # a possessive pronoun
+    ("Tom/PROPN/compound/1/PERSON Berg/PROPN/nsubj/2/PERSON posted/VERB/ROOT/- on/ADP/prep/2 his/PRON/poss/5 "
+     "page/NOUN/pobj/3", [("his", "Tom Berg", "Person")]),
+    # an object pronoun is not the one who acts on it: "X urged Y to call her" — her is X
+    ("Ana/PROPN/compound/1/PERSON Soto/PROPN/nsubj/2/PERSON urged/VERB/ROOT/- Tom/PROPN/compound/4/PERSON "
+     "Berg/PROPN/dobj/2/PERSON to/PART/aux/6 call/VERB/xcomp/2 her/PRON/dobj/6", [("her", "Ana Soto", "Person")]),
+    # a sentence whose subject is an unnamed person stops the search: the pronoun is that person
+    ("Tom/PROPN/compound/1/PERSON Berg/PROPN/nsubj/2/PERSON spoke/VERB/ROOT/- ./PUNCT/punct/2 the/DET/det/5 "
+     "mayor/NOUN/nsubj/6 agreed/VERB/ROOT/- ./PUNCT/punct/6 He/PRON/nsubj/9 left/VERB/ROOT/-", []),
+    # nobody to refer to
+    ("He/PRON/nsubj/1 left/VERB/ROOT/-", []),
+])
+def test_pronouns(blank_nlp, annotated, expected):
+    assert references(blank_nlp, annotated) == expected
+
+
+@pytest.mark.parametrize("annotated, expected", [
+    # "the city" → the most recent city, also in an earlier sentence
+    ("Shells/NOUN/nsubj/1 hit/VERB/ROOT/- Kharkiv/PROPN/dobj/1/GPE ./PUNCT/punct/1 the/DET/det/5 city/NOUN/nsubj/6 "
+     "burned/VERB/ROOT/-", [("the city", "Kharkiv", "City")]),
+    # "the capital" of a state the phrase names, through the gazetteer
+    ("Protests/NOUN/nsubj/1 reached/VERB/ROOT/- the/DET/det/4 Chilean/ADJ/amod/4/NORP capital/NOUN/dobj/1",
+     [("the Chilean capital", "Santiago", "City")]),
+    ("Troops/NOUN/nsubj/1 left/VERB/ROOT/- the/DET/det/3 capital/NOUN/dobj/1 of/ADP/prep/3 Peru/PROPN/pobj/4/GPE",
+     [("the capital", "Lima", "City")]),
+    # "the capital" → the most recent capital city, not just any city
+    ("Talks/NOUN/nsubj/1 moved/VERB/ROOT/- from/ADP/prep/1 Lima/PROPN/pobj/2/GPE to/ADP/prep/1 "
+     "Cusco/PROPN/pobj/4/GPE ./PUNCT/punct/1 the/DET/det/8 capital/NOUN/nsubj/9 waited/VERB/ROOT/-",
+     [("the capital", "Lima", "City")]),
+    # a description that names its place itself: apposition (even by a comma only) or "of"
+    ("Jets/NOUN/nsubj/1 struck/VERB/ROOT/- Lima/PROPN/dobj/1/GPE and/CCONJ/cc/2 the/DET/det/5 capital/NOUN/conj/2 "
+     ",/PUNCT/punct/5 Quito/PROPN/conj/5/GPE", [("the capital", "Quito", "City")]),
+    ("Ships/NOUN/nsubj/1 neared/VERB/ROOT/- the/DET/det/4 port/NOUN/compound/4 city/NOUN/dobj/1 of/ADP/prep/4 "
+     "Odessa/PROPN/pobj/5/GPE in/ADP/prep/1 Ukraine/PROPN/pobj/7/GPE", [("the port city", "Odesa", "City")]),
+    # "the country" → the most recent state, or the state of the most recent city
+    ("Rain/NOUN/nsubj/1 fell/VERB/ROOT/- in/ADP/prep/1 Lviv/PROPN/pobj/2/GPE ,/PUNCT/punct/3 in/ADP/prep/1 "
+     "the/DET/det/7 country~/NOUN/poss/9 ’s/PART/case/7 west/NOUN/pobj/5", [("the country", "Ukraine", "State")]),
+    # "the city council" is a council, not a reference to a city
+    ("Shells/NOUN/nsubj/1 hit/VERB/ROOT/- Kharkiv/PROPN/dobj/1/GPE ./PUNCT/punct/1 the/DET/det/6 "
+     "city/NOUN/compound/6 council/NOUN/nsubj/7 met/VERB/ROOT/-", []),
+])
+def test_descriptions(blank_nlp, annotated, expected):
+    assert references(blank_nlp, annotated) == expected
+
+
+def test_references_keep_their_own_words_and_place(blank_nlp):
+    annotated = ("Shells/NOUN/nsubj/1 hit/VERB/ROOT/- Kharkiv/PROPN/dobj/1/GPE ./PUNCT/punct/1 the/DET/det/5 "
+                 "city/NOUN/nsubj/6 burned/VERB/ROOT/-")
+    [reference] = resolve_references(analyse(blank_nlp, annotated))
+    assert reference.reference and reference.place.geonames_id == 706483
+    assert (reference.start, reference.end, reference.sentence) == (4, 6, 4)
