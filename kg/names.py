@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["clean_name", "name_key", "fold_diacritics", "slugify", "title_case"]
+__all__ = ["clean_name", "name_key", "fold_diacritics", "slugify", "title_case", "transliteration_key"]
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "\u00a0": " "})
 _LEADING_THE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
@@ -65,3 +65,29 @@ def title_case(text: str) -> str:
     words = text.split()
     return " ".join(w if (not w.islower() or (i and w in _MINOR_WORDS)) else w.capitalize()
                     for i, w in enumerate(words))
+
+
+# Spelling variants of transliterated names (Ukrainian, Russian, Arabic … into English):
+# doubled letters, "iy"/"yi"/"ij" for "y", a final "i" for "y" (Sergei/Sergey, Andrii/Andriy),
+# "w" for "v", "ph" for "f".
+_TRANSLITERATION = ((re.compile(r"(.)\1+"), r"\1"), (re.compile(r"iy|yi|ij"), "y"), (re.compile(r"i$"), "y"),
+                    (re.compile(r"w"), "v"), (re.compile(r"ph"), "f"))
+
+
+def transliteration_key(word: str) -> str:
+    """One spelling for the usual transliteration variants of a name.
+
+    >>> transliteration_key("Hrytsenkyy") == transliteration_key("Hrytsenky")
+    True
+    >>> transliteration_key("Kuliyev") == transliteration_key("Kulyev")
+    True
+    >>> transliteration_key("Sergei") == transliteration_key("Sergey"), transliteration_key("Andrii")
+    (True, 'andry')
+    >>> transliteration_key("Kowalska") == transliteration_key("Kowalski")
+    False
+    """
+    key = fold_diacritics(word).casefold()
+    key = re.sub(r"[^a-z]", "", key)
+    for pattern, replacement in _TRANSLITERATION:
+        key = pattern.sub(replacement, key)
+    return key

@@ -1,9 +1,18 @@
 """Stage 5 — resolution: the mentions of all articles become one entity per real actor.
 
-A place is one entity per GeoNames id (so "Kiev" and "Kyiv" meet on Kyiv), a state one per
-ISO code; any other name is one entity per type and folded name. Every surface form is
-kept, to become a ``skos:altLabel``. States that a city lies in or that a nationality belongs
-to are added even when no article names them, so that ``kg:locatedIn`` has somewhere to point.
+Within an article, a surname or other short name joins the full name the article gives
+("Scholz" → "Olaf Scholz"), also in another transliteration ("Hrytsenky" beside "Mykola
+Hrytsenkyy"); pronouns and descriptions already point at their antecedent (:mod:`kg.coref`).
+
+Across articles, a place is one entity per GeoNames id (so "Kiev" and "Kyiv" meet on Kyiv), a
+state one per ISO code, any other name one per type and folded name. People are then
+clustered: two person entities are one when their surnames agree up to transliteration
+(:func:`kg.names.transliteration_key`, then a similarity threshold) and their given names
+agree, unless the two names ever stand in the same sentence — two people side by side are
+two people. A surname alone joins a full name only when exactly one full name fits.
+
+Every surface form is kept as an alternate name, but not the words of a reference ("he",
+"the city") or a nationality word ("Russian").
 
 Examples
 --------
@@ -15,17 +24,22 @@ Examples
 """
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable
+from difflib import SequenceMatcher
+from typing import Iterable, Sequence
 
 from kg.entities import Mention
 from kg.gazetteer import Gazetteer, Place, gazetteer
-from kg.names import clean_name, name_key
+from kg.names import clean_name, name_key, transliteration_key
 
-__all__ = ["Entity", "Resolution", "EntityKey", "entity_key", "resolve"]
+__all__ = ["Entity", "Position", "Resolution", "EntityKey", "entity_key", "same_person", "resolve"]
 
 EntityKey = tuple[str, str]
+
+# How alike two surnames must be, once transliteration variants are folded, to be one name.
+# "Kowalski"/"Kowalska" (0.875: husband and wife) stay apart.
+SURNAME_SIMILARITY = 0.9
 
 
 @dataclass
@@ -47,11 +61,22 @@ class Entity:
 
 
 @dataclass
+class Position:
+    """A title a person holds, of a state, place, organisation or person (or of unknown)."""
+
+    person: EntityKey
+    title: str
+    of: EntityKey | None
+    articles: set[str] = field(default_factory=set)
+
+
+@dataclass
 class Resolution:
-    """Entities by key, and per article the entity each mention (by token start) resolved to."""
+    """Entities by key, positions, and per article the entity each mention resolved to."""
 
     entities: dict[EntityKey, Entity] = field(default_factory=dict)
     mention_entity: dict[str, dict[int, EntityKey]] = field(default_factory=dict)
+    positions: list[Position] = field(default_factory=list)
 
     def entity_of(self, article_id: str, mention: Mention) -> Entity:
         return self.entities[self.mention_entity[article_id][mention.start]]
@@ -61,15 +86,144 @@ class Resolution:
         keys = set(self.mention_entity.get(article_id, {}).values())
         return [self.entities[key] for key in sorted(keys)]
 
+    def positions_of(self, article_id: str) -> list[Position]:
+        return [p for p in self.positions if article_id in p.articles]
+
 
 def entity_key(mention: Mention) -> EntityKey:
-    """What makes two mentions the same entity before any finer resolution."""
+    """What makes two mentions the same entity before people are clustered."""
     if mention.type == "State" and mention.country:
         return ("State", mention.country)
     if mention.place is not None:
         return (mention.type, f"geonames:{mention.place.geonames_id}")
     return (mention.type, name_key(mention.label))
 
+
+# --- people -------------------------------------------------------------------------------
+
+def _words(name: str) -> list[str]:
+    return [w for w in name_key(name).split() if w]
+
+
+def _similar(a: str, b: str) -> bool:
+    a, b = transliteration_key(a), transliteration_key(b)
+    return a == b or SequenceMatcher(None, a, b).ratio() >= SURNAME_SIMILARITY
+
+
+def _given_names_agree(a: list[str], b: list[str]) -> bool:
+    """"Vladimir"/"Vladimir", "V."/"Vladimir", "Sergei"/"Sergey": one given name."""
+    first_a, first_b = a[0].rstrip("."), b[0].rstrip(".")
+    if len(first_a) == 1 or len(first_b) == 1:
+        return first_a[0] == first_b[0]
+    return _similar(first_a, first_b)
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two full names (two words or more each) can name one person.
+
+    >>> same_person("Mykola Hrytsenkyy", "Mykola Hrytsenky"), same_person("Joe Biden", "Hunter Biden")
+    (True, False)
+    """
+    words_a, words_b = _words(a), _words(b)
+    if len(words_a) < 2 or len(words_b) < 2:
+        return False
+    return _similar(words_a[-1], words_b[-1]) and _given_names_agree(words_a, words_b)
+
+
+def _full_name_for(short: Mention, full_names: Sequence[Mention]) -> Mention | None:
+    """The full name a surname (or other part of a name) stands for in its article.
+
+    The full names with that surname, in any spelling; with several people of one surname,
+    the nearest one named before, else the nearest after.
+    """
+    words = _words(short.label)
+    if len(words) != 1:
+        return None
+    fitting = [f for f in full_names if any(_similar(words[0], w) for w in _words(f.label)[1:])]
+    if not fitting:
+        return None
+    if len({name_key(f.label) for f in fitting}) == 1:
+        return fitting[0]
+    before = [f for f in fitting if f.start < short.start]
+    return before[-1] if before else min(fitting, key=lambda f: f.start)
+
+
+def article_person_names(found: list[Mention]) -> dict[str, str]:
+    """Within one article: folded short name → the full name it stands for."""
+    people = [m for m in found if m.type == "Person" and not m.reference]
+    full_names = [m for m in people if len(_words(m.label)) > 1]
+    names = {}
+    for mention in people:
+        full = _full_name_for(mention, full_names)
+        if full is not None:
+            names[name_key(mention.label)] = full.label
+    return names
+
+
+class _Clusters:
+    """Union-find over entity keys."""
+
+    def __init__(self) -> None:
+        self.parent: dict[EntityKey, EntityKey] = {}
+
+    def find(self, key: EntityKey) -> EntityKey:
+        root = key
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        self.parent[key] = root
+        return root
+
+    def union(self, a: EntityKey, b: EntityKey) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
+def cluster_people(entities: dict[EntityKey, Entity],
+                   side_by_side: set[frozenset[EntityKey]]) -> dict[EntityKey, EntityKey]:
+    """Person entity → the entity it is one person with (itself when alone)."""
+    people = sorted(k for k, e in entities.items() if e.type == "Person")
+    full = [k for k in people if len(_words(entities[k].label)) > 1]
+    clusters = _Clusters()
+    for i, a in enumerate(full):
+        for b in full[i + 1:]:
+            if frozenset((a, b)) not in side_by_side and same_person(entities[a].label, entities[b].label):
+                clusters.union(a, b)
+    for key in people:
+        words = _words(entities[key].label)
+        if len(words) != 1:
+            continue
+        fitting = {clusters.find(f) for f in full if any(_similar(words[0], w) for w in _words(entities[f].label)[1:])
+                   and frozenset((key, f)) not in side_by_side}
+        if len(fitting) == 1:  # a surname alone joins a full name only when just one fits
+            clusters.union(key, fitting.pop())
+    return {key: clusters.find(key) for key in people}
+
+
+def _canonical_label(names: Counter) -> str:
+    """The full name used most (longest on a tie); a short name only when there is no other."""
+    return max(names, key=lambda n: (len(_words(n)) > 1, names[n], len(n)))
+
+
+def _merge(entities: dict[EntityKey, Entity], into: dict[EntityKey, EntityKey]) -> dict[EntityKey, EntityKey]:
+    """Merge clustered entities under one key each; returns old key → new key."""
+    groups: dict[EntityKey, list[Entity]] = defaultdict(list)
+    for key, root in into.items():
+        groups[root].append(entities.pop(key))
+    renamed = {}
+    for members in groups.values():
+        names = Counter()
+        for member in members:
+            names.update(member.names or {member.label: 1})
+        label = _canonical_label(names)
+        merged = Entity(("Person", name_key(label)), "Person", label, names)
+        for member in members:
+            merged.articles |= member.articles
+            merged.country = merged.country or member.country
+            renamed[member.key] = merged.key
+        entities[merged.key] = merged
+    return renamed
+
+
+# --- all together -------------------------------------------------------------------------
 
 def _state_entity(iso3: str, gaz: Gazetteer) -> Entity | None:
     state = gaz.country(iso3)
@@ -78,25 +232,76 @@ def _state_entity(iso3: str, gaz: Gazetteer) -> Entity | None:
     return Entity(("State", iso3), "State", state.name, Counter(), iso3, state)
 
 
-def resolve(article_mentions: Iterable[tuple[str, list[Mention]]],
-            gaz: Gazetteer | None = None) -> Resolution:
-    """Group the mentions of every article into entities."""
+def _surface_name(mention: Mention) -> str | None:
+    """The name a mention adds to its entity's names: not a pronoun, description or adjective."""
+    if mention.reference or mention.kind == "nationality":
+        return None
+    return clean_name(mention.text) or None
+
+
+def resolve(articles: Iterable[tuple], gaz: Gazetteer | None = None) -> Resolution:
+    """Group the mentions of every article into entities.
+
+    ``articles`` holds ``(article_id, mentions)`` or ``(article_id, mentions, positions)``
+    tuples, positions being :class:`kg.positions.PositionMention` records.
+    """
     gaz = gaz or gazetteer()
     resolution = Resolution()
     entities = resolution.entities
-    for article_id, found in article_mentions:
+    side_by_side: set[frozenset[EntityKey]] = set()
+    position_mentions = []
+    for article_id, found, *rest in articles:
+        names = article_person_names(found)
+        keys = resolution.mention_entity.setdefault(article_id, {})
+        in_sentence: dict[int, set[EntityKey]] = defaultdict(set)
         for mention in found:
-            key = entity_key(mention)
+            label = names.get(name_key(mention.label), mention.label) if mention.type == "Person" else mention.label
+            key = entity_key(mention) if label == mention.label else ("Person", name_key(label))
             entity = entities.get(key)
             if entity is None:
-                entity = entities[key] = Entity(key, mention.type, mention.label, Counter(),
-                                                mention.country, mention.place, mention.kind)
-            entity.names[clean_name(mention.text)] += 1
+                entity = entities[key] = Entity(key, mention.type, label, Counter(), mention.country,
+                                                mention.place, mention.kind if mention.kind != "nationality" else None)
+            surface = _surface_name(mention)
+            if surface:
+                entity.names[surface] += 1
             entity.articles.add(article_id)
-            resolution.mention_entity.setdefault(article_id, {})[mention.start] = key
+            keys[mention.start] = key
+            if mention.type == "Person" and not mention.reference:
+                in_sentence[mention.sentence].add(key)
+        for together in in_sentence.values():
+            side_by_side.update(frozenset((a, b)) for a in together for b in together if a != b)
+        position_mentions.extend((article_id, p) for p in (rest[0] if rest else ()))
+    renamed = _merge(entities, cluster_people(entities, side_by_side))
+    for keys in resolution.mention_entity.values():
+        for start, key in keys.items():
+            keys[start] = renamed.get(key, key)
+    resolution.positions = _positions(position_mentions, resolution)
     for entity in list(entities.values()):
         if entity.country and entity.type != "State" and ("State", entity.country) not in entities:
             state = _state_entity(entity.country, gaz)
             if state:
                 entities[state.key] = state
     return resolution
+
+
+def _positions(found: list[tuple[str, object]], resolution: Resolution) -> list[Position]:
+    """One position per person, title and office holder; one of unknown holder is dropped
+    when the same person holds the same title of a known one."""
+    positions: dict[tuple, Position] = {}
+    for article_id, mention in found:
+        keys = resolution.mention_entity[article_id]
+        person = keys.get(mention.person.start)
+        if person is None:
+            continue
+        of = keys.get(mention.of.start) if mention.of is not None else None
+        key = (person, mention.title.lower(), of)
+        position = positions.setdefault(key, Position(person, mention.title, of))
+        position.articles.add(article_id)
+    known = {(p.person, p.title.lower()) for p in positions.values() if p.of is not None}
+    for key, position in list(positions.items()):
+        if position.of is None and (position.person, key[1]) in known:
+            holder = next(p for p in positions.values()
+                          if p.of is not None and (p.person, p.title.lower()) == (position.person, key[1]))
+            holder.articles |= position.articles
+            del positions[key]
+    return list(positions.values())

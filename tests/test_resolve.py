@@ -1,0 +1,95 @@
+"""Resolution: one entity per real actor, within and across articles."""
+from __future__ import annotations
+
+import pytest
+
+from kg.entities import Mention
+from kg.gazetteer import gazetteer
+from kg.positions import PositionMention
+from kg.resolve import resolve, same_person
+
+
+def person(text, start, sentence=None, label=None, reference=False):
+    return Mention(text, label or text, "Person", start, start + len(text.split()), 0, 0,
+                   reference=reference, sentence=start if sentence is None else sentence)
+
+
+def people(resolution):
+    return sorted((e.label, sorted(e.alt_labels)) for e in resolution.entities.values() if e.type == "Person")
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Volodymyr Zelenskyy", "Volodymyr Zelensky", True),   # transliteration variants
+    ("Mykola Hrytsenkyi", "Mykola Hrytsenkyy", True),
+    ("Sergei Ivanov", "Sergey Ivanov", True),
+    ("S. Ivanov", "Sergei Ivanov", True),                   # an initial
+    ("Joe Biden", "Hunter Biden", False),                   # two people who share a surname
+    ("Olena Zelenska", "Volodymyr Zelenskyy", False),
+    ("Anna Kowalska", "Anna Kowalski", False),
+    ("Ivanov", "Sergei Ivanov", False),                     # a surname alone is no full name
+])
+def test_same_person(a, b, same):
+    assert same_person(a, b) is same
+
+
+def test_a_surname_joins_the_full_name_of_its_article():
+    resolution = resolve([("a1", [person("Olaf Scholz", 0), person("Scholz", 10), person("Scholz's", 20,
+                                                                                          label="Scholz")])])
+    assert people(resolution) == [("Olaf Scholz", ["Scholz"])]
+
+
+def test_a_surname_in_another_spelling_joins_too():
+    resolution = resolve([("a1", [person("Mykola Hrytsenkyy", 0), person("Hrytsenkyi", 10)])])
+    assert people(resolution) == [("Mykola Hrytsenkyy", ["Hrytsenkyi"])]
+
+
+def test_with_two_people_of_one_surname_a_surname_is_the_one_named_before():
+    found = [person("Anna Kowalska", 0), person("Maria Kowalska", 10), person("Kowalska", 20), ]
+    resolution = resolve([("a1", found)])
+    assert people(resolution) == [("Anna Kowalska", []), ("Maria Kowalska", ["Kowalska"])]
+    assert resolution.entity_of("a1", found[2]).label == "Maria Kowalska"
+
+
+def test_spelling_variants_merge_across_articles_and_the_commonest_full_name_wins():
+    resolution = resolve([("a1", [person("Mykola Hrytsenkyy", 0), person("Mykola Hrytsenkyy", 9)]),
+                          ("a2", [person("Mykola Hrytsenkyi", 0), person("Hrytsenkyi", 5)])])
+    assert people(resolution) == [("Mykola Hrytsenkyy", ["Hrytsenkyi", "Mykola Hrytsenkyi"])]
+
+
+def test_people_named_side_by_side_are_never_merged():
+    # "Serhiy Tkachenko and Serhii Tkachenko" in one sentence: two people, however alike
+    found = [person("Serhiy Tkachenko", 0, sentence=0), person("Serhii Tkachenko", 3, sentence=0)]
+    resolution = resolve([("a1", found), ("a2", [person("Serhiy Tkachenko", 0)])])
+    assert people(resolution) == [("Serhii Tkachenko", []), ("Serhiy Tkachenko", [])]
+
+
+def test_a_surname_alone_joins_a_full_name_elsewhere_only_when_one_fits():
+    one = resolve([("a1", [person("Olaf Scholz", 0)]), ("a2", [person("Scholz", 0)])])
+    assert people(one) == [("Olaf Scholz", ["Scholz"])]
+    two = resolve([("a1", [person("Anna Kowalska", 0)]), ("a2", [person("Maria Kowalska", 0)]),
+                   ("a3", [person("Kowalska", 0)])])
+    assert people(two) == [("Anna Kowalska", []), ("Kowalska", []), ("Maria Kowalska", [])]
+
+
+def test_references_and_nationality_words_add_no_names():
+    kyiv = gazetteer().best("Kyiv")
+    ukraine = gazetteer().country("UKR")
+    found = [Mention("Kyiv", "Kyiv", "City", 0, 1, 0, 4, "UKR", kyiv),
+             Mention("the city", "Kyiv", "City", 5, 7, 20, 28, "UKR", kyiv, reference=True),
+             Mention("Ukrainian", "Ukraine", "State", 8, 9, 30, 39, "UKR", ukraine, kind="nationality"),
+             person("Olaf Scholz", 10), person("he", 14, label="Olaf Scholz", reference=True)]
+    resolution = resolve([("a1", found)])
+    assert {e.label: sorted(e.alt_labels) for e in resolution.entities.values()} == {
+        "Kyiv": [], "Ukraine": [], "Olaf Scholz": []}
+    assert resolution.entity_of("a1", found[1]).label == "Kyiv"
+    assert resolution.entity_of("a1", found[4]).label == "Olaf Scholz"
+
+
+def test_positions_attach_to_resolved_people_and_an_unknown_holder_gives_way():
+    chile = gazetteer().country("CHL")
+    soto, short = person("Ana Soto", 1), person("Soto", 20)
+    chilean = Mention("Chilean", "Chile", "State", 0, 1, 0, 7, "CHL", chile, kind="nationality")
+    positions = [PositionMention(soto, "President", chilean, "…"), PositionMention(short, "President", None, "…")]
+    resolution = resolve([("a1", [chilean, soto, short], positions)])
+    assert [(resolution.entities[p.person].label, p.title, resolution.entities[p.of].label)
+            for p in resolution.positions] == [("Ana Soto", "President", "Chile")]
