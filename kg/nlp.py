@@ -19,6 +19,8 @@ import spacy
 from spacy.language import Language
 
 import kg.entities  # noqa: F401  (registers the kg_entities factory)
+import kg.coref  # noqa: F401  (registers kg_coreference)
+import kg.positions  # noqa: F401  (registers kg_positions)
 from kg.errors import KGError
 
 __all__ = ["DEFAULT_MODELS", "load_model", "load_pipeline"]
@@ -58,4 +60,6 @@ def load_pipeline(model: str | None = None) -> Language:
     if "ner" not in nlp.pipe_names:
         raise KGError("E103", f"spaCy model {model or nlp.meta.get('name')!r} has no entity recogniser")
     nlp.add_pipe("kg_entities", after="ner")
+    nlp.add_pipe("kg_positions", after="kg_entities")
+    nlp.add_pipe("kg_coreference", after="kg_positions")
     return nlp

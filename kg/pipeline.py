@@ -3,8 +3,9 @@
 Read top to bottom to follow an article through newsgraph::
 
     corpus.read_corpus        files → Article
-    nlp.load_pipeline         spaCy + kg_entities component → Doc with typed entities
-    entities.mentions         Doc → Mention (typed, canonical label, GeoNames place)
+    nlp.load_pipeline         spaCy + kg_entities, kg_positions, kg_coreference components
+    entities.mentions         Doc → Mention (typed, canonical label, GeoNames place);
+                              positions, pronouns and "the city" resolved in the same Doc
     resolve.resolve           all mentions → one Entity per real actor
     rdf.build_dataset         → rdflib Dataset (one named graph per article) → kg.trig, kg.ttl
     store.load_store          → Oxigraph store for SPARQL
@@ -26,6 +27,7 @@ from kg.corpus import Article, ProblemHandler, read_corpus, sample_corpus_paths
 from kg.entities import Mention, mentions
 from kg.errors import KGError, Problem
 from kg.nlp import load_pipeline
+from kg.positions import PositionMention
 from kg.rdf import build_dataset, count_quads, write_outputs
 from kg.resolve import Resolution, resolve
 
@@ -38,6 +40,7 @@ class AnalysedArticle:
 
     article: Article
     mentions: list[Mention]
+    positions: list[PositionMention] = field(default_factory=list)
 
 
 @dataclass
@@ -65,7 +68,7 @@ def analyse(articles: Iterable[Article], nlp: Language,
     for article in articles:
         try:
             doc = nlp(article.text)
-            yield AnalysedArticle(article, mentions(doc))
+            yield AnalysedArticle(article, mentions(doc), list(doc._.kg_positions or ()))
         except Exception as error:  # one bad article must not stop the build
             if on_problem is None:
                 raise
@@ -78,7 +81,7 @@ def analyse(articles: Iterable[Article], nlp: Language,
 
 def build_graph(analysed: list[AnalysedArticle]):
     """Resolve entities across articles and build the RDF dataset."""
-    resolution: Resolution = resolve((a.article.id, a.mentions) for a in analysed)
+    resolution: Resolution = resolve((a.article.id, a.mentions, a.positions) for a in analysed)
     dataset = build_dataset([a.article for a in analysed], resolution)
     return dataset, resolution
 

@@ -4,8 +4,9 @@ Named graphs:
 
 * ``<https://w3id.org/newsgraph/ontology>`` — the ontology (ontology/kg.ttl);
 * ``<…/resource/graph/entities>`` — every entity: type, labels, codes, GeoNames links;
-* one graph per article, named by the article's IRI — its metadata and what it mentions
-  (and, later, the relations it states), so one article can be rebuilt on its own.
+* one graph per article, named by the article's IRI — its metadata, what it mentions, the
+  positions it gives people (and, later, the relations it states), so one article can be
+  rebuilt on its own.
 
 Everything is built from rdflib terms; no RDF is written as strings.
 
@@ -30,7 +31,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 from kg.corpus import Article
 from kg.data import ontology_path
 from kg.names import slugify
-from kg.resolve import Entity, Resolution
+from kg.resolve import Entity, Position, Resolution
 
 __all__ = [
     "KG", "RES", "GEO", "ONTOLOGY_GRAPH", "ENTITY_GRAPH",
@@ -94,6 +95,8 @@ def add_entity(graph: Graph, entity: Entity, iris: dict) -> None:
             graph.add((node, KG.nationalityOf, state))
         elif entity.type in ("City", "Location"):
             graph.add((node, KG.locatedIn, state))
+        elif entity.type == "Organisation":
+            graph.add((node, KG.governmentOf if entity.kind == "government" else KG.basedIn, state))
 
 
 def add_article(graph: Graph, article: Article) -> URIRef:
@@ -113,6 +116,28 @@ def add_article(graph: Graph, article: Article) -> URIRef:
     return node
 
 
+def position_iri(position: Position, resolution: Resolution) -> URIRef:
+    """IRI of a position: the person, the title and whose office it is, as slugs."""
+    parts = [resolution.entities[position.person].label, position.title]
+    if position.of is not None:
+        parts.append(resolution.entities[position.of].label)
+    return RES["position/" + "--".join(slugify(p) or "x" for p in parts)]
+
+
+def add_position(graph: Graph, position: Position, resolution: Resolution, iris: dict,
+                 article: Article) -> None:
+    """A person's position as one article states it: title, office holder, date, source."""
+    node = position_iri(position, resolution)
+    graph.add((iris[position.person], KG.position, node))
+    graph.add((node, RDF.type, KG.Position))
+    graph.add((node, KG.title, Literal(position.title)))
+    if position.of is not None:
+        graph.add((node, KG.positionOf, iris[position.of]))
+    graph.add((node, PROV.wasDerivedFrom, article_iri(article.id)))
+    if article.date:
+        graph.add((node, DCTERMS.date, Literal(article.date, datatype=XSD.date)))
+
+
 def build_dataset(articles: Iterable[Article], resolution: Resolution,
                   include_ontology: bool = True) -> Dataset:
     """The whole graph: ontology, entities, and one named graph per article."""
@@ -129,6 +154,8 @@ def build_dataset(articles: Iterable[Article], resolution: Resolution,
         node = add_article(graph, article)
         for entity in resolution.entities_of(article.id):
             graph.add((node, KG.mentions, iris[entity.key]))
+        for position in resolution.positions_of(article.id):
+            add_position(graph, position, resolution, iris, article)
     return dataset
 
 

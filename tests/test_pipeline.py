@@ -1,7 +1,8 @@
 """End to end: the bundled sample corpus through every stage, checked as score_seeds.py checks.
 
-tests/data/seed_entities.jsonl is the hand-made gold of the two sample articles (a copy of
-shared/gold/seed_entities.jsonl): every entity with its type and all the names it appears under.
+tests/data/seed_entities.jsonl and seed_roles.jsonl are the hand-made gold of the two sample
+articles (copies of shared/gold/): every entity with its type and all the names it appears under,
+and the positions people hold.
 """
 from __future__ import annotations
 
@@ -19,7 +20,9 @@ from kg.pipeline import build
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
 KG = Namespace("https://w3id.org/newsgraph/ontology#")
-GOLD = [json.loads(line) for line in (Path(__file__).parent / "data" / "seed_entities.jsonl").open()]
+DATA = Path(__file__).parent / "data"
+GOLD = [json.loads(line) for line in (DATA / "seed_entities.jsonl").open()]
+ROLES = [json.loads(line) for line in (DATA / "seed_roles.jsonl").open()]
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +55,28 @@ def test_gold_entity_has_a_node_of_its_type(sample_build, gold):
     nodes = nodes_named(graph, gold["aliases"])
     types = {t.split("#")[-1] for n in nodes for t in map(str, graph.objects(n, RDF.type))}
     assert gold["type"] in types, f"{gold['name']}: found types {types}"
+
+
+@pytest.mark.parametrize("gold", GOLD, ids=[g["name"] for g in GOLD])
+def test_gold_entity_is_one_node(sample_build, gold):
+    _, graph = sample_build
+    nodes = nodes_named(graph, gold["aliases"])
+    assert len(nodes) == 1, f"{gold['name']}: {sorted(nodes)}"
+
+
+@pytest.mark.parametrize("role", ROLES, ids=[f"{r['person']} {r['title']}" for r in ROLES])
+def test_gold_positions(sample_build, role):
+    _, graph = sample_build
+    [person] = nodes_named(graph, [role["person"]])
+    held = []
+    for position in graph.objects(person, KG.position):
+        titles = " ".join(str(t).lower() for t in graph.objects(position, KG.title))
+        holders = list(graph.objects(position, KG.positionOf))
+        held.append((titles, sorted(str(graph.value(h, RDFS.label)) for h in holders)))
+        if role["title"].lower() in titles and (role["of"] == ["*"] or any(
+                names(graph, h) & {o.lower() for o in role["of"]} for h in holders)):
+            return
+    pytest.fail(f"{role['person']} holds {held}, not {role['title']} of {role['of']}")
 
 
 @pytest.mark.parametrize("gold", [g for g in GOLD if g.get("geonames")], ids=lambda g: g["name"])

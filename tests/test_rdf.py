@@ -11,6 +11,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 from kg.corpus import Article
 from kg.entities import Mention
 from kg.gazetteer import Gazetteer, Place
+from kg.positions import PositionMention
 from kg.rdf import ENTITY_GRAPH, KG, ONTOLOGY_GRAPH, article_iri, build_dataset, merged_graph, write_outputs
 from kg.resolve import resolve
 
@@ -29,14 +30,18 @@ GAZ = Gazetteer(
 def small_build(include_ontology=False) -> Dataset:
     first = Article("a1", "Protesters gathered in Tiflis. Georgians marched.", title="Protests & <arrests>",
                     date="2024-05-01", url="https://news.example/a1")
-    second = Article("dir/a 2", "Tbilisi stayed calm, said Nino Beridze.", source="feeds/a2.txt")
+    second = Article("dir/a 2", "Tbilisi stayed calm, said Mayor Nino Beridze; the interior ministry agreed.",
+                     date="2024-05-02", source="feeds/a2.txt")
     mentions = {
         "a1": [Mention("Tiflis", "Tbilisi", "City", 3, 4, 23, 29, "GEO", TBILISI),
                Mention("Georgians", "Georgians", "Group", 5, 6, 31, 40, "GEO")],
         "dir/a 2": [Mention("Tbilisi", "Tbilisi", "City", 0, 1, 0, 7, "GEO", TBILISI),
-                    Mention("Nino Beridze", "Nino Beridze", "Person", 5, 7, 26, 38)],
+                    Mention("Nino Beridze", "Nino Beridze", "Person", 5, 7, 26, 38),
+                    Mention("interior ministry", "Georgian Interior Ministry", "Organisation", 8, 10, 40, 57, "GEO",
+                            kind="government")],
     }
-    resolution = resolve(mentions.items(), GAZ)
+    positions = {"dir/a 2": [PositionMention(mentions["dir/a 2"][1], "Mayor", mentions["dir/a 2"][0], "…")]}
+    resolution = resolve([(key, found, positions.get(key, [])) for key, found in mentions.items()], GAZ)
     return build_dataset([first, second], resolution, include_ontology=include_ontology)
 
 
