@@ -49,11 +49,12 @@ class Entity:
     key: EntityKey
     type: str
     label: str
-    names: Counter = field(default_factory=Counter)
+    names: Counter = field(default_factory=Counter)  # surface forms, for skos:altLabel
     country: str | None = None
     place: Place | None = None
     kind: str | None = None
     articles: set[str] = field(default_factory=set)
+    labels: Counter = field(default_factory=Counter)  # canonical names its mentions were given
 
     @property
     def alt_labels(self) -> set[str]:
@@ -198,9 +199,10 @@ def cluster_people(entities: dict[EntityKey, Entity],
     return {key: clusters.find(key) for key in people}
 
 
-def _canonical_label(names: Counter) -> str:
-    """The full name used most (longest on a tie); a short name only when there is no other."""
-    return max(names, key=lambda n: (len(_words(n)) > 1, names[n], len(n)))
+def _canonical_label(labels: Counter, names: Counter) -> str:
+    """The full name written out most often, then given most often, then the longest; a short
+    name only when there is no other."""
+    return max(labels, key=lambda n: (len(_words(n)) > 1, names[n], labels[n], len(n), n))
 
 
 def _merge(entities: dict[EntityKey, Entity], into: dict[EntityKey, EntityKey]) -> dict[EntityKey, EntityKey]:
@@ -210,11 +212,12 @@ def _merge(entities: dict[EntityKey, Entity], into: dict[EntityKey, EntityKey]) 
         groups[root].append(entities.pop(key))
     renamed = {}
     for members in groups.values():
-        names = Counter()
+        names, labels = Counter(), Counter()
         for member in members:
-            names.update(member.names or {member.label: 1})
-        label = _canonical_label(names)
-        merged = Entity(("Person", name_key(label)), "Person", label, names)
+            names.update(member.names)
+            labels.update(member.labels or {member.label: 1})
+        label = _canonical_label(labels, names)
+        merged = Entity(("Person", name_key(label)), "Person", label, names, labels=labels)
         for member in members:
             merged.articles |= member.articles
             merged.country = merged.country or member.country
@@ -264,6 +267,7 @@ def resolve(articles: Iterable[tuple], gaz: Gazetteer | None = None) -> Resoluti
             surface = _surface_name(mention)
             if surface:
                 entity.names[surface] += 1
+                entity.labels[label] += 1
             entity.articles.add(article_id)
             keys[mention.start] = key
             if mention.type == "Person" and not mention.reference:
