@@ -1,0 +1,132 @@
+"""Modality: whether a sentence asserts an event, denies it, supposes it, or only plans it.
+
+The event's word is followed up the dependency parse through the clauses that govern it
+("Putin plans to seize …": seize ← plans), and the governors are looked up in
+``ontology/modality.tsv``:
+
+* **negated** — a negation on the event's own verb ("did not enter", "no longer"), or a
+  governor that denies it ("denied targeting", "refused to meet");
+* **hypothetical** — a condition ("if … is captured"), or a modal of possibility on the verb
+  or a governor ("would deprive", "could be");
+* **intended** — a plan, goal, wish, promise, attempt, order or request ("plans to seize",
+  "goal of capturing", "vowed to", "urged X to engage"), the future ("will"), and a bare
+  purpose infinitive ("to help"). When the actor commits to the event — an offer, promise,
+  agreement, threat, an announced future ("agreed to withdraw", "is willing to send",
+  "said they would blockade") — the modality says so (``committed``): the commitment is an
+  event of its own (:mod:`kg.relations`);
+* **asserted** — anything else. Aspectual and implicative governors pass the event through
+  ("continued pounding"), and so does reported speech: "X said Y attacked Z" asserts the
+  attack on X's word, and X is kept as who reported it.
+
+The first governor that decides, walking up from the event, wins.
+
+Examples
+--------
+>>> import spacy
+>>> from spacy.tokens import Doc
+>>> doc = Doc(spacy.blank("en").vocab, words=["Troops", "plan", "to", "seize", "ports"],
+...           heads=[1, 1, 3, 1, 3], deps=["nsubj", "ROOT", "aux", "xcomp", "dobj"],
+...           pos=["NOUN", "VERB", "PART", "VERB", "NOUN"], lemmas=["troop", "plan", "to", "seize", "port"])
+>>> modality_of(doc[3]).modality
+'intended'
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from kg.data import read_tsv
+
+__all__ = ["Modality", "modality_words", "modality_of", "MODALITIES"]
+
+MODALITIES = ("asserted", "negated", "hypothetical", "intended")
+
+# The dependency relations through which a clause, or a verbal noun, hangs from its governor.
+_GOVERNED_BY = {"xcomp", "ccomp", "advcl", "csubj", "csubjpass", "pcomp", "conj", "acomp", "pobj", "prep"}
+_MODALS = {"would", "could", "might", "may", "should", "will", "shall", "'d", "'ll"}
+
+
+@dataclass(frozen=True)
+class Modality:
+    """How an event is put, the word that decided it, and who reported it (if anyone)."""
+
+    modality: str
+    cue: Token | None = None
+    reporter: Token | None = None  # the subject of the verb of speech that reports the event
+    committed: bool = False  # intended, and the actor commits to it (offer, promise, threat, "will")
+
+
+@lru_cache(maxsize=1)
+def modality_words() -> dict[str, str]:
+    """word → negated | hypothetical | intended | committed | factual | reporting
+    (ontology/modality.tsv)."""
+    return {row["word"]: row["modality"] for row in read_tsv("modality.tsv")}
+
+
+def _kind(token: Token, words: dict[str, str]) -> str | None:
+    return words.get(token.lower_) or words.get(token.lemma_.lower())
+
+
+def _own_modality(token: Token, words: dict[str, str], under_report: bool) -> tuple[str, Token] | None:
+    """What a verb's own dependents say: a negation, a condition, a modal auxiliary ("would"
+    under a verb of speech announces a commitment: "said it would withdraw")."""
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
+            return "negated", child
+        if child.dep_ == "advmod" and child.lower_ == "longer" and any(c.lower_ == "no" for c in child.children):
+            return "negated", child
+        if child.dep_ == "mark" and _kind(child, words) == "hypothetical":
+            return "hypothetical", child
+    for child in token.children:
+        if child.dep_ == "aux" and child.lower_ in _MODALS:
+            if child.lower_ in ("would", "'d") and under_report:
+                return "committed", child
+            kind = _kind(child, words)
+            if kind in ("hypothetical", "intended", "committed"):
+                return kind, child
+    return None
+
+
+def _subject(token: Token) -> Token | None:
+    return next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _purpose_infinitive(token: Token) -> bool:
+    """"… to help him oust X": an infinitive clause that says what something is for."""
+    return token.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _result(kind: str, cue: Token, reporter: Token | None) -> Modality:
+    if kind == "committed":
+        return Modality("intended", cue, reporter, committed=True)
+    return Modality(kind, cue, reporter)
+
+
+def modality_of(event: Token) -> Modality:
+    """The modality of the event whose predicate is ``event`` (a verb, or a light verb)."""
+    words = modality_words()
+    token, reporter, factual = event, None, False
+    while True:
+        head = token.head
+        under_report = head is not token and _kind(head, words) == "reporting"
+        own = _own_modality(token, words, under_report)
+        if own:
+            return _result(own[0], own[1], reporter)
+        if token is not event:
+            kind = _kind(token, words)
+            if kind in ("negated", "hypothetical", "intended", "committed"):
+                return _result(kind, token, reporter)
+            if kind == "factual":
+                factual = True
+            elif kind == "reporting" and reporter is None:
+                reporter = _subject(token)
+            subject = _subject(token) if token.lemma_ == "be" else None
+            if subject is not None and _kind(subject, words) in ("intended", "committed"):
+                return Modality("intended", subject, reporter)  # "the aim is to remove …"
+        if not factual and _purpose_infinitive(token):
+            return Modality("intended", token, reporter)
+        if head is token or token.dep_ not in _GOVERNED_BY:
+            return Modality("asserted", None, reporter)
+        token = head

@@ -1,0 +1,218 @@
+"""The trigger lexicon: which words signal which event, as CAMEO codes and relation properties.
+
+Data, all under ``ontology/``:
+
+* ``trigger_verbs.tsv``, ``trigger_patterns.tsv``, ``trigger_sets.tsv`` — the verb patterns
+  of the PETRARCH-2 CAMEO dictionary: verbs grouped in blocks, each block's patterns (an
+  optional particle, "call *on*"; words of the object, "impose *sanctions*"; a prepositional
+  phrase, "call (*for* *sanctions*)") with a CAMEO code each, and the synonym sets patterns
+  refer to; ``---`` marks a pattern that is no event ("take *opportunity*");
+* ``triggers_extra.tsv`` — hand-written patterns that add to or override the derived ones
+  (general verbs the dictionary lacks or files under another code);
+* ``event_nouns.tsv`` — nouns that name an event ("airstrikes", "investigation"), for light
+  verbs ("conducted airstrikes on") and set phrases ("under siege", "subject to sanctions");
+* ``relations.tsv`` — CAMEO code → relation property and PLOVER type;
+* ``intents.tsv`` — what committing to an event is (AGREE to cooperate, THREATEN to coerce).
+
+A verb's code comes from its most specific matching pattern: more matched words win, and
+hand-written patterns win over derived ones.
+
+Examples
+--------
+>>> lex = trigger_lexicon()
+>>> lex.relation("192").name, lex.relation("0233").name, lex.relation("010")
+('occupied', 'calledOn', None)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from kg.data import read_tsv
+
+__all__ = ["RelationType", "VerbPattern", "TriggerLexicon", "trigger_lexicon"]
+
+
+@dataclass(frozen=True)
+class RelationType:
+    """A relation property: its name in kg:, its CAMEO code and PLOVER event type."""
+
+    name: str
+    cameo: str
+    plover: str
+    label: str
+    comment: str
+
+
+@dataclass(frozen=True)
+class VerbPattern:
+    """What must stand around a verb for it to signal an event with this CAMEO code."""
+
+    verb: str
+    particle: str
+    object: tuple[str, ...]  # lemmas; "&name" is any member of a synonym set, "@place" a place
+    prep: str
+    prep_object: tuple[str, ...]
+    cameo: str  # "---" for a pattern that names no event
+    hand_written: bool
+
+    @property
+    def specificity(self) -> int:
+        return bool(self.particle) + len(self.object) + bool(self.prep) + len(self.prep_object)
+
+
+PLACE = "@place"  # in an object column: the object must be a place (a city, state or region)
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+def _lemmas(token: Token) -> set[str]:
+    return {t.lemma_.lower() for t in token.subtree} | {t.lower_ for t in token.subtree}
+
+
+def _combine(verb: dict, pattern: dict) -> dict | None:
+    """A block's pattern applied to one verb of the block, if the verb leaves its slots free.
+
+    The verb's own words come first (particle, object, prepositional phrase, in that order);
+    a pattern fills only slots after all of the verb's filled ones, and its preposition is
+    not the verb's particle ("ask for" takes no second "for" phrase).
+    """
+    if pattern["particle"] and (verb["particle"] or verb["object"] or verb["prep"]):
+        return None
+    if pattern["object"] and (verb["object"] or verb["prep"]):
+        return None
+    if (pattern["prep"] and verb["prep"]) or (pattern["prep"] and pattern["prep"] == verb["particle"]):
+        return None
+    return {slot: verb[slot] or pattern[slot] for slot in ("particle", "object", "prep", "prep_object")} | {
+        "cameo": pattern["cameo"]}
+
+
+class TriggerLexicon:
+    """Verb patterns, event nouns and relation properties (see the module docstring)."""
+
+    def __init__(self, patterns: list[VerbPattern], sets: dict[str, list[tuple[str, ...]]],
+                 event_nouns: dict[str, str], relations: list[RelationType], intents: dict[str, str] | None = None):
+        self.patterns: dict[str, list[VerbPattern]] = {}
+        for pattern in patterns:
+            self.patterns.setdefault(pattern.verb, []).append(pattern)
+        self.sets = sets
+        self.event_nouns = event_nouns
+        self.relations = relations
+        self._by_prefix = {r.cameo: r for r in relations}
+        self.intents = intents or {}
+
+    def intent(self, cameo: str) -> str | None:
+        """The CAMEO code of committing to an event of this code (AGREE 03x, THREATEN 13x)."""
+        for length in range(len(cameo), 1, -1):
+            found = self.intents.get(cameo[:length])
+            if found is not None:
+                return found
+        return None
+
+    def relation(self, cameo: str) -> RelationType | None:
+        """The relation property of a CAMEO code: that of its longest listed prefix."""
+        for length in range(len(cameo), 1, -1):
+            found = self._by_prefix.get(cameo[:length])
+            if found is not None:
+                return found
+        return None
+
+    def verb_code(self, verb: Token, is_place=lambda token: False, lemma: str | None = None,
+                  fits_at=lambda verb, pattern: True) -> tuple[str, VerbPattern] | None:
+        """The CAMEO code of a verb in its sentence, and the pattern that gave it.
+
+        Hand-written patterns that fit win over derived ones; among either, the one that
+        matches most words.
+        """
+        candidates = self.patterns.get(lemma or verb.lemma_.lower())
+        if not candidates:
+            return None
+        fitting = [p for p in candidates if self._fits(p, verb, is_place) and fits_at(verb, p)]
+        if not fitting:
+            return None
+        best = max(fitting, key=lambda p: (p.hand_written, p.specificity))
+        return best.cameo, best
+
+    def _words_in(self, wanted: tuple[str, ...], token: Token, is_place) -> bool:
+        """Whether a phrase's words all stand in the token's subtree (sets: any member)."""
+        if wanted == (PLACE,):
+            return is_place(token)
+        lemmas = _lemmas(token)
+        for word in wanted:
+            if word.startswith("&"):
+                if not any(set(member) <= lemmas for member in self.sets.get(word, ())):
+                    return False
+            elif word not in lemmas:
+                return False
+        return True
+
+    def _fits(self, pattern: VerbPattern, verb: Token, is_place) -> bool:
+        children = list(verb.children)
+        if pattern.particle:
+            if not any(c.dep_ in ("prt", "prep") and c.lower_ == pattern.particle for c in children):
+                return False
+        if pattern.object:
+            objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+            if not any(self._words_in(pattern.object, o, is_place) for o in objects):
+                return False
+        if pattern.prep:
+            preps = [c for c in children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == pattern.prep]
+            preps += [p for o in children if o.dep_ == "dobj" for p in o.children
+                      if p.dep_ == "prep" and p.lower_ == pattern.prep]
+            if not preps:
+                return False
+            if pattern.prep_object and not any(self._words_in(pattern.prep_object, c, is_place)
+                                               for p in preps for c in p.children if c.dep_ == "pobj"):
+                return False
+        return True
+
+    def noun_code(self, noun: Token) -> str | None:
+        """The CAMEO code of an event noun ("airstrikes" → 195, "hunger strike" → 142)."""
+        compounds = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i == noun.i - 1]
+        if compounds:
+            code = self.event_nouns.get(f"{compounds[0].lemma_.lower()} {noun.lemma_.lower()}")
+            if code:
+                return code
+        return self.event_nouns.get(noun.lemma_.lower()) or self.event_nouns.get(noun.lower_)
+
+
+def _derived_patterns() -> list[VerbPattern]:
+    """Every verb of trigger_verbs.tsv with its own code and with each pattern of its block."""
+    blocks: dict[str, list[dict]] = {}
+    for row in read_tsv("trigger_patterns.tsv"):
+        blocks.setdefault(row["block"], []).append(row)
+    patterns = []
+    for verb in read_tsv("trigger_verbs.tsv"):
+        rows = [verb] if verb["cameo"] else []
+        rows += [c for c in (_combine(verb, p) for p in blocks.get(verb["block"], ())) if c is not None]
+        patterns += [VerbPattern(verb["verb"], r["particle"], _words(r["object"]), r["prep"],
+                                 _words(r["prep_object"]), r["cameo"], False) for r in rows]
+    return patterns
+
+
+def _hand_written_patterns() -> list[VerbPattern]:
+    return [VerbPattern(r["verb"], r["particle"], _words(r["object"]), r["prep"], _words(r["prep_object"]),
+                        r["cameo"], True) for r in read_tsv("triggers_extra.tsv")]
+
+
+@lru_cache(maxsize=1)
+def trigger_lexicon() -> TriggerLexicon:
+    """The lexicon read from the ontology folder (read once)."""
+    sets: dict[str, list[tuple[str, ...]]] = {}
+    for row in read_tsv("trigger_sets.tsv"):
+        sets.setdefault(row["set"], []).append(_words(row["member"]))
+    # a derived noun resting on a single pattern is often a set member naming a thing
+    # ("missile", "jail"), not an event: it takes two patterns, or a hand-written row
+    nouns = {r["noun"]: r["cameo"] for r in read_tsv("event_nouns.tsv") if r["source"] == "hand" or int(r["count"]) >= 2}
+    seen: dict[str, RelationType] = {}
+    relations = []
+    for row in read_tsv("relations.tsv"):
+        first = seen.setdefault(row["relation"], RelationType(row["relation"], row["cameo"], row["plover"],
+                                                              row["label"], row["comment"]))
+        relations.append(RelationType(row["relation"], row["cameo"], row["plover"], first.label, first.comment))
+    intents = {r["event"]: r["intent"] for r in read_tsv("intents.tsv")}
+    return TriggerLexicon(_derived_patterns() + _hand_written_patterns(), sets, nouns, relations, intents)
