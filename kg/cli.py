@@ -82,6 +82,18 @@ def query(sparql: Optional[str] = typer.Argument(None, help="The SPARQL query (o
     typer.echo(text, nl=not text.endswith("\n"))
 
 
+@app.command()
+def extract(paths: List[Path] = typer.Argument(..., help="Files or folders of articles (.txt, .md, .html, .jsonl)."),
+            model: Optional[str] = typer.Option(None, "--model", help="spaCy model package or path.")) -> None:
+    """Print the relation mentions of the articles as JSON Lines (one mention a line)."""
+    import json
+
+    from kg.pipeline import extract as run_extract
+
+    for record in run_extract(paths, model, on_problem=_warn):
+        typer.echo(json.dumps(record, ensure_ascii=False))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script; returns the exit code."""
     try:

@@ -363,12 +363,14 @@ def sample_corpus_paths() -> list[Path]:
     return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".txt"))
 
 
-def read_corpus(paths: Iterable[str | Path], on_problem: ProblemHandler = _ignore) -> Iterator[Article]:
+def read_corpus(paths: Iterable[str | Path], on_problem: ProblemHandler = _ignore,
+                skip_duplicates: bool = True) -> Iterator[Article]:
     """Articles from files and directories; ids are stable and unique within one call.
 
     Article ids are the file name without suffix (relative path within a directory argument)
     or a JSON Lines record's ``id``. A second article with the same text as an earlier one is
-    skipped with a warning; a clashing id gets a numeric suffix.
+    skipped with a warning (a syndicated copy would count its statements twice) unless
+    ``skip_duplicates`` is false; a clashing id gets a numeric suffix.
     """
     seen_ids: set[str] = set()
     seen_hashes: dict[str, str] = {}
@@ -383,7 +385,7 @@ def read_corpus(paths: Iterable[str | Path], on_problem: ProblemHandler = _ignor
             continue
         for path, article_id in files:
             for article in read_file(path, article_id, on_problem):
-                if article.content_hash in seen_hashes:
+                if skip_duplicates and article.content_hash in seen_hashes:
                     on_problem(Problem("W109", article.source or str(path),
                                        f"same text as article {seen_hashes[article.content_hash]!r}; skipped"))
                     continue

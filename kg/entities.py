@@ -42,9 +42,12 @@ KG_TYPES = ("Person", "City", "State", "Organisation", "Location", "Group")
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 SPACY_TO_KG = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Location", "LOC": "Location",
                "FAC": "Location"}
-# A city known only by an alternate name must be this large before it overrides spaCy's
-# PERSON or ORG: alternate names of small towns collide with surnames.
+# A city spaCy did not find must be this large (or lie in a state the article names): the
+# names of small towns are too often words or surnames.
 MIN_POPULATION_FOR_ALTERNATE = 100_000
+# A city known only by an alternate name must be this large, or lie in a state the article
+# names: GeoNames lists "Hamas" for Hamm and "North" for North Salt Lake.
+MIN_POPULATION_FOR_ALTERNATE_NAME = 500_000
 
 if not Doc.has_extension("kg_mentions"):
     Doc.set_extension("kg_mentions", default=None)
@@ -283,8 +286,8 @@ def type_span(span: Span, gaz: Gazetteer, lex: Lexicon, person_words: set[str],
         if span.label_ in ("PERSON", "ORG") or not gaz.match(name):
             return mention(strip_titles(name, lex), "Person")
     match = gaz.match(name, context)
-    if match and (match.primary or span.label_ not in ("PERSON", "ORG")
-                  or match.place.population >= MIN_POPULATION_FOR_ALTERNATE):
+    if match and (match.primary or context.get(match.place.country)
+                  or match.place.population >= MIN_POPULATION_FOR_ALTERNATE_NAME):
         place = match.place
         sector = agent_sector(span, lex) if place.kind == "State" else None
         return mention(place.name, place.kind, country=place.country or None, place=place, sector=sector)

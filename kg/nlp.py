@@ -21,6 +21,7 @@ from spacy.language import Language
 import kg.entities  # noqa: F401  (registers the kg_entities factory)
 import kg.coref  # noqa: F401  (registers kg_coreference)
 import kg.positions  # noqa: F401  (registers kg_positions)
+import kg.relations  # noqa: F401  (registers kg_relations)
 from kg.errors import KGError
 
 __all__ = ["DEFAULT_MODELS", "load_model", "load_pipeline"]
@@ -62,4 +63,5 @@ def load_pipeline(model: str | None = None) -> Language:
     nlp.add_pipe("kg_entities", after="ner")
     nlp.add_pipe("kg_positions", after="kg_entities")
     nlp.add_pipe("kg_coreference", after="kg_positions")
+    nlp.add_pipe("kg_relations", after="kg_coreference")
     return nlp

@@ -6,6 +6,7 @@ Read top to bottom to follow an article through newsgraph::
     nlp.load_pipeline         spaCy + kg_entities, kg_positions, kg_coreference components
     entities.mentions         Doc → Mention (typed, canonical label, GeoNames place);
                               positions, pronouns and "the city" resolved in the same Doc
+    relations.find_relations  Doc → RelationMention (trigger, actors, modality, evidence)
     resolve.resolve           all mentions → one Entity per real actor
     rdf.build_dataset         → rdflib Dataset (one named graph per article) → kg.trig, kg.ttl
     store.load_store          → Oxigraph store for SPARQL
@@ -28,10 +29,11 @@ from kg.entities import Mention, mentions
 from kg.errors import KGError, Problem
 from kg.nlp import load_pipeline
 from kg.positions import PositionMention
+from kg.relations import RelationMention
 from kg.rdf import build_dataset, count_quads, write_outputs
 from kg.resolve import Resolution, resolve
 
-__all__ = ["AnalysedArticle", "BuildResult", "read_articles", "analyse", "build_graph", "build"]
+__all__ = ["AnalysedArticle", "BuildResult", "read_articles", "analyse", "build_graph", "build", "extract"]
 
 
 @dataclass
@@ -41,6 +43,7 @@ class AnalysedArticle:
     article: Article
     mentions: list[Mention]
     positions: list[PositionMention] = field(default_factory=list)
+    relations: list[RelationMention] = field(default_factory=list)
 
 
 @dataclass
@@ -55,10 +58,11 @@ class BuildResult:
     problems: list[Problem] = field(default_factory=list)
 
 
-def read_articles(paths: Iterable[str | Path] = (), on_problem: ProblemHandler | None = None) -> list[Article]:
+def read_articles(paths: Iterable[str | Path] = (), on_problem: ProblemHandler | None = None,
+                  skip_duplicates: bool = True) -> list[Article]:
     """The articles under ``paths`` (the bundled sample corpus when none are given)."""
     paths = list(paths) or sample_corpus_paths()
-    return list(read_corpus(paths, on_problem or (lambda problem: None)))
+    return list(read_corpus(paths, on_problem or (lambda problem: None), skip_duplicates))
 
 
 def analyse(articles: Iterable[Article], nlp: Language,
@@ -67,8 +71,11 @@ def analyse(articles: Iterable[Article], nlp: Language,
     """Run the NLP stages on each article; an article that fails is reported and skipped."""
     for article in articles:
         try:
-            doc = nlp(article.text)
-            yield AnalysedArticle(article, mentions(doc), list(doc._.kg_positions or ()))
+            doc = nlp.make_doc(article.text)
+            doc._.kg_date = article.date  # relative dates in the text count from it
+            doc = nlp(doc)
+            yield AnalysedArticle(article, mentions(doc), list(doc._.kg_positions or ()),
+                                  list(doc._.kg_relations or ()))
         except Exception as error:  # one bad article must not stop the build
             if on_problem is None:
                 raise
@@ -81,7 +88,7 @@ def analyse(articles: Iterable[Article], nlp: Language,
 
 def build_graph(analysed: list[AnalysedArticle]):
     """Resolve entities across articles and build the RDF dataset."""
-    resolution: Resolution = resolve((a.article.id, a.mentions, a.positions) for a in analysed)
+    resolution: Resolution = resolve((a.article.id, a.mentions, a.positions, a.relations) for a in analysed)
     dataset = build_dataset([a.article for a in analysed], resolution)
     return dataset, resolution
 
@@ -125,5 +132,22 @@ def build(paths: Iterable[str | Path] = (), out_dir: str | Path = "output", mode
     written["store"] = load_store(written["trig"], out)
     if explorer:
         written["explorer"] = write_explorer(project(open_store(out)), out / "explorer.html")
-    return BuildResult(out, len(analysed), len(resolution.entities), 0, count_quads(dataset),
+    return BuildResult(out, len(analysed), len(resolution.entities), len(resolution.relations), count_quads(dataset),
                        time.perf_counter() - started, written, problems)
+
+
+def extract(paths: Iterable[str | Path] = (), model: str | None = None,
+            on_problem: ProblemHandler | None = None) -> Iterator[dict]:
+    """The relation mentions of a corpus as JSON-ready records (``kg extract``), no graph built.
+
+    Raises :class:`KGError` when no article could be read.
+    """
+    from kg.extract import relation_records
+
+    given = list(paths)
+    articles = read_articles(given, on_problem, skip_duplicates=False)
+    if not articles:
+        raise KGError("E101", f"no articles could be read from {', '.join(map(str, given)) or 'the sample corpus'}")
+    analysed = list(analyse(articles, load_pipeline(model), on_problem))
+    resolution = resolve((a.article.id, a.mentions, a.positions, a.relations) for a in analysed)
+    yield from relation_records([a.article for a in analysed], resolution)

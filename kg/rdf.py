@@ -5,8 +5,9 @@ Named graphs:
 * ``<https://w3id.org/newsgraph/ontology>`` — the ontology (ontology/kg.ttl);
 * ``<…/resource/graph/entities>`` — every entity: type, labels, codes, GeoNames links;
 * one graph per article, named by the article's IRI — its metadata, what it mentions, the
-  positions it gives people (and, later, the relations it states), so one article can be
-  rebuilt on its own.
+  positions it gives people and the relations it states (a kg:RelationMention with its
+  evidence each, and the direct triple for an asserted one), so one article can be rebuilt
+  on its own.
 
 Everything is built from rdflib terms; no RDF is written as strings.
 
@@ -31,7 +32,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 from kg.corpus import Article
 from kg.data import ontology_path
 from kg.names import slugify
-from kg.resolve import Entity, Position, Resolution
+from kg.resolve import Entity, Position, ResolvedRelation, Resolution
 
 __all__ = [
     "KG", "RES", "GEO", "ONTOLOGY_GRAPH", "ENTITY_GRAPH",
@@ -138,6 +139,60 @@ def add_position(graph: Graph, position: Position, resolution: Resolution, iris:
         graph.add((node, DCTERMS.date, Literal(article.date, datatype=XSD.date)))
 
 
+def _date_literal(value: str) -> Literal:
+    """A year ("2014") as xsd:gYear, a full date as xsd:date."""
+    return Literal(value, datatype=XSD.gYear if len(value) == 4 else XSD.date)
+
+
+def add_relation(graph: Graph, relation: ResolvedRelation, number: int, iris: dict, article: Article) -> URIRef:
+    """One relation mention with its evidence, and the direct triple when it is asserted.
+
+    An actor the sentence does not name becomes a node of its own (kg:UnknownActor).
+    """
+    found = relation.mention
+    node = RES[f"mention/{quote(article.id, safe='-_.~')}/{number}"]
+
+    def actor_node(key, role: str) -> URIRef:
+        if key is not None:
+            return iris[key]
+        unknown = URIRef(f"{node}/{role}")
+        graph.add((unknown, RDF.type, KG.UnknownActor))
+        graph.add((unknown, RDFS.label, Literal("unknown actor")))
+        return unknown
+
+    subject = actor_node(relation.subject, "subject")
+    predicate = KG[found.relation.name]
+    graph.add((node, RDF.type, KG.RelationMention))
+    graph.add((node, RDF.subject, subject))
+    graph.add((node, RDF.predicate, predicate))
+    graph.add((node, KG.sentence, Literal(found.sentence.strip())))
+    graph.add((node, KG.modality, Literal(found.modality)))
+    graph.add((node, KG.trigger, Literal(found.trigger)))
+    graph.add((node, KG.cameo, Literal(found.cameo)))
+    graph.add((node, KG.plover, Literal(found.relation.plover)))
+    graph.add((node, PROV.wasDerivedFrom, article_iri(article.id)))
+    when = found.date or article.date
+    if when:
+        graph.add((node, DCTERMS.date, _date_literal(when)))
+    if found.subject.text:
+        graph.add((node, KG.subjectText, Literal(found.subject.text)))
+    if found.subject.sector:
+        graph.add((node, KG.subjectSector, Literal(found.subject.sector)))
+    if relation.reporter is not None:
+        graph.add((node, KG.reportedBy, iris[relation.reporter]))
+    if found.object is None:
+        return node
+    obj = actor_node(relation.object, "object")
+    graph.add((node, RDF.object, obj))
+    if found.object.text:
+        graph.add((node, KG.objectText, Literal(found.object.text)))
+    if found.object.sector:
+        graph.add((node, KG.objectSector, Literal(found.object.sector)))
+    if found.modality == "asserted":
+        graph.add((subject, predicate, obj))
+    return node
+
+
 def build_dataset(articles: Iterable[Article], resolution: Resolution,
                   include_ontology: bool = True) -> Dataset:
     """The whole graph: ontology, entities, and one named graph per article."""
@@ -156,6 +211,8 @@ def build_dataset(articles: Iterable[Article], resolution: Resolution,
             graph.add((node, KG.mentions, iris[entity.key]))
         for position in resolution.positions_of(article.id):
             add_position(graph, position, resolution, iris, article)
+        for number, relation in enumerate(resolution.relations_of(article.id), start=1):
+            add_relation(graph, relation, number, iris, article)
     return dataset
 
 

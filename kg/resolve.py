@@ -33,7 +33,7 @@ from kg.entities import Mention
 from kg.gazetteer import Gazetteer, Place, gazetteer
 from kg.names import clean_name, name_key, transliteration_key
 
-__all__ = ["Entity", "Position", "Resolution", "EntityKey", "entity_key", "same_person", "resolve"]
+__all__ = ["Entity", "Position", "ResolvedRelation", "Resolution", "EntityKey", "entity_key", "same_person", "resolve"]
 
 EntityKey = tuple[str, str]
 
@@ -72,12 +72,24 @@ class Position:
 
 
 @dataclass
+class ResolvedRelation:
+    """A relation mention of an article with its actors resolved to entities (None: unnamed)."""
+
+    article: str
+    mention: object  # kg.relations.RelationMention
+    subject: EntityKey | None
+    object: EntityKey | None
+    reporter: EntityKey | None = None
+
+
+@dataclass
 class Resolution:
-    """Entities by key, positions, and per article the entity each mention resolved to."""
+    """Entities by key, positions, relations, and per article the entity of each mention."""
 
     entities: dict[EntityKey, Entity] = field(default_factory=dict)
     mention_entity: dict[str, dict[int, EntityKey]] = field(default_factory=dict)
     positions: list[Position] = field(default_factory=list)
+    relations: list[ResolvedRelation] = field(default_factory=list)
 
     def entity_of(self, article_id: str, mention: Mention) -> Entity:
         return self.entities[self.mention_entity[article_id][mention.start]]
@@ -89,6 +101,24 @@ class Resolution:
 
     def positions_of(self, article_id: str) -> list[Position]:
         return [p for p in self.positions if article_id in p.articles]
+
+    def relations_of(self, article_id: str) -> list[ResolvedRelation]:
+        return [r for r in self.relations if r.article == article_id]
+
+    def country_of(self, key: EntityKey | None) -> str | None:
+        """The state an entity acts for: a state's own code, a place's or organisation's
+        state, the state of a person's office."""
+        entity = self.entities.get(key) if key else None
+        if entity is None:
+            return None
+        if entity.country:
+            return entity.country
+        for position in self.positions:
+            if position.person == key and position.of is not None and position.of != key:
+                country = self.country_of(position.of)
+                if country:
+                    return country
+        return None
 
 
 def entity_key(mention: Mention) -> EntityKey:
@@ -245,14 +275,15 @@ def _surface_name(mention: Mention) -> str | None:
 def resolve(articles: Iterable[tuple], gaz: Gazetteer | None = None) -> Resolution:
     """Group the mentions of every article into entities.
 
-    ``articles`` holds ``(article_id, mentions)`` or ``(article_id, mentions, positions)``
-    tuples, positions being :class:`kg.positions.PositionMention` records.
+    ``articles`` holds ``(article_id, mentions[, positions[, relations]])`` tuples: positions
+    are :class:`kg.positions.PositionMention` and relations :class:`kg.relations.RelationMention`
+    records of that article.
     """
     gaz = gaz or gazetteer()
     resolution = Resolution()
     entities = resolution.entities
     side_by_side: set[frozenset[EntityKey]] = set()
-    position_mentions = []
+    position_mentions, relation_mentions = [], []
     for article_id, found, *rest in articles:
         names = article_person_names(found)
         keys = resolution.mention_entity.setdefault(article_id, {})
@@ -275,17 +306,41 @@ def resolve(articles: Iterable[tuple], gaz: Gazetteer | None = None) -> Resoluti
         for together in in_sentence.values():
             side_by_side.update(frozenset((a, b)) for a in together for b in together if a != b)
         position_mentions.extend((article_id, p) for p in (rest[0] if rest else ()))
+        relation_mentions.extend((article_id, r) for r in (rest[1] if len(rest) > 1 else ()))
     renamed = _merge(entities, cluster_people(entities, side_by_side))
     for keys in resolution.mention_entity.values():
         for start, key in keys.items():
             keys[start] = renamed.get(key, key)
     resolution.positions = _positions(position_mentions, resolution)
+    resolution.relations = [
+        ResolvedRelation(article_id, relation, _actor_key(resolution, article_id, relation.subject, gaz),
+                         _actor_key(resolution, article_id, relation.object, gaz),
+                         _actor_key(resolution, article_id, relation.reporter, gaz))
+        for article_id, relation in relation_mentions]
     for entity in list(entities.values()):
         if entity.country and entity.type != "State" and ("State", entity.country) not in entities:
             state = _state_entity(entity.country, gaz)
             if state:
                 entities[state.key] = state
     return resolution
+
+
+def _actor_key(resolution: Resolution, article_id: str, actor, gaz: Gazetteer) -> EntityKey | None:
+    """The entity of a relation's actor; None for an actor the sentence does not name."""
+    mention = actor.mention if actor is not None else None
+    if mention is None:
+        return None
+    key = resolution.mention_entity.get(article_id, {}).get(mention.start)
+    if key is not None and key[0] == mention.type:
+        return key
+    key = entity_key(mention)  # an actor standing for another: a capital acting for its state
+    if key not in resolution.entities:
+        state = _state_entity(mention.country, gaz) if mention.type == "State" and mention.country else None
+        if state is None:
+            return None
+        resolution.entities[key] = state
+    resolution.entities[key].articles.add(article_id)
+    return key
 
 
 def _positions(found: list[tuple[str, object]], resolution: Resolution) -> list[Position]:
