@@ -45,7 +45,7 @@ MODALITIES = ("asserted", "negated", "hypothetical", "intended")
 
 # The dependency relations through which a clause, or a verbal noun, hangs from its governor.
 _GOVERNED_BY = {"xcomp", "ccomp", "advcl", "csubj", "csubjpass", "pcomp", "conj", "acomp", "pobj", "prep"}
-_MODALS = {"would", "could", "might", "may", "should", "will", "shall", "'d", "'ll"}
+_MODALS = {"would", "could", "might", "may", "should", "will", "shall", "must", "'d", "'ll"}
 
 
 @dataclass(frozen=True)
@@ -94,8 +94,10 @@ def _subject(token: Token) -> Token | None:
 
 
 def _purpose_infinitive(token: Token) -> bool:
-    """"… to help him oust X": an infinitive clause that says what something is for."""
-    return token.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    """"… to help him oust X", "a delegation to visit X": an infinitive clause that says what
+    something is for."""
+    return token.dep_ in ("advcl", "acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                         for c in token.children)
 
 
 def _result(kind: str, cue: Token, reporter: Token | None) -> Modality:

@@ -54,12 +54,28 @@ def _mention_at(index: int, found: list[Mention]) -> Mention | None:
     return None
 
 
+def _title_start(end: int, doc: Doc, found: list[Mention], lex: Lexicon) -> int | None:
+    """Where a title ending at token ``end`` starts: "Secretary of State", "Secretary-General"
+    and "President" are titles of one or more words."""
+    for width in range(5, 0, -1):
+        start = end - width + 1
+        # a one-word title is no name; in a longer one the tagger may take a word for a name
+        # ("Secretary of State")
+        if start < 0 or (width == 1 and _mention_at(end, found)):
+            continue
+        words = doc[start:end + 1].text.lower()
+        if words in lex.person_titles or words.replace(" - ", "-") in lex.person_titles or (
+                width == 1 and _title_word(doc[end], lex)):
+            return start
+    return None
+
+
 def title_before(person: Mention, doc: Doc, found: list[Mention], lex: Lexicon) -> tuple[str, Mention | None] | None:
     """"<Qualifier>('s) <modifiers> <title> <Name>": the title and what it is of."""
     i = person.start - 1
-    if i < 0 or not _title_word(doc[i], lex) or _mention_at(i, found):
+    first = _title_start(i, doc, found, lex) if i >= 0 else None
+    if first is None:
         return None
-    first = i
     while first - 1 >= 0 and not _mention_at(first - 1, found):
         token = doc[first - 1]
         if token.dep_ not in _MODIFIER_DEPS or token.pos_ not in ("ADJ", "NOUN", "PROPN") or token.is_punct:

@@ -54,6 +54,9 @@ PLACE_TYPES = ("City", "State", "Location")
 SYMMETRIC = {"met", "agreed", "negotiatedWith", "cooperatedWith", "consulted", "signedAgreementWith"}
 # event types that need no one acted on: "rioted", "mobilised", "withdrew", "resigned"
 OBJECTLESS = {"PROTEST", "MOBILIZE", "RETREAT", "CONCEDE"}
+# event types whose place stands for the one acted on when nobody else is named (CAMEO's
+# practice): "killed 23 people in Tel Aviv", "troops on alert in the West Bank"
+LOCATED = {"ASSAULT", "PROTEST", "MOBILIZE", "COERCE"}
 # prepositions that introduce the one acted on: "attack on X", "protest against X"
 OBJECT_PREPOSITIONS = ("on", "upon", "against", "into", "with", "to", "at", "toward", "towards", "over", "for")
 LIGHT_VERBS = {"conduct", "carry", "launch", "open", "impose", "stage", "hold", "mount", "begin", "start",
@@ -130,10 +133,13 @@ class _Actors:
         mention = self.index.get(token.i)
         if mention is not None:
             return Actor(mention, mention.text, mention.sector)
-        if depth > 2:
+        if depth > 3:
             return None
         if token.tag_ in ("WDT", "WP") and token.head.dep_ == "relcl":  # "…, which besieged X"
             return self.actor(token.head.head, depth + 1)
+        if token.lower_ in ("it", "they", "we") and token.dep_ in ("nsubj", "nsubjpass"):
+            speaker = _speaker_of(token)  # "Japan said it had halted aid": it is Japan
+            return self.actor(speaker, depth + 1) if speaker is not None else None
         if token.pos_ not in ("NOUN", "PROPN", "NUM", "PRON", "ADJ"):
             return None
         sector = self.lex.agent_sector(token.lemma_) or self.lex.agent_sector(token.text)
@@ -143,12 +149,18 @@ class _Actors:
                 if found is not None:
                     return found
         for child in token.children:  # "Russian forces", "Russia's military", "Kremlin troops"
-            if child.dep_ in ("amod", "compound", "poss", "nmod", "nummod"):
+            if child.dep_ in ("amod", "compound", "poss", "nmod", "nummod") and not _against_or_for(child):
                 owner = self.index.get(child.i)
                 if owner is not None and (owner.type != "Person" or child.dep_ == "poss"):
                     return Actor(owner, _phrase(token), sector or owner.sector)
-        for child in token.children:  # "the building of X", "thousands of X", "districts in X"
-            if child.dep_ == "prep" and child.lower_ in _PART_OF + ("in", "at"):
+        for child in token.children:  # "crimes committed by X": the agent of a participle clause
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                for agent in (c for a in child.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"):
+                    found = self.actor(agent, depth + 1)
+                    if found is not None:
+                        return found
+        for child in token.children:  # "the building of X", "thousands of X", "calls by X", "districts in X"
+            if child.dep_ == "prep" and child.lower_ in _PART_OF + ("by", "in", "at"):
                 for obj in (c for c in child.children if c.dep_ == "pobj"):
                     found = self.actor(obj, depth + 1)
                     if found is None:
@@ -210,6 +222,22 @@ class _Actors:
         return found is not None and found.mention.type in PLACE_TYPES
 
 
+def _against_or_for(modifier: Token) -> bool:
+    """"anti-Syria journalist", "pro-Russian separatists": not Syria's, not Russia's."""
+    return any(t.lower_ in ("anti", "pro") for t in modifier.subtree) or modifier.lower_.startswith(("anti-", "pro-"))
+
+
+def _speaker_of(pronoun: Token) -> Token | None:
+    """The subject of the verb of speech a pronoun's clause reports: "X said it would …"."""
+    clause = pronoun.head
+    while clause.dep_ in ("conj", "xcomp") and clause.head is not clause:
+        clause = clause.head
+    speech = clause.head
+    if clause.dep_ != "ccomp" or modality_words().get(speech.lemma_.lower()) != "reporting":
+        return None
+    return next((c for c in speech.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+
+
 def _with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
     out = []
     for token in tokens:
@@ -250,11 +278,16 @@ def _prep_objects(token: Token, prepositions: Iterable[str]) -> list[Token]:
 
 
 def _passive(verb: Token) -> bool:
-    """"was encircled", "blockaded by X", "Kherson was overrun": a passive, finite or not."""
-    if any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or _mistagged_participle(verb):
+    """"was encircled", "blockaded by X", "Kherson was overrun": a passive, finite or not.
+
+    A participle after "be" with a complement of its own is an adjective of its subject:
+    "X is opposed to Y", "X were engaged in Y" say what X does.
+    """
+    if any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children):
         return True
-    return verb.tag_ == "VBN" and verb.dep_ in ("acomp", "conj", "amod", "advcl") and not any(
-        c.dep_ == "dobj" for c in verb.children)
+    if any(c.dep_ in ("prep", "dobj", "xcomp") for c in verb.children):
+        return False
+    return _mistagged_participle(verb) or (verb.tag_ == "VBN" and verb.dep_ in ("acomp", "conj", "amod", "advcl"))
 
 
 def _agents(verb: Token) -> list[Token]:
@@ -352,9 +385,10 @@ def _object_groups(verb: Token, pattern, cameo: str) -> tuple[tuple[Token, ...],
     ("demanded that X resign").
     """
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-    own = tuple(p for p in (pattern.particle, pattern.prep) if p and p in OBJECT_PREPOSITIONS)
-    groups = [_prep_objects(verb, own), objects, _prep_objects(verb, OBJECT_PREPOSITIONS),
-              [p for o in objects for p in _prep_objects(o, OBJECT_PREPOSITIONS + ("of",))]]
+    own = tuple(p for p in (pattern.particle if pattern.particle in OBJECT_PREPOSITIONS else "", pattern.prep) if p)
+    own_objects = _prep_objects(verb, own)
+    groups = [own_objects, objects, _prep_objects(verb, OBJECT_PREPOSITIONS),
+              [p for o in objects + own_objects for p in _prep_objects(o, OBJECT_PREPOSITIONS + ("of",))]]
     for clause in verb.children:
         if clause.dep_ == "xcomp" or (clause.dep_ == "advcl" and any(c.lower_ == "to" for c in clause.children)):
             groups += _clause_objects(clause)
@@ -437,6 +471,23 @@ def _noun_events(doc_span: Span, triggers: TriggerLexicon) -> Iterator[_Event]:
                          unknown_agent=True)
 
 
+_OBLIGATION = {"must", "should"}
+
+
+def _demands(doc_span: Span) -> Iterator[_Event]:
+    """"X said Y must do Z": X demands that Y do Z (CAMEO 100). The obligation, put in the
+    speaker's words, is the demand; Y is the one called on."""
+    for clause in doc_span:
+        if clause.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in clause.children):
+            continue
+        speech = clause.head
+        if modality_words().get(speech.lemma_.lower()) != "reporting":
+            continue
+        targets = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        yield _Event(speech, "100", f"{speech.text} … must", tuple(_subjects(speech)),
+                     (tuple(_with_conjuncts(targets)),))
+
+
 # --- time and source ----------------------------------------------------------------------
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -480,6 +531,12 @@ def _according_to(predicate: Token) -> Token | None:
 
 # --- all together -------------------------------------------------------------------------
 
+def _places_in(predicate: Token, actors: _Actors) -> list[Token]:
+    """Places an event happens in: "in X" on the verb or on its object."""
+    holders = [predicate] + [c for c in predicate.children if c.dep_ == "dobj"]
+    return [t for h in holders for t in _prep_objects(h, ("in", "at")) if actors.is_place(t)]
+
+
 def _objects(event: _Event, actors: _Actors) -> list[Actor] | None:
     """The objects of the first candidate group that names an entity; None when the event
     had objects and none names one, [] when it had none."""
@@ -490,11 +547,14 @@ def _objects(event: _Event, actors: _Actors) -> list[Actor] | None:
     return None if event.objects else []
 
 
-def _commitment(relation: RelationMention, triggers: TriggerLexicon) -> RelationMention | None:
+def _commitment(relation: RelationMention, triggers: TriggerLexicon, cue: Token | None) -> RelationMention | None:
     """Committing to an event is an event: "agreed to withdraw from X" is AGREE with X,
-    "threatened to cut off electricity to X" THREATEN X (ontology/intents.tsv)."""
+    "threatened to cut off electricity to X" THREATEN X (ontology/intents.tsv). Whatever is
+    threatened is a threat; a commitment with no one it is to is no relation."""
     intent = triggers.intent(relation.cameo)
-    if intent is None:
+    if cue is not None and cue.lemma_.lower() == "threaten":
+        intent = "130"
+    if intent is None or relation.object is None:
         return None
     return replace(relation, relation=triggers.relation(intent), cameo=intent, modality="asserted",
                    trigger=f"{relation.trigger} (committed)")
@@ -512,6 +572,8 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
         subjects = [UNKNOWN]
     subjects = [actors.as_agent(s) for s in subjects]
     objects: list[Actor | None] | None = _objects(event, actors)
+    if not objects and relation.plover in LOCATED:  # "killed 23 people in Tel Aviv", "rioted in X"
+        objects = actors.actors(_places_in(event.predicate, actors)) or objects
     if not objects and relation.name in SYMMETRIC and len(subjects) > 1:
         subjects, objects = subjects[:1], subjects[1:]  # "X and Y met": X met Y
     if not objects:
@@ -531,7 +593,7 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
                                     sentence.text, sentence.start_char, date, reporter)
             yield found
             if modality.committed and subject.known:
-                commitment = _commitment(found, triggers)
+                commitment = _commitment(found, triggers, modality.cue)
                 if commitment is not None:
                     yield commitment
 
@@ -544,11 +606,14 @@ def find_relations(doc: Doc, triggers: TriggerLexicon | None = None, lex: Lexico
     found: list[RelationMention] = []
     seen = set()
     for sentence in doc.sents:
-        for event in list(_verb_events(sentence, triggers, actors)) + list(_noun_events(sentence, triggers)):
+        noun_events = list(_noun_events(sentence, triggers))
+        light = {e.predicate.i for e in noun_events}  # "held talks": the noun says what, not the verb
+        verb_events = [e for e in _verb_events(sentence, triggers, actors) if e.predicate.i not in light]
+        for event in noun_events + verb_events + list(_demands(sentence)):
             for relation in _relations_of(event, sentence, triggers, actors, doc._.kg_date):
                 key = (relation.relation.name, relation.subject.mention and relation.subject.mention.label,
                        relation.object and relation.object.mention and relation.object.mention.label,
-                       relation.sentence_start)
+                       relation.sentence_start, relation.modality)
                 if key not in seen:
                     seen.add(key)
                     found.append(relation)

@@ -171,11 +171,14 @@ class TriggerLexicon:
         return True
 
     def noun_code(self, noun: Token) -> str | None:
-        """The CAMEO code of an event noun ("airstrikes" → 195, "hunger strike" → 142)."""
+        """The CAMEO code of an event noun: "airstrikes" → 195, "hunger strike" → 142, and
+        "mediation mission" → the code of "mediation" (an event noun before a noun says what
+        kind of undertaking it is)."""
         compounds = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i == noun.i - 1]
         if compounds:
-            code = self.event_nouns.get(f"{compounds[0].lemma_.lower()} {noun.lemma_.lower()}")
-            if code:
+            modifier = compounds[0].lemma_.lower()
+            code = self.event_nouns.get(f"{modifier} {noun.lemma_.lower()}")
+            if code or compounds[0].dep_ == "compound" and (code := self.event_nouns.get(modifier)):
                 return code
         return self.event_nouns.get(noun.lemma_.lower()) or self.event_nouns.get(noun.lower_)
 

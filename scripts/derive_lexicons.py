@@ -519,6 +519,8 @@ EVENT_NOUNS_BY_HAND = {
     # territory held ("took control of", "in control of", "under Russian control"), and
     # shooting ("opened fire on")
     "control": "192", "fire": "190",
+    # receiving someone ("gave a warm welcome to X"), mediating ("a mediation mission")
+    "welcome": "043", "reception": "043", "mediation": "045",
 }
 
 
