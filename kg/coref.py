@@ -2,7 +2,8 @@
 
 "he"/"she"/"his"/"her" → the most recent person: in the same sentence the nearest one
 before the pronoun; otherwise, in the previous sentences that name a person, their subject
-(else the last one named). "the city"/"the town" → the most recent city; "the country" →
+(else the last one named). "it"/"its" → a subject that is no person: of its own sentence,
+else of the sentence before. "the city"/"the town" → the most recent city; "the country" →
 the most recent state, or the state of the most recent city; "the capital" → the most
 recent capital city, and "the Ukrainian capital"/"the capital of Ukraine" → that state's
 capital through the gazetteer. The words come from ``ontology/references.tsv``.
@@ -106,6 +107,25 @@ def person_antecedent(token: Token, antecedents: _Antecedents, lex: Lexicon) -> 
     return None
 
 
+def thing_antecedent(token: Token, antecedents: _Antecedents) -> Mention | None:
+    """"it"/"its" → the subject of its own clause or sentence, else of the sentence before,
+    when that subject is a place, a state, an organisation or a group (not a person). An
+    object "it" is not its own verb's subject ("X was withholding it")."""
+    excluded = _clause_mates(token)
+
+    def fits(m: Mention) -> bool:
+        return m.type != "Person" and _is_subject(m, antecedents.doc) and not excluded.intersection(
+            range(m.start, m.end))
+
+    same, earlier = antecedents.before(token, 1, fits)
+    if same:
+        return same[-1]
+    here = antecedents.sentence_of[token.i]
+    if earlier and antecedents.sentence_of[earlier[0][0].start] == here - 1:
+        return earlier[0][0]
+    return None
+
+
 def _nearest(token: Token, antecedents: _Antecedents, fits) -> Mention | None:
     same, earlier = antecedents.before(token, DESCRIPTION_REACH, fits)
     if same:
@@ -194,7 +214,9 @@ def resolve_references(doc: Doc, gaz: Gazetteer | None = None, lex: Lexicon | No
         if entry is None or token.i in taken:
             continue
         kind, refers_to = entry
-        if kind == "pronoun" and token.pos_ == "PRON":
+        if kind == "pronoun" and token.pos_ == "PRON" and refers_to == "Thing":
+            span, antecedent = doc[token.i:token.i + 1], thing_antecedent(token, antecedents)
+        elif kind == "pronoun" and token.pos_ == "PRON":
             span, antecedent = doc[token.i:token.i + 1], person_antecedent(token, antecedents, lex)
         elif kind == "description" and token.pos_ == "NOUN" and (span := _description_span(token)) is not None:
             antecedent = description_antecedent(token, refers_to, antecedents, found, gaz, lex)

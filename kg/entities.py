@@ -143,6 +143,13 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer, context: Counter | None = None, ma
     return found
 
 
+def known_person_spans(doc: Doc, person_words: set[str], taken: set[int]) -> list[Span]:
+    """A surname the article has given a person, standing alone where spaCy saw no name:
+    "… when he met with [Macron]" after "Emmanuel Macron"."""
+    return [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc
+            if t.i not in taken and t.pos_ == "PROPN" and t.text[:1].isupper() and name_key(t.text) in person_words]
+
+
 def candidate_spans(doc: Doc, lex: Lexicon, gaz: Gazetteer, matcher: PhraseMatcher | None = None) -> list[Span]:
     """spaCy's name spans plus lexicon, apposition and gazetteer names, without overlaps.
 
@@ -152,7 +159,8 @@ def candidate_spans(doc: Doc, lex: Lexicon, gaz: Gazetteer, matcher: PhraseMatch
     taken = {i for span in ner for i in range(span.start, span.end)}
     places = [s for s in gazetteer_spans(doc, gaz, context_countries(ner, gaz, lex))
               if not taken.intersection(range(s.start, s.end))]
-    extra = lexicon_spans(doc, matcher) + apposition_organisations(doc, lex) + places
+    people = known_person_spans(doc, person_name_tokens(ner), taken)
+    extra = lexicon_spans(doc, matcher) + apposition_organisations(doc, lex) + places + people
     return sorted(filter_spans(ner + extra), key=lambda s: s.start)
 
 
@@ -221,6 +229,12 @@ def national_organisation(span: Span, gaz: Gazetteer, lex: Lexicon) -> tuple[str
     return country, rest, descriptive
 
 
+def _ethnic(span: Span) -> bool:
+    """"ethnic Albanians", "ethnic Russian population": an ethnic group, not a state's people."""
+    before = span.doc[span.start - 1] if span.start else None
+    return (before is not None and before.lower_ == "ethnic") or span.text.lower().startswith("ethnic ")
+
+
 def agent_sector(span: Span, lex: Lexicon) -> str | None:
     """The sector of the agent noun a name qualifies: "Russian forces", "Ukraine's military".
 
@@ -271,6 +285,8 @@ def type_span(span: Span, gaz: Gazetteer, lex: Lexicon, person_words: set[str],
         return mention(organisation.label, "Organisation", country=organisation.country,
                        kind=organisation.kind)
     nationality = lex.nationality(name)
+    if nationality and _ethnic(span):
+        return mention(f"ethnic {nationality.people}", "Group")  # "ethnic Albanians in Serbia": not Albania
     if nationality:
         state = gaz.country(nationality.country)
         if state is None:

@@ -30,12 +30,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from dataclasses import dataclass, replace
 from typing import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from kg.data import read_tsv
 from kg.entities import Mention, mentions
 from kg.gazetteer import Gazetteer, gazetteer
 from kg.lexicon import Lexicon, lexicon
@@ -52,8 +54,8 @@ if not Doc.has_extension("kg_date"):
 PLACE_TYPES = ("City", "State", "Location")
 # relations that hold both ways: "X and Y met" is X met Y
 SYMMETRIC = {"met", "agreed", "negotiatedWith", "cooperatedWith", "consulted", "signedAgreementWith"}
-# event types that need no one acted on: "rioted", "mobilised", "withdrew", "resigned"
-OBJECTLESS = {"PROTEST", "MOBILIZE", "RETREAT", "CONCEDE"}
+# event types that need no one acted on: "withdrew", "surrendered", "resigned"
+OBJECTLESS = {"RETREAT", "CONCEDE"}
 # event types whose place stands for the one acted on when nobody else is named (CAMEO's
 # practice): "killed 23 people in Tel Aviv", "troops on alert in the West Bank"
 LOCATED = {"ASSAULT", "PROTEST", "MOBILIZE", "COERCE"}
@@ -130,16 +132,22 @@ class _Actors:
         self.gaz = gaz
 
     def actor(self, token: Token, depth: int = 0) -> Actor | None:
+        if token.lower_ in ("it", "they", "we") and token.dep_ in ("nsubj", "nsubjpass"):
+            speaker = _speaker_of(token)  # "Japan said it had halted aid": it is Japan
+            if speaker is not None:
+                return self.actor(speaker, depth + 1)
         mention = self.index.get(token.i)
         if mention is not None:
-            return Actor(mention, mention.text, mention.sector)
+            # a person's words include the title that goes with the name: "U.N. mediator X"
+            text = _phrase(token) if mention.type == "Person" and not mention.reference else mention.text
+            return Actor(mention, text, mention.sector)
         if depth > 3:
             return None
         if token.tag_ in ("WDT", "WP") and token.head.dep_ == "relcl":  # "…, which besieged X"
             return self.actor(token.head.head, depth + 1)
-        if token.lower_ in ("it", "they", "we") and token.dep_ in ("nsubj", "nsubjpass"):
-            speaker = _speaker_of(token)  # "Japan said it had halted aid": it is Japan
-            return self.actor(speaker, depth + 1) if speaker is not None else None
+        if token.pos_ == "VERB" and token.dep_ in ("nsubj", "nsubjpass"):  # "X operating in Iraq said …"
+            inner = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            return self.actor(inner, depth + 1) if inner is not None else None
         if token.pos_ not in ("NOUN", "PROPN", "NUM", "PRON", "ADJ"):
             return None
         sector = self.lex.agent_sector(token.lemma_) or self.lex.agent_sector(token.text)
@@ -148,11 +156,15 @@ class _Actors:
                 found = self.actor(child, depth + 1)
                 if found is not None:
                     return found
-        for child in token.children:  # "Russian forces", "Russia's military", "Kremlin troops"
+        owners = []  # "Russian forces", "Russia's military", "Kremlin troops", "its partners"
+        for child in token.children:
             if child.dep_ in ("amod", "compound", "poss", "nmod", "nummod") and not _against_or_for(child):
                 owner = self.index.get(child.i)
                 if owner is not None and (owner.type != "Person" or child.dep_ == "poss"):
-                    return Actor(owner, _phrase(token), sector or owner.sector)
+                    owners.append(owner)
+        if owners:  # a name before a pronoun: "its European Community partners" are the EC
+            owner = min(owners, key=lambda m: m.reference)
+            return Actor(owner, _phrase(token), sector or owner.sector)
         for child in token.children:  # "crimes committed by X": the agent of a participle clause
             if child.dep_ == "acl" and child.tag_ == "VBN":
                 for agent in (c for a in child.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"):
@@ -178,10 +190,21 @@ class _Actors:
             actor = self.actor(token)
             if actor is None:
                 continue
-            for one in (actor, *self._listed_after(actor)):
+            for one in (actor, *self._listed_after(actor), *self._coordinated_owners(token, actor)):
                 if one not in found:
                     found.append(one)
         return found
+
+    def _coordinated_owners(self, token: Token, actor: Actor) -> list[Actor]:
+        """"US and British forces": the other states of coordinated modifiers."""
+        owners = []
+        for child in token.children:
+            if self.index.get(child.i) is actor.mention:
+                for conjunct in child.conjuncts:
+                    mention = self.index.get(conjunct.i)
+                    if mention is not None and mention is not actor.mention:
+                        owners.append(Actor(mention, _phrase(token), actor.sector))
+        return owners
 
     def _listed_after(self, actor: Actor) -> list[Actor]:
         """Mentions of the same type listed after a mention: ", <apposition>, and Y"."""
@@ -224,7 +247,22 @@ class _Actors:
 
 def _against_or_for(modifier: Token) -> bool:
     """"anti-Syria journalist", "pro-Russian separatists": not Syria's, not Russia's."""
-    return any(t.lower_ in ("anti", "pro") for t in modifier.subtree) or modifier.lower_.startswith(("anti-", "pro-"))
+    doc = modifier.doc
+    before = [doc[i].lower_ for i in range(max(0, modifier.i - 2), modifier.i)]
+    return any(t.lower_ in ("anti", "pro") for t in modifier.subtree) or "anti" in before or "pro" in before or \
+        modifier.lower_.startswith(("anti-", "pro-"))
+
+
+@lru_cache(maxsize=1)
+def _stative() -> frozenset[tuple[str, str]]:
+    return frozenset((row["verb"], row["prep"]) for row in read_tsv("stative.tsv"))
+
+
+def _stative_passive(verb: Token) -> bool:
+    """"X is opposed to Y", "X were engaged in Y": the subject's state, not a passive
+    (ontology/stative.tsv); the subject acts, the prepositional object is acted on."""
+    return any((verb.lemma_.lower(), c.lower_) in _stative() for c in verb.children if c.dep_ == "prep") and \
+        not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _speaker_of(pronoun: Token) -> Token | None:
@@ -256,6 +294,9 @@ def _grammatical_subjects(verb: Token, kinds: tuple[str, ...]) -> list[Token]:
         if found:
             return _with_conjuncts(found)
         if token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "attr") and token.head is not token:
+            token = token.head
+            continue
+        if token.dep_ == "prep" and token.head.pos_ in ("VERB", "AUX"):  # "… by sending X": the verb's subject
             token = token.head
             continue
         if token.dep_ == "relcl":  # "the forces that besieged X": the noun the clause is about
@@ -419,6 +460,11 @@ def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: _Actors) -> I
             continue
         if verb.dep_ == "amod":
             continue  # "the besieged city": a description, not a statement
+        if _stative_passive(verb):
+            preps = tuple(c.lower_ for c in verb.children if c.dep_ == "prep")
+            yield _Event(verb, cameo, words, tuple(_grammatical_subjects(verb, ("nsubjpass", "nsubj"))),
+                         (tuple(_with_conjuncts(_prep_objects(verb, preps))),))
+            continue
         if _passive(verb):
             objects = _grammatical_subjects(verb, ("nsubjpass", "nsubj"))
             agents = _agents(verb)
@@ -436,12 +482,14 @@ def _noun_events(doc_span: Span, triggers: TriggerLexicon) -> Iterator[_Event]:
         if cameo is None or cameo == "---":
             continue
         head = noun.head
+        if noun.dep_ == "conj" and head.dep_ == "dobj":  # "sending arms and support to X"
+            head = head.head
         # "conducted airstrikes on X", "imposed sanctions on X", "opened an investigation into X"
-        if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in LIGHT_VERBS:
+        if noun.dep_ in ("dobj", "nsubjpass", "conj") and head.pos_ == "VERB" and head.lemma_.lower() in LIGHT_VERBS:
             if noun.dep_ == "nsubjpass":
                 continue
             groups = [_prep_objects(noun, OBJECT_PREPOSITIONS + ("of", "between")), _prep_objects(head, OBJECT_PREPOSITIONS)]
-            for clause in noun.children:  # "its demand that X ease …"
+            for clause in list(noun.children) + list(head.children):  # "its demand that X ease …"
                 if clause.dep_ in ("acl", "ccomp") and cameo[:2] in ("02", "10"):
                     groups.append([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")])
             for clause in head.children:  # "began a strike to protest against X"
@@ -537,11 +585,19 @@ def _places_in(predicate: Token, actors: _Actors) -> list[Token]:
     return [t for h in holders for t in _prep_objects(h, ("in", "at")) if actors.is_place(t)]
 
 
-def _objects(event: _Event, actors: _Actors) -> list[Actor] | None:
-    """The objects of the first candidate group that names an entity; None when the event
-    had objects and none names one, [] when it had none."""
+def _same(a: Actor, b: Actor) -> bool:
+    """One actor on both sides: the same entity in the same role. "Israeli police arrested
+    Israeli settlers" is two sectors of one state, and a relation."""
+    return a.mention is not None and b.mention is not None and a.sector == b.sector and \
+        (a.mention.label, a.mention.type) == (b.mention.label, b.mention.type)
+
+
+def _objects(event: _Event, actors: _Actors, subjects: list[Actor]) -> list[Actor] | None:
+    """The objects of the first candidate group that names an entity other than the subject
+    ("offered its troops to X": its troops are the subject's, X is the object); None when
+    the event had objects and none names one, [] when it had none."""
     for group in event.objects:
-        found = actors.actors(group)
+        found = [a for a in actors.actors(group) if not any(_same(a, s) for s in subjects)]
         if found:
             return found
     return None if event.objects else []
@@ -571,7 +627,7 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
             return  # a subject that names no entity: the graph cannot say who acted
         subjects = [UNKNOWN]
     subjects = [actors.as_agent(s) for s in subjects]
-    objects: list[Actor | None] | None = _objects(event, actors)
+    objects: list[Actor | None] | None = _objects(event, actors, subjects)
     if not objects and relation.plover in LOCATED:  # "killed 23 people in Tel Aviv", "rioted in X"
         objects = actors.actors(_places_in(event.predicate, actors)) or objects
     if not objects and relation.name in SYMMETRIC and len(subjects) > 1:
@@ -586,8 +642,7 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
     date = event_date(event.predicate, article_date)
     for subject in subjects:
         for obj in objects:
-            if obj is not None and subject.mention is not None and obj.mention is not None and (
-                    subject.mention.label == obj.mention.label and subject.mention.type == obj.mention.type):
+            if obj is not None and _same(subject, obj):
                 continue  # no one acts on themselves here: a parse or resolution slip
             found = RelationMention(relation, event.cameo, subject, obj, modality.modality, event.trigger,
                                     sentence.text, sentence.start_char, date, reporter)
