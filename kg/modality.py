@@ -44,7 +44,7 @@ __all__ = ["Modality", "modality_words", "modality_of", "MODALITIES"]
 MODALITIES = ("asserted", "negated", "hypothetical", "intended")
 
 # The dependency relations through which a clause, or a verbal noun, hangs from its governor.
-_GOVERNED_BY = {"xcomp", "ccomp", "advcl", "csubj", "csubjpass", "pcomp", "conj", "acomp", "pobj", "prep"}
+_GOVERNED_BY = {"xcomp", "ccomp", "advcl", "csubj", "csubjpass", "pcomp", "conj", "acomp", "pobj", "prep", "acl"}
 _MODALS = {"would", "could", "might", "may", "should", "will", "shall", "must", "'d", "'ll"}
 
 

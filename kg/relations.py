@@ -60,7 +60,8 @@ OBJECTLESS = {"RETREAT", "CONCEDE"}
 # practice): "killed 23 people in Tel Aviv", "troops on alert in the West Bank"
 LOCATED = {"ASSAULT", "PROTEST", "MOBILIZE", "COERCE"}
 # prepositions that introduce the one acted on: "attack on X", "protest against X"
-OBJECT_PREPOSITIONS = ("on", "upon", "against", "into", "with", "to", "at", "toward", "towards", "over", "for")
+OBJECT_PREPOSITIONS = ("on", "upon", "against", "into", "with", "to", "at", "toward", "towards", "over", "for",
+                       "from")
 LIGHT_VERBS = {"conduct", "carry", "launch", "open", "impose", "stage", "hold", "mount", "begin", "start",
                "give", "provide", "send", "deliver", "offer", "undertake", "renew", "reiterate", "organize",
                "organise", "call",
@@ -132,6 +133,8 @@ class _Actors:
         self.gaz = gaz
 
     def actor(self, token: Token, depth: int = 0) -> Actor | None:
+        """The actor a token names. A group or thing in a place stands for the place, as in
+        CAMEO's practice: "districts in Kharkiv", "opposition groups in Zimbabwe"."""
         if token.lower_ in ("it", "they", "we") and token.dep_ in ("nsubj", "nsubjpass"):
             speaker = _speaker_of(token)  # "Japan said it had halted aid": it is Japan
             if speaker is not None:
@@ -156,9 +159,9 @@ class _Actors:
                 found = self.actor(child, depth + 1)
                 if found is not None:
                     return found
-        owners = []  # "Russian forces", "Russia's military", "Kremlin troops", "its partners"
-        for child in token.children:
-            if child.dep_ in ("amod", "compound", "poss", "nmod", "nummod") and not _against_or_for(child):
+        owners = []  # "Russian forces", "Russia's military", "US Predator attacks", "its partners"
+        for child in _modifiers(token):
+            if not _against_or_for(child):
                 owner = self.index.get(child.i)
                 if owner is not None and (owner.type != "Person" or child.dep_ == "poss"):
                     owners.append(owner)
@@ -245,6 +248,17 @@ class _Actors:
         return found is not None and found.mention.type in PLACE_TYPES
 
 
+def _modifiers(token: Token) -> list[Token]:
+    """A noun's modifiers, and those of its compound modifiers: "US Predator attacks"."""
+    found = []
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "poss", "nmod", "nummod"):
+            found.append(child)
+            if child.dep_ == "compound":
+                found += [c for c in child.children if c.dep_ in ("amod", "compound", "nmod")]
+    return found
+
+
 def _against_or_for(modifier: Token) -> bool:
     """"anti-Syria journalist", "pro-Russian separatists": not Syria's, not Russia's."""
     doc = modifier.doc
@@ -276,11 +290,22 @@ def _speaker_of(pronoun: Token) -> Token | None:
     return next((c for c in speech.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
 
 
+def _starts_a_clause(token: Token) -> bool:
+    """"… on Kyiv, and several Russian warships appeared near …": the parser made the subject
+    of a new clause a conjunct of the object before it; a finite verb with no subject of its
+    own right after the phrase shows it."""
+    after = token.right_edge.i + 1
+    if after >= len(token.doc):
+        return False
+    verb = token.doc[after]
+    return verb.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
 def _with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
     out = []
     for token in tokens:
         for conjunct in (token, *token.conjuncts):
-            if conjunct not in out and conjunct.i >= token.i:
+            if conjunct not in out and conjunct.i >= token.i and (conjunct is token or not _starts_a_clause(conjunct)):
                 out.append(conjunct)
     return out
 
@@ -310,12 +335,22 @@ def _subjects(verb: Token) -> list[Token]:
 
 
 def _prep_objects(token: Token, prepositions: Iterable[str]) -> list[Token]:
+    """Objects of the token's prepositions, also through a particle ("kidnapped up to X")."""
     wanted = tuple(prepositions)
     found = []
     for child in token.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in wanted:
             found += [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ == "prt":
+            found += _prep_objects(child, wanted)
     return found
+
+
+def _nested_objects(token: Token) -> list[Token]:
+    """One preposition further: "mobilized reservists for a war against X", "in protest
+    against X"."""
+    return [inner for outer in _prep_objects(token, OBJECT_PREPOSITIONS + ("in",))
+            for inner in _prep_objects(outer, ("against", "on", "of", "at", "to", "with"))]
 
 
 def _passive(verb: Token) -> bool:
@@ -374,13 +409,21 @@ class _Event:
 
 
 def _verb_lemmas(token: Token) -> list[str]:
-    """A participle's verb: spaCy gives "encircled" tagged ADJ the lemma "encircled"."""
+    """The verb a word may be: its lemma, then stems of its inflection, since spaCy's lemma
+    can be wrong ("staged" → "stag") or an adjective's ("encircled")."""
     lemma = token.lemma_.lower()
-    if token.pos_ == "VERB" or token.tag_ not in ("VBN", "VBD", "VBG"):
-        return [lemma]
     word = token.lower_
-    stems = [word[:-1], word[:-2], word[:-3] + "y" if word.endswith("ied") else "", word[:-3]]
-    return [lemma] + [s for s in stems if s]
+    if token.tag_ not in ("VBN", "VBD", "VBG", "VBZ", "JJ", "NN"):
+        return [lemma]
+    if word.endswith("ing"):
+        stems = [word[:-3], word[:-3] + "e", word[:-4]]
+    elif word.endswith("ied"):
+        stems = [word[:-3] + "y"]
+    elif word.endswith(("ed", "es")):
+        stems = [word[:-1], word[:-2], word[:-3]]
+    else:
+        stems = [word[:-1]] if word.endswith("s") else []
+    return [lemma] + [s for s in stems if s and s != lemma]
 
 
 def _pattern_fits_at(verb: Token, pattern) -> bool:
@@ -419,17 +462,18 @@ def _clause_objects(clause: Token) -> list[list[Token]]:
 def _object_groups(verb: Token, pattern, cameo: str) -> tuple[tuple[Token, ...], ...]:
     """Candidate objects of an active verb, best first.
 
-    The phrasal preposition ("call on X", "protest against X"), the direct object, the object
-    of another preposition, a preposition on the direct object ("demanded aid for X",
+    The phrasal particle ("call on X"), the direct object, the object of the pattern's
+    preposition ("protest against X") and of another preposition, a preposition on the direct object ("demanded aid for X",
     "sanctions against X"); then the acts it governs: "threatened to cut off electricity to
     X", "began a strike to protest against X", and for a demand, the one told to act
     ("demanded that X resign").
     """
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-    own = tuple(p for p in (pattern.particle if pattern.particle in OBJECT_PREPOSITIONS else "", pattern.prep) if p)
-    own_objects = _prep_objects(verb, own)
-    groups = [own_objects, objects, _prep_objects(verb, OBJECT_PREPOSITIONS),
-              [p for o in objects + own_objects for p in _prep_objects(o, OBJECT_PREPOSITIONS + ("of",))]]
+    phrasal = _prep_objects(verb, (pattern.particle,)) if pattern.particle in OBJECT_PREPOSITIONS else []
+    own_objects = _prep_objects(verb, (pattern.prep,)) if pattern.prep else []
+    groups = [phrasal, objects, own_objects, _prep_objects(verb, OBJECT_PREPOSITIONS),
+              [p for o in objects + own_objects for p in _prep_objects(o, OBJECT_PREPOSITIONS + ("of",))],
+              _nested_objects(verb)]
     for clause in verb.children:
         if clause.dep_ == "xcomp" or (clause.dep_ == "advcl" and any(c.lower_ == "to" for c in clause.children)):
             groups += _clause_objects(clause)
@@ -485,10 +529,12 @@ def _noun_events(doc_span: Span, triggers: TriggerLexicon) -> Iterator[_Event]:
         if noun.dep_ == "conj" and head.dep_ == "dobj":  # "sending arms and support to X"
             head = head.head
         # "conducted airstrikes on X", "imposed sanctions on X", "opened an investigation into X"
-        if noun.dep_ in ("dobj", "nsubjpass", "conj") and head.pos_ == "VERB" and head.lemma_.lower() in LIGHT_VERBS:
+        if noun.dep_ in ("dobj", "nsubjpass", "conj") and head.pos_ == "VERB" and \
+                any(lemma in LIGHT_VERBS for lemma in _verb_lemmas(head)):
             if noun.dep_ == "nsubjpass":
                 continue
-            groups = [_prep_objects(noun, OBJECT_PREPOSITIONS + ("of", "between")), _prep_objects(head, OBJECT_PREPOSITIONS)]
+            groups = [_prep_objects(noun, OBJECT_PREPOSITIONS + ("of", "between")), _prep_objects(head, OBJECT_PREPOSITIONS),
+                      _nested_objects(head)]
             for clause in list(noun.children) + list(head.children):  # "its demand that X ease …"
                 if clause.dep_ in ("acl", "ccomp") and cameo[:2] in ("02", "10"):
                     groups.append([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")])
