@@ -94,6 +94,16 @@ def extract(paths: List[Path] = typer.Argument(..., help="Files or folders of ar
         typer.echo(json.dumps(record, ensure_ascii=False))
 
 
+@app.command(name="eval")
+def evaluate_command(gold: Optional[Path] = typer.Option(None, "--gold", help="Folder of gold files (default: the bundled copy of shared/gold)."),
+                     model: Optional[str] = typer.Option(None, "--model", help="spaCy model package or path."),
+                     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also list each failed check and missed event.")) -> None:
+    """Score a fresh build of the sample corpus and the extraction of PLOVER-coded sentences."""
+    from kg.evaluate import evaluate
+
+    typer.echo(evaluate(gold, model, verbose), nl=False)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script; returns the exit code."""
     try:

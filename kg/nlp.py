@@ -20,6 +20,7 @@ from spacy.language import Language
 
 import kg.entities  # noqa: F401  (registers the kg_entities factory)
 import kg.coref  # noqa: F401  (registers kg_coreference)
+import kg.paragraphs  # noqa: F401  (registers kg_line_breaks)
 import kg.positions  # noqa: F401  (registers kg_positions)
 import kg.relations  # noqa: F401  (registers kg_relations)
 from kg.errors import KGError
@@ -60,6 +61,8 @@ def load_pipeline(model: str | None = None) -> Language:
     nlp = load_model(model)
     if "ner" not in nlp.pipe_names:
         raise KGError("E103", f"spaCy model {model or nlp.meta.get('name')!r} has no entity recogniser")
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("kg_line_breaks", before="parser")
     nlp.add_pipe("kg_entities", after="ner")
     nlp.add_pipe("kg_positions", after="kg_entities")
     nlp.add_pipe("kg_coreference", after="kg_positions")

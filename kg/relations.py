@@ -321,6 +321,10 @@ def _grammatical_subjects(verb: Token, kinds: tuple[str, ...]) -> list[Token]:
         if token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "attr") and token.head is not token:
             token = token.head
             continue
+        if token.dep_ == "prep" and token.head.pos_ in ("NOUN", "PROPN"):  # "X's goal of capturing Y": X
+            owners = [c for c in token.head.children if c.dep_ in ("poss", "amod", "compound")]
+            if owners:
+                return owners
         if token.dep_ == "prep" and token.head.pos_ in ("VERB", "AUX"):  # "… by sending X": the verb's subject
             token = token.head
             continue
@@ -590,8 +594,9 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 def event_date(predicate: Token, article_date: str | None) -> str | None:
     """What the predicate's clause says of when: a year, a full date, or a weekday or
     "yesterday"/"today" counted from the article's date."""
-    for token in predicate.subtree:
-        if token.ent_type_ != "DATE" or (token.head != predicate and token.head.head != predicate):
+    clause = predicate.head if predicate.dep_ in ("attr", "acomp") else predicate  # "was overrun yesterday"
+    for token in clause.subtree:
+        if token.ent_type_ != "DATE" or (token.head != clause and token.head.head != clause):
             continue
         text = token.doc[token.i:token.i + 1].text
         entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)

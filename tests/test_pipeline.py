@@ -1,8 +1,8 @@
 """End to end: the bundled sample corpus through every stage, checked as score_seeds.py checks.
 
-tests/data/seed_entities.jsonl and seed_roles.jsonl are the hand-made gold of the two sample
-articles (copies of shared/gold/): every entity with its type and all the names it appears under,
-and the positions people hold.
+kg/evaluation/gold/seed_entities.jsonl and seed_roles.jsonl are the hand-made gold of the two
+sample articles (copies of shared/gold/): every entity with its type and all the names it appears
+under, and the positions people hold.
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from kg.pipeline import build
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
 KG = Namespace("https://w3id.org/newsgraph/ontology#")
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent.parent / "kg" / "evaluation" / "gold"
 GOLD = [json.loads(line) for line in (DATA / "seed_entities.jsonl").open()]
 ROLES = [json.loads(line) for line in (DATA / "seed_roles.jsonl").open()]
 

@@ -12,6 +12,8 @@ from kg.corpus import Article
 from kg.entities import Mention
 from kg.gazetteer import Gazetteer, Place
 from kg.positions import PositionMention
+from kg.relations import UNKNOWN, Actor, RelationMention
+from kg.triggers import RelationType
 from kg.rdf import ENTITY_GRAPH, KG, ONTOLOGY_GRAPH, article_iri, build_dataset, merged_graph, write_outputs
 from kg.resolve import resolve
 
@@ -19,6 +21,8 @@ GOLDEN = Path(__file__).parent / "data" / "golden_small.trig"
 
 TBILISI = Place(611717, "Tbilisi", "City", "GEO", 1049498, 41.69411, 44.83368)
 GEORGIA = Place(614540, "Georgia", "State", "GEO", 3731000)
+ARRESTED = RelationType("arrested", "173", "COERCE", "arrested", "Arrested the object.")
+PRAISED = RelationType("supported", "05", "SUPPORT", "supported", "Supported the object.")
 GAZ = Gazetteer(
     {"GE": {"geonameid": 614540, "name": "Georgia", "iso": "GE", "iso3": "GEO", "capital": "Tbilisi",
             "population": 3731000}},
@@ -28,7 +32,7 @@ GAZ = Gazetteer(
 
 
 def small_build(include_ontology=False) -> Dataset:
-    first = Article("a1", "Protesters gathered in Tiflis. Georgians marched.", title="Protests & <arrests>",
+    first = Article("a1", "Protesters gathered in Tiflis. Georgians were detained.", title="Protests & <arrests>",
                     date="2024-05-01", url="https://news.example/a1")
     second = Article("dir/a 2", "Tbilisi stayed calm, said Mayor Nino Beridze; the interior ministry agreed.",
                      date="2024-05-02", source="feeds/a2.txt")
@@ -41,7 +45,17 @@ def small_build(include_ontology=False) -> Dataset:
                             kind="government")],
     }
     positions = {"dir/a 2": [PositionMention(mentions["dir/a 2"][1], "Mayor", mentions["dir/a 2"][0], "…")]}
-    resolution = resolve([(key, found, positions.get(key, [])) for key, found in mentions.items()], GAZ)
+    ministry, city, mayor = mentions["dir/a 2"][2], mentions["dir/a 2"][0], mentions["dir/a 2"][1]
+    relations = {"a1": [
+        RelationMention(ARRESTED, "173", UNKNOWN, Actor(mentions["a1"][1], "Georgians"), "asserted", "detained",
+                        "Georgians were detained.", 31, "2024-04-30")],
+        "dir/a 2": [
+            RelationMention(PRAISED, "051", Actor(ministry, "the interior ministry", "government"),
+                            Actor(mayor, "Mayor Nino Beridze"), "asserted", "praised", second.text, 0),
+            RelationMention(PRAISED, "051", Actor(mayor, "Nino Beridze"), Actor(city, "Tbilisi"), "intended",
+                            "praise", second.text, 0, None, Actor(ministry, "the interior ministry"))]}
+    resolution = resolve([(key, found, positions.get(key, []), relations.get(key, []))
+                          for key, found in mentions.items()], GAZ)
     return build_dataset([first, second], resolution, include_ontology=include_ontology)
 
 
@@ -84,6 +98,16 @@ def test_user_text_is_escaped_in_turtle_and_trig(tmp_path):
         reread.parse(path, format=fmt)
         titles = {str(o) for _, _, o, _ in reread.quads((None, URIRef("http://purl.org/dc/terms/title"), None, None))}
         assert titles == {"Protests & <arrests>"}
+
+
+def test_only_asserted_mentions_with_an_object_make_triples():
+    merged = merged_graph(small_build())
+    direct = {(str(s).rsplit("/", 1)[-1], str(p).rsplit("#", 1)[-1], str(o).rsplit("/", 1)[-1])
+              for s, p, o in merged if str(p).startswith(str(KG)) and p in (KG.arrested, KG.supported)}
+    assert direct == {("subject", "arrested", "georgians"), ("georgian-interior-ministry", "supported", "nino-beridze")}
+    mentions = set(merged.subjects(RDF.type, KG.RelationMention))
+    assert len(mentions) == 3
+    assert {str(m) for m in mentions} >= {"https://w3id.org/newsgraph/resource/mention/a1/1"}
 
 
 def test_surface_forms_become_alt_labels():

@@ -1,0 +1,122 @@
+"""Relations read off sentences written for these tests: constructions, actors, modality, time.
+
+Each row is a sentence and the relations expected from it as
+(subject, relation, object, modality); "?" is an unnamed actor, None no object.
+"""
+from __future__ import annotations
+
+import pytest
+
+from kg.relations import event_date
+
+pytestmark = pytest.mark.model
+
+
+def relations(pipeline, text, date=None):
+    doc = pipeline.make_doc(text)
+    doc._.kg_date = date
+    doc = pipeline(doc)
+    return doc._.kg_relations
+
+
+def found(pipeline, text):
+    return {(r.subject.mention.label if r.subject.mention else "?", r.relation.name,
+             (r.object.mention.label if r.object.mention else "?") if r.object else None, r.modality)
+            for r in relations(pipeline, text)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # active voice, a nationality standing for its state
+    ("Syrian forces shelled Homs on Tuesday.", {("Syria", "attacked", "Homs", "asserted")}),
+    # passive with a by-agent; coordinated participles share it
+    ("Aleppo was encircled and blockaded by Syrian troops.", {("Syria", "besieged", "Aleppo", "asserted")}),
+    # passive without one: the agent is an explicit unknown actor
+    ("Mosul was overrun in June.", {("?", "occupied", "Mosul", "asserted")}),
+    # coordinated objects
+    ("Turkish jets bombed Erbil and Kirkuk.",
+     {("Turkey", "attacked", "Erbil", "asserted"), ("Turkey", "attacked", "Kirkuk", "asserted")}),
+    # aspect: the subject of "continued" acts
+    ("Sudanese troops continued shelling El Fasher.", {("Sudan", "attacked", "El Fasher", "asserted")}),
+    # apposition: the counterpart is the person named beside it
+    ("Olaf Scholz phoned his Canadian counterpart, Justin Trudeau, on Friday.",
+     {("Olaf Scholz", "called", "Justin Trudeau", "asserted")}),
+    # light verbs and event nouns
+    ("Israel conducted airstrikes on Gaza.", {("Israel", "attacked", "Gaza", "asserted")}),
+    ("The International Criminal Court opened an investigation into Myanmar.",
+     {("International Criminal Court", "investigated", "Myanmar", "asserted")}),
+    ("The European Union imposed sanctions on Belarus.", {("European Union", "sanctioned", "Belarus", "asserted")}),
+    ("Venezuela has been subject to sanctions since 2017.", {("?", "sanctioned", "Venezuela", "asserted")}),
+    ("Rwandan troops were in control of Goma.", {("Rwanda", "occupied", "Goma", "asserted")}),
+    ("Kabul fell under Taliban control.", {("Taliban", "occupied", "Kabul", "asserted")}),
+    # a capital acting stands for its state
+    ("Ankara conducted airstrikes on Kobani.", {("Turkey", "attacked", "Kobani", "asserted")}),
+    # two states agreeing with each other
+    ("Peru and Chile agreed to resume trade talks.", {("Peru", "agreed", "Chile", "asserted")}),
+])
+def test_constructions(pipeline, text, expected):
+    assert expected <= found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, expected, not_expected", [
+    # "called X": a telephone call
+    ("Olaf Scholz called Justin Trudeau on Friday.", ("Olaf Scholz", "called", "Justin Trudeau", "asserted"), None),
+    # "called on X", "urged X": an appeal, not a call
+    ("Pope Francis called on Colombia to end the violence.", ("Francis", "calledOn", "Colombia", "asserted"),
+     ("Francis", "called", "Colombia", "asserted")),
+    ("Kenya urged Ethiopia to withdraw its troops.", ("Kenya", "calledOn", "Ethiopia", "asserted"), None),
+    # "called X a Y": name-calling, no call at all
+    ("Rodrigo Duterte called Barack Obama a fool.", None, ("Rodrigo Duterte", "called", "Barack Obama", "asserted")),
+])
+def test_the_senses_of_called(pipeline, text, expected, not_expected):
+    got = {(s.split()[-1] if s != "?" else s, r, o, m) for s, r, o, m in found(pipeline, text)}
+    if expected:
+        assert (expected[0].split()[-1], *expected[1:]) in got
+    if not_expected:
+        assert (not_expected[0].split()[-1], *not_expected[1:]) not in got
+
+
+@pytest.mark.parametrize("text, relation, modality", [
+    ("Serbia did not attack Kosovo.", "attacked", "negated"),
+    ("Turkey denied attacking Erbil.", "attacked", "negated"),
+    ("If Aleppo is captured by Syrian troops, the war will end.", "occupied", "hypothetical"),
+    ("Turkey could attack Erbil.", "attacked", "hypothetical"),
+    ("Iran plans to seize Kuwait.", "occupied", "intended"),
+    ("China's goal of capturing Taipei has been delayed.", "occupied", "intended"),
+    ("Syrian forces continued to batter Homs.", "attacked", "asserted"),
+])
+def test_modality(pipeline, text, relation, modality):
+    kinds = {r.modality for r in relations(pipeline, text) if r.relation.name == relation}
+    assert kinds == {modality}
+
+
+def test_only_asserted_relations_make_triples_and_commitments_are_events(pipeline):
+    # the threatened act is intended; the threat itself is asserted
+    got = found(pipeline, "Iran threatened to shell Iraqi towns.")
+    assert ("Iran", "attacked", "Iraq", "intended") in got
+    assert ("Iran", "threatened", "Iraq", "asserted") in got
+
+
+def test_reported_speech_keeps_who_reported_it(pipeline):
+    [relation] = [r for r in relations(pipeline, "Syrian troops shelled Homs, according to the Red Crescent.")
+                  if r.relation.name == "attacked"]
+    assert relation.modality == "asserted" and relation.reporter.mention.label == "Red Crescent"
+
+
+def test_a_demand_put_as_must(pipeline):
+    assert ("Germany", "calledOn", "Serbia", "asserted") in found(
+        pipeline, "Germany said Serbia must hand over the suspects.")
+
+
+def test_a_subject_that_names_no_entity_makes_no_relation(pipeline):
+    assert found(pipeline, "Unknown gunmen attacked the convoy.") == set()
+
+
+@pytest.mark.parametrize("text, article_date, expected", [
+    ("Morocco annexed Western Sahara in 1975.", "2024-05-02", "1975"),
+    ("Syrian forces shelled Homs on Tuesday.", "2024-05-02", "2024-04-30"),   # a Thursday article
+    ("Mosul was overrun yesterday.", "2024-05-02", "2024-05-01"),
+    ("Syrian forces shelled Homs.", "2024-05-02", None),                     # the article's date applies
+])
+def test_event_dates(pipeline, text, article_date, expected):
+    [relation] = relations(pipeline, text, article_date)
+    assert relation.date == expected
