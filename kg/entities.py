@@ -145,7 +145,7 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer, context: Counter | None = None, ma
 
 def known_person_spans(doc: Doc, person_words: set[str], taken: set[int]) -> list[Span]:
     """A surname the article has given a person, standing alone where spaCy saw no name:
-    "… when he met with [Macron]" after "Emmanuel Macron"."""
+    "… when he met with [Trudeau]" after "Justin Trudeau"."""
     return [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc
             if t.i not in taken and t.pos_ == "PROPN" and t.text[:1].isupper() and name_key(t.text) in person_words]
 

@@ -1,7 +1,7 @@
 """Modality: whether a sentence asserts an event, denies it, supposes it, or only plans it.
 
 The event's word is followed up the dependency parse through the clauses that govern it
-("Putin plans to seize …": seize ← plans), and the governors are looked up in
+("Iran plans to seize …": seize ← plans), and the governors are looked up in
 ``ontology/modality.tsv``:
 
 * **negated** — a negation on the event's own verb ("did not enter", "no longer"), or a

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from kg.entities import Mention, mentions
 from kg.lexicon import Lexicon, lexicon

