@@ -296,7 +296,9 @@ def type_span(span: Span, gaz: Gazetteer, lex: Lexicon, person_words: set[str],
     bloc = lex.bloc(name)
     if bloc:
         return mention(bloc.label, "Group")
-    if name_key(name) in person_words or follows_title(span, lex):
+    # a surname alone is a person when the article gives that person's full name (a name of
+    # several words is no evidence for itself: "Wad Madani" tagged PERSON is a city)
+    if (len(name.split()) == 1 and name_key(name) in person_words) or follows_title(span, lex):
         # spaCy's PERSON or ORG for a person's name wins over a place of that name; its GPE
         # or LOC only when no place has the name
         if span.label_ in ("PERSON", "ORG") or not gaz.match(name):

@@ -475,7 +475,8 @@ def _object_groups(verb: Token, pattern, cameo: str) -> tuple[tuple[Token, ...],
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     phrasal = _prep_objects(verb, (pattern.particle,)) if pattern.particle in OBJECT_PREPOSITIONS else []
     own_objects = _prep_objects(verb, (pattern.prep,)) if pattern.prep else []
-    groups = [phrasal, objects, own_objects, _prep_objects(verb, OBJECT_PREPOSITIONS),
+    between = [p for o in objects for p in _prep_objects(o, ("between",))]  # "hosted talks between X and Y"
+    groups = [phrasal, between, objects, own_objects, _prep_objects(verb, OBJECT_PREPOSITIONS),
               [p for o in objects + own_objects for p in _prep_objects(o, OBJECT_PREPOSITIONS + ("of",))],
               _nested_objects(verb)]
     for clause in verb.children:
@@ -631,16 +632,19 @@ def _according_to(predicate: Token) -> Token | None:
 # --- all together -------------------------------------------------------------------------
 
 def _places_in(predicate: Token, actors: _Actors) -> list[Token]:
-    """Places an event happens in: "in X" on the verb or on its object."""
+    """Places an event happens in: "in X", "near X" on the verb or on its object."""
     holders = [predicate] + [c for c in predicate.children if c.dep_ == "dobj"]
-    return [t for h in holders for t in _prep_objects(h, ("in", "at")) if actors.is_place(t)]
+    return [t for h in holders for t in _prep_objects(h, ("in", "at", "near")) if actors.is_place(t)]
 
 
 def _same(a: Actor, b: Actor) -> bool:
     """One actor on both sides: the same entity in the same role. "Israeli police arrested
-    Israeli settlers" is two sectors of one state, and a relation."""
-    return a.mention is not None and b.mention is not None and a.sector == b.sector and \
-        (a.mention.label, a.mention.type) == (b.mention.label, b.mention.type)
+    Israeli settlers" is two sectors of one state, and a relation; "plotting to overthrow
+    his government" is the subject's own (a pronoun names no other sector)."""
+    if a.mention is None or b.mention is None:
+        return False
+    same_entity = (a.mention.label, a.mention.type) == (b.mention.label, b.mention.type)
+    return same_entity and (a.sector == b.sector or a.mention.reference or b.mention.reference)
 
 
 def _objects(event: _Event, actors: _Actors, subjects: list[Actor]) -> list[Actor] | None:
@@ -673,6 +677,8 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
     if relation is None:
         return
     subjects = actors.actors(event.subjects)
+    if not subjects and relation.plover == "PROTEST":  # "hundreds of students protested … in X"
+        subjects = actors.actors(_places_in(event.predicate, actors))
     if not subjects:
         if not event.unknown_agent:
             return  # a subject that names no entity: the graph cannot say who acted

@@ -514,7 +514,10 @@ EVENT_NOUNS_BY_HAND = {
     # 10-14 demand, disapprove, threaten, protest
     "demand": "100", "criticism": "111", "condemnation": "111", "accusation": "112",
     "threat": "130", "ultimatum": "139", "protest": "140", "rally": "141",
-    "demonstration": "141", "hunger strike": "142", "strike": "143", "boycott": "143",
+    "demonstration": "141", "hunger strike": "142", "boycott": "143",
+    # "launched strikes on X" is force; a strike by workers is named so
+    "strike": "190", "general strike": "143", "labor strike": "143", "labour strike": "143",
+    "national strike": "143", "nationwide strike": "143",
     "riot": "145",
     # territory held ("took control of", "in control of", "under Russian control"), and
     # shooting ("opened fire on")

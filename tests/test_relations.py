@@ -51,6 +51,16 @@ def found(pipeline, text):
     ("Ankara conducted airstrikes on Kobani.", {("Turkey", "attacked", "Kobani", "asserted")}),
     # two states agreeing with each other
     ("Peru and Chile agreed to resume trade talks.", {("Peru", "agreed", "Chile", "asserted")}),
+    # hosting talks between two others: both are the ones hosted
+    ("Egypt hosted talks between Israel and Hamas in Cairo.",
+     {("Egypt", "hosted", "Israel", "asserted"), ("Egypt", "hosted", "Hamas", "asserted")}),
+    # "strikes on X" are force, not a strike by workers
+    ("Israel launched strikes on Iranian nuclear sites.", {("Israel", "attacked", "Iran", "asserted")}),
+    # a place a protest happens in stands for the protesters when they are not named
+    ("Hundreds of students protested against the Peruvian government in Cusco.",
+     {("Cusco", "protested", "Peru", "asserted")}),
+    # a name spaCy takes for a person but which only a city has is the city
+    ("Sudan's army said it had retaken the city of Wad Madani.", {("Sudan", "occupied", "Wad Medani", "asserted")}),
 ])
 def test_constructions(pipeline, text, expected):
     assert expected <= found(pipeline, text)
@@ -82,6 +92,7 @@ def test_the_senses_of_called(pipeline, text, expected, not_expected):
     ("Iran plans to seize Kuwait.", "occupied", "intended"),
     ("China's goal of capturing Taipei has been delayed.", "occupied", "intended"),
     ("Syrian forces continued to batter Homs.", "attacked", "asserted"),
+    ("Nicolas Maduro accused Colombia of plotting to invade Venezuela.", "occupied", "intended"),
 ])
 def test_modality(pipeline, text, relation, modality):
     kinds = {r.modality for r in relations(pipeline, text) if r.relation.name == relation}
@@ -104,6 +115,12 @@ def test_reported_speech_keeps_who_reported_it(pipeline):
 def test_a_demand_put_as_must(pipeline):
     assert ("Germany", "calledOn", "Serbia", "asserted") in found(
         pipeline, "Germany said Serbia must hand over the suspects.")
+
+
+def test_an_actor_does_not_act_on_its_own_organs(pipeline):
+    # "his government" is Maduro's own: no relation of Maduro to Maduro
+    got = found(pipeline, "Nicolas Maduro accused Colombia of plotting to overthrow his government.")
+    assert not [g for g in got if g[0] == g[2]]
 
 
 def test_a_subject_that_names_no_entity_makes_no_relation(pipeline):
