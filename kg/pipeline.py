@@ -6,7 +6,8 @@ Read top to bottom to follow an article through newsgraph::
     nlp.load_pipeline         spaCy + kg_entities, kg_positions, kg_coreference components
     entities.mentions         Doc → Mention (typed, canonical label, GeoNames place);
                               positions, pronouns and "the city" resolved in the same Doc
-    relations.find_relations  Doc → RelationMention (trigger, actors, modality, evidence)
+    relations.find_relations  Doc → RelationMention: a trigger (triggers), its arguments
+                              (arguments) and the entities they stand for (actors), modality
     resolve.resolve           all mentions → one Entity per real actor
     rdf.build_dataset         → rdflib Dataset (one named graph per article) → kg.trig, kg.ttl
     store.load_store          → Oxigraph store for SPARQL

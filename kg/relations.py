@@ -30,28 +30,30 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
 from dataclasses import dataclass, replace
-from typing import Iterable, Iterator
+from functools import lru_cache
+from typing import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from kg.actors import UNKNOWN, Actor, ActorFinder, same_actor
+from kg.arguments import (OBJECT_PREPOSITIONS, agents_of, grammatical_subjects, is_across_quotation, is_mistagged_participle,
+                          is_passive, is_stative_passive, nested_objects, prep_objects, subjects_of, with_conjuncts)
 from kg.data import read_tsv
-from kg.entities import Mention, mentions
+from kg.entities import mentions
 from kg.gazetteer import Gazetteer, gazetteer
 from kg.lexicon import Lexicon, lexicon
 from kg.modality import modality_of, modality_words
 from kg.triggers import RelationType, TriggerLexicon, trigger_lexicon
 
-__all__ = ["Actor", "RelationMention", "find_relations", "RelationFinder", "event_date"]
+__all__ = ["Actor", "RelationMention", "find_relations", "RelationFinder", "event_date", "light_verbs"]
 
 if not Doc.has_extension("kg_relations"):
     Doc.set_extension("kg_relations", default=None)
 if not Doc.has_extension("kg_date"):
     Doc.set_extension("kg_date", default=None)  # the article's date, for relative dates
 
-PLACE_TYPES = ("City", "State", "Location")
 # relations that hold both ways: "X and Y met" is X met Y
 SYMMETRIC = {"met", "agreed", "negotiatedWith", "cooperatedWith", "consulted", "signedAgreementWith"}
 # event types that need no one acted on: "withdrew", "surrendered", "resigned"
@@ -59,33 +61,12 @@ OBJECTLESS = {"RETREAT", "CONCEDE"}
 # event types whose place stands for the one acted on when nobody else is named (CAMEO's
 # practice): "killed 23 people in Tel Aviv", "troops on alert in the West Bank"
 LOCATED = {"ASSAULT", "PROTEST", "MOBILIZE", "COERCE"}
-# prepositions that introduce the one acted on: "attack on X", "protest against X"
-OBJECT_PREPOSITIONS = ("on", "upon", "against", "into", "with", "to", "at", "toward", "towards", "over", "for",
-                       "from")
-LIGHT_VERBS = {"conduct", "carry", "launch", "open", "impose", "stage", "hold", "mount", "begin", "start",
-               "give", "provide", "send", "deliver", "offer", "undertake", "renew", "reiterate", "organize",
-               "organise", "call",
-               "make", "issue", "level", "file", "wage", "unleash", "resume", "continue", "escalate",
-               "intensify", "step", "take", "seize", "gain", "assume", "establish", "wrest", "order",
-               "announce", "initiate", "lead", "slap", "place", "put", "extend", "tighten", "expand"}
-# in "X of Y", a noun like these only counts or divides Y: "thousands of Nigerians"
-_PART_OF = ("of", "from")
 
 
-@dataclass(frozen=True)
-class Actor:
-    """One side of a relation: an entity mention, or an actor the sentence does not name."""
-
-    mention: Mention | None
-    text: str  # the words of the sentence: "Russian forces", "the city", "" when unnamed
-    sector: str | None = None
-
-    @property
-    def known(self) -> bool:
-        return self.mention is not None
-
-
-UNKNOWN = Actor(None, "")
+@lru_cache(maxsize=1)
+def light_verbs() -> frozenset[str]:
+    """Verbs whose event is their object noun's: "conducted airstrikes" (ontology/light_verbs.tsv)."""
+    return frozenset(row["verb"] for row in read_tsv("light_verbs.tsv"))
 
 
 @dataclass(frozen=True)
@@ -105,286 +86,6 @@ class RelationMention:
 
 
 # --- actors -------------------------------------------------------------------------------
-
-def _mention_index(found: Iterable[Mention]) -> dict[int, Mention]:
-    index = {}
-    for mention in sorted(found, key=lambda m: (m.reference, m.start)):  # names win over references
-        for i in range(mention.start, mention.end):
-            index.setdefault(i, mention)
-    return index
-
-
-def _phrase(token: Token) -> str:
-    """The words of a noun phrase without its clauses and prepositional phrases."""
-    keep = [t for t in token.subtree if t.i == token.i or (t.head == token and t.dep_ in (
-        "det", "amod", "compound", "poss", "case", "nummod", "nmod")) or (t.head.head == token and t.dep_ in (
-            "case", "compound", "amod"))]
-    keep = [t for t in keep if not t.is_punct]
-    return " ".join(t.text for t in sorted(keep, key=lambda t: t.i))
-
-
-class _Actors:
-    """Finds the entity an argument token stands for (see the module docstring)."""
-
-    def __init__(self, doc: Doc, found: list[Mention], lex: Lexicon, gaz: Gazetteer):
-        self.doc = doc
-        self.index = _mention_index(found)
-        self.lex = lex
-        self.gaz = gaz
-
-    def actor(self, token: Token, depth: int = 0) -> Actor | None:
-        """The actor a token names. A group or thing in a place stands for the place, as in
-        CAMEO's practice: "districts in Homs", "opposition groups in Zimbabwe"."""
-        if token.lower_ in ("it", "they", "we") and token.dep_ in ("nsubj", "nsubjpass"):
-            speaker = _speaker_of(token)  # "Japan said it had halted aid": it is Japan
-            if speaker is not None:
-                return self.actor(speaker, depth + 1)
-        mention = self.index.get(token.i)
-        if mention is not None:
-            # a person's words include the title that goes with the name: "U.N. mediator X"
-            text = _phrase(token) if mention.type == "Person" and not mention.reference else mention.text
-            return Actor(mention, text, mention.sector)
-        if depth > 3:
-            return None
-        if token.tag_ in ("WDT", "WP") and token.head.dep_ == "relcl":  # "…, which besieged X"
-            return self.actor(token.head.head, depth + 1)
-        if token.pos_ == "VERB" and token.dep_ in ("nsubj", "nsubjpass"):  # "X operating in Iraq said …"
-            inner = next((c for c in token.children if c.dep_ == "nsubj"), None)
-            return self.actor(inner, depth + 1) if inner is not None else None
-        if token.pos_ not in ("NOUN", "PROPN", "NUM", "PRON", "ADJ"):
-            return None
-        sector = self.lex.agent_sector(token.lemma_) or self.lex.agent_sector(token.text)
-        for child in token.children:  # "his Canadian counterpart, Justin Trudeau"
-            if child.dep_ == "appos":
-                found = self.actor(child, depth + 1)
-                if found is not None:
-                    return found
-        owners = []  # "Russian forces", "Russia's military", "US Predator attacks", "its partners"
-        for child in _modifiers(token):
-            if not _against_or_for(child):
-                owner = self.index.get(child.i)
-                if owner is not None and (owner.type != "Person" or child.dep_ == "poss"):
-                    owners.append(owner)
-        if owners:  # a name before a pronoun: "its European Community partners" are the EC
-            owner = min(owners, key=lambda m: m.reference)
-            return Actor(owner, _phrase(token), sector or owner.sector)
-        for child in token.children:  # "crimes committed by X": the agent of a participle clause
-            if child.dep_ == "acl" and child.tag_ == "VBN":
-                for agent in (c for a in child.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"):
-                    found = self.actor(agent, depth + 1)
-                    if found is not None:
-                        return found
-        for child in token.children:  # "the building of X", "thousands of X", "calls by X", "districts in X"
-            if child.dep_ == "prep" and child.lower_ in _PART_OF + ("by", "in", "at"):
-                for obj in (c for c in child.children if c.dep_ == "pobj"):
-                    found = self.actor(obj, depth + 1)
-                    if found is None:
-                        continue
-                    if child.lower_ in ("in", "at") and found.mention.type not in PLACE_TYPES:
-                        continue
-                    return found
-        return None
-
-    def actors(self, tokens: Iterable[Token]) -> list[Actor]:
-        """The actors of argument tokens, with those coordinated to them on the surface
-        when the parser lost the coordination ("in X, <apposition>, and Y")."""
-        found: list[Actor] = []
-        for token in tokens:
-            actor = self.actor(token)
-            if actor is None:
-                continue
-            for one in (actor, *self._listed_after(actor), *self._coordinated_owners(token, actor)):
-                if one not in found:
-                    found.append(one)
-        return found
-
-    def _coordinated_owners(self, token: Token, actor: Actor) -> list[Actor]:
-        """"US and British forces": the other states of coordinated modifiers."""
-        owners = []
-        for child in token.children:
-            if self.index.get(child.i) is actor.mention:
-                for conjunct in child.conjuncts:
-                    mention = self.index.get(conjunct.i)
-                    if mention is not None and mention is not actor.mention:
-                        owners.append(Actor(mention, _phrase(token), actor.sector))
-        return owners
-
-    def _listed_after(self, actor: Actor) -> list[Actor]:
-        """Mentions of the same type listed after a mention: ", <apposition>, and Y"."""
-        mention, doc, listed = actor.mention, self.doc, []
-        while mention is not None and not mention.reference:
-            i = mention.end
-            if i < len(doc) and doc[i].text == ",":  # skip an apposition closed by a comma
-                closing = next((j for j in range(i + 1, min(i + 9, len(doc))) if doc[j].text in (",", ".", ";")), None)
-                if closing is not None and doc[closing].text == "," and closing + 1 < len(doc) and \
-                        doc[closing + 1].lower_ in ("and", "or"):
-                    i = closing
-            if i < len(doc) and doc[i].text == ",":
-                i += 1
-            if i >= len(doc) or doc[i].lower_ not in ("and", "or"):
-                break
-            i += 1
-            if i < len(doc) and doc[i].lower_ == "the":
-                i += 1
-            following = self.index.get(i)
-            if following is None or following.start != i or following.type != mention.type:
-                break
-            listed.append(Actor(following, following.text, following.sector))
-            mention = following
-        return listed
-
-    def as_agent(self, actor: Actor) -> Actor:
-        """A capital city that acts stands for its state: "Moscow conducted airstrikes"."""
-        mention = actor.mention
-        if mention is None or mention.type != "City" or mention.place is None:
-            return actor
-        if self.gaz.capital(mention.place.country) != mention.place:
-            return actor
-        state = self.gaz.country(mention.place.country)
-        return replace(actor, mention=replace(mention, label=state.name, type="State", place=state, kind=None))
-
-    def is_place(self, token: Token) -> bool:
-        found = self.actor(token)
-        return found is not None and found.mention.type in PLACE_TYPES
-
-
-def _modifiers(token: Token) -> list[Token]:
-    """A noun's modifiers, and those of its compound modifiers: "US Predator attacks"."""
-    found = []
-    for child in token.children:
-        if child.dep_ in ("amod", "compound", "poss", "nmod", "nummod"):
-            found.append(child)
-            if child.dep_ == "compound":
-                found += [c for c in child.children if c.dep_ in ("amod", "compound", "nmod")]
-    return found
-
-
-def _against_or_for(modifier: Token) -> bool:
-    """"anti-Syria journalist", "pro-Russian separatists": not Syria's, not Russia's."""
-    doc = modifier.doc
-    before = [doc[i].lower_ for i in range(max(0, modifier.i - 2), modifier.i)]
-    return any(t.lower_ in ("anti", "pro") for t in modifier.subtree) or "anti" in before or "pro" in before or \
-        modifier.lower_.startswith(("anti-", "pro-"))
-
-
-@lru_cache(maxsize=1)
-def _stative() -> frozenset[tuple[str, str]]:
-    return frozenset((row["verb"], row["prep"]) for row in read_tsv("stative.tsv"))
-
-
-def _stative_passive(verb: Token) -> bool:
-    """"X is opposed to Y", "X were engaged in Y": the subject's state, not a passive
-    (ontology/stative.tsv); the subject acts, the prepositional object is acted on."""
-    return any((verb.lemma_.lower(), c.lower_) in _stative() for c in verb.children if c.dep_ == "prep") and \
-        not any(c.dep_ == "agent" for c in verb.children)
-
-
-def _speaker_of(pronoun: Token) -> Token | None:
-    """The subject of the verb of speech a pronoun's clause reports: "X said it would …"."""
-    clause = pronoun.head
-    while clause.dep_ in ("conj", "xcomp") and clause.head is not clause:
-        clause = clause.head
-    speech = clause.head
-    if clause.dep_ != "ccomp" or modality_words().get(speech.lemma_.lower()) != "reporting":
-        return None
-    return next((c for c in speech.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
-
-
-def _starts_a_clause(token: Token) -> bool:
-    """"… on Kyiv, and several Russian warships appeared near …": the parser made the subject
-    of a new clause a conjunct of the object before it; a finite verb with no subject of its
-    own right after the phrase shows it."""
-    after = token.right_edge.i + 1
-    if after >= len(token.doc):
-        return False
-    verb = token.doc[after]
-    return verb.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-
-
-def _with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
-    out = []
-    for token in tokens:
-        for conjunct in (token, *token.conjuncts):
-            if conjunct not in out and conjunct.i >= token.i and (conjunct is token or not _starts_a_clause(conjunct)):
-                out.append(conjunct)
-    return out
-
-
-def _grammatical_subjects(verb: Token, kinds: tuple[str, ...]) -> list[Token]:
-    """The subjects of a verb, or of the verb it hangs from ("continued pounding", "attacked
-    and captured", "was encircled", "agreed to meet"): the actor is the same."""
-    token = verb
-    for _ in range(5):
-        found = [c for c in token.children if c.dep_ in kinds]
-        if found:
-            return _with_conjuncts(found)
-        if token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "attr") and token.head is not token:
-            token = token.head
-            continue
-        if token.dep_ == "prep" and token.head.pos_ in ("NOUN", "PROPN"):  # "X's goal of capturing Y": X
-            owners = [c for c in token.head.children if c.dep_ in ("poss", "amod", "compound")]
-            if owners:
-                return owners
-        if token.dep_ == "prep" and token.head.pos_ in ("VERB", "AUX"):  # "… by sending X": the verb's subject
-            token = token.head
-            continue
-        if token.dep_ == "relcl":  # "the forces that besieged X": the noun the clause is about
-            return [token.head]
-        break
-    return []
-
-
-def _subjects(verb: Token) -> list[Token]:
-    return _grammatical_subjects(verb, ("nsubj", "csubj"))
-
-
-def _prep_objects(token: Token, prepositions: Iterable[str]) -> list[Token]:
-    """Objects of the token's prepositions, also through a particle ("kidnapped up to X")."""
-    wanted = tuple(prepositions)
-    found = []
-    for child in token.children:
-        if child.dep_ in ("prep", "dative") and child.lower_ in wanted:
-            found += [c for c in child.children if c.dep_ == "pobj"]
-        elif child.dep_ == "prt":
-            found += _prep_objects(child, wanted)
-    return found
-
-
-def _nested_objects(token: Token) -> list[Token]:
-    """One preposition further: "mobilized reservists for a war against X", "in protest
-    against X"."""
-    return [inner for outer in _prep_objects(token, OBJECT_PREPOSITIONS + ("in",))
-            for inner in _prep_objects(outer, ("against", "on", "of", "at", "to", "with"))]
-
-
-def _passive(verb: Token) -> bool:
-    """"was encircled", "blockaded by X", "Mosul was overrun": a passive, finite or not.
-
-    A participle after "be" with a complement of its own is an adjective of its subject:
-    "X is opposed to Y", "X were engaged in Y" say what X does.
-    """
-    if any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children):
-        return True
-    if any(c.dep_ in ("prep", "dobj", "xcomp") for c in verb.children):
-        return False
-    return _mistagged_participle(verb) or (verb.tag_ == "VBN" and verb.dep_ in ("acomp", "conj", "amod", "advcl"))
-
-
-def _agents(verb: Token) -> list[Token]:
-    """The "by" agent of a passive, shared by coordinated participles ("encircled and
-    blockaded by X")."""
-    for token in (verb, *verb.conjuncts):
-        found = [c for a in token.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
-        if found:
-            return _with_conjuncts(found)
-    return []
-
-
-def _across_quotation(verb: Token, argument: Token) -> bool:
-    """An argument the parser took across a closing quotation mark: "occupied X," the head of …"""
-    low, high = sorted((verb.i, argument.left_edge.i))
-    return any(t.is_quote for t in verb.doc[low + 1:high])
-
 
 def _is_name_calling(verb: Token) -> bool:
     """"called X a liar": an object and its complement name someone, they do not act on them."""
@@ -449,18 +150,11 @@ def _aspectual_object_events(verb: Token):
     return None
 
 
-def _mistagged_participle(token: Token) -> bool:
-    """"Mosul was overrun": a participle the tagger read as a noun complement of "be"."""
-    return (token.pos_ == "NOUN" or token.tag_ == "VBN") and token.dep_ in ("attr", "acomp") and \
-        token.head.lemma_ == "be" and \
-        not any(c.dep_ in ("det", "poss", "amod", "compound") for c in token.children)
-
-
 def _clause_objects(clause: Token) -> list[list[Token]]:
     """Where an embedded act's object may stand: "to cut off electricity to X"."""
     objects = [c for c in clause.children if c.dep_ in ("dobj", "dative")]
-    return [objects, _prep_objects(clause, OBJECT_PREPOSITIONS),
-            [p for o in objects for p in _prep_objects(o, OBJECT_PREPOSITIONS)]]
+    return [objects, prep_objects(clause, OBJECT_PREPOSITIONS),
+            [p for o in objects for p in prep_objects(o, OBJECT_PREPOSITIONS)]]
 
 
 def _object_groups(verb: Token, pattern, cameo: str) -> tuple[tuple[Token, ...], ...]:
@@ -473,23 +167,23 @@ def _object_groups(verb: Token, pattern, cameo: str) -> tuple[tuple[Token, ...],
     ("demanded that X resign").
     """
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-    phrasal = _prep_objects(verb, (pattern.particle,)) if pattern.particle in OBJECT_PREPOSITIONS else []
-    own_objects = _prep_objects(verb, (pattern.prep,)) if pattern.prep else []
-    between = [p for o in objects for p in _prep_objects(o, ("between",))]  # "hosted talks between X and Y"
-    groups = [phrasal, between, objects, own_objects, _prep_objects(verb, OBJECT_PREPOSITIONS),
-              [p for o in objects + own_objects for p in _prep_objects(o, OBJECT_PREPOSITIONS + ("of",))],
-              _nested_objects(verb)]
+    phrasal = prep_objects(verb, (pattern.particle,)) if pattern.particle in OBJECT_PREPOSITIONS else []
+    own_objects = prep_objects(verb, (pattern.prep,)) if pattern.prep else []
+    between = [p for o in objects for p in prep_objects(o, ("between",))]  # "hosted talks between X and Y"
+    groups = [phrasal, between, objects, own_objects, prep_objects(verb, OBJECT_PREPOSITIONS),
+              [p for o in objects + own_objects for p in prep_objects(o, OBJECT_PREPOSITIONS + ("of",))],
+              nested_objects(verb)]
     for clause in verb.children:
         if clause.dep_ == "xcomp" or (clause.dep_ == "advcl" and any(c.lower_ == "to" for c in clause.children)):
             groups += _clause_objects(clause)
         elif clause.dep_ == "ccomp" and cameo[:2] in ("02", "10"):
             groups.append([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")])
-    return tuple(tuple(o for o in _with_conjuncts(g) if not _across_quotation(verb, o)) for g in groups if g)
+    return tuple(tuple(o for o in with_conjuncts(g) if not is_across_quotation(verb, o)) for g in groups if g)
 
 
-def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: _Actors) -> Iterator[_Event]:
+def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: ActorFinder) -> Iterator[_Event]:
     for verb in doc_span:
-        if not (verb.pos_ == "VERB" or (verb.pos_ == "ADJ" and verb.tag_ == "VBN") or _mistagged_participle(verb)):
+        if not (verb.pos_ == "VERB" or (verb.pos_ == "ADJ" and verb.tag_ == "VBN") or is_mistagged_participle(verb)):
             continue
         found = None
         for lemma in _verb_lemmas(verb):
@@ -505,22 +199,22 @@ def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: _Actors) -> I
         aspectual = _aspectual_object_events(verb)
         if aspectual is not None:  # "continued pounding districts in X"
             governor, objects = aspectual
-            yield _Event(governor, cameo, words, tuple(_subjects(governor)), (tuple(objects),))
+            yield _Event(governor, cameo, words, tuple(subjects_of(governor)), (tuple(objects),))
             continue
         if verb.dep_ == "amod":
             continue  # "the besieged city": a description, not a statement
-        if _stative_passive(verb):
+        if is_stative_passive(verb):
             preps = tuple(c.lower_ for c in verb.children if c.dep_ == "prep")
-            yield _Event(verb, cameo, words, tuple(_grammatical_subjects(verb, ("nsubjpass", "nsubj"))),
-                         (tuple(_with_conjuncts(_prep_objects(verb, preps))),))
+            yield _Event(verb, cameo, words, tuple(grammatical_subjects(verb, ("nsubjpass", "nsubj"))),
+                         (tuple(with_conjuncts(prep_objects(verb, preps))),))
             continue
-        if _passive(verb):
-            objects = _grammatical_subjects(verb, ("nsubjpass", "nsubj"))
-            agents = _agents(verb)
+        if is_passive(verb):
+            objects = grammatical_subjects(verb, ("nsubjpass", "nsubj"))
+            agents = agents_of(verb)
             yield _Event(verb, cameo, words, tuple(agents), (tuple(objects),) if objects else (),
                          unknown_agent=not agents)
             continue
-        yield _Event(verb, cameo, words, tuple(_subjects(verb)), _object_groups(verb, pattern, cameo))
+        yield _Event(verb, cameo, words, tuple(subjects_of(verb)), _object_groups(verb, pattern, cameo))
 
 
 def _noun_events(doc_span: Span, triggers: TriggerLexicon) -> Iterator[_Event]:
@@ -535,38 +229,38 @@ def _noun_events(doc_span: Span, triggers: TriggerLexicon) -> Iterator[_Event]:
             head = head.head
         # "conducted airstrikes on X", "imposed sanctions on X", "opened an investigation into X"
         if noun.dep_ in ("dobj", "nsubjpass", "conj") and head.pos_ == "VERB" and \
-                any(lemma in LIGHT_VERBS for lemma in _verb_lemmas(head)):
+                any(lemma in light_verbs() for lemma in _verb_lemmas(head)):
             if noun.dep_ == "nsubjpass":
                 continue
-            groups = [_prep_objects(noun, OBJECT_PREPOSITIONS + ("of", "between")), _prep_objects(head, OBJECT_PREPOSITIONS),
-                      _nested_objects(head)]
+            groups = [prep_objects(noun, OBJECT_PREPOSITIONS + ("of", "between")), prep_objects(head, OBJECT_PREPOSITIONS),
+                      nested_objects(head)]
             for clause in list(noun.children) + list(head.children):  # "its demand that X ease …"
                 if clause.dep_ in ("acl", "ccomp") and cameo[:2] in ("02", "10"):
                     groups.append([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")])
             for clause in head.children:  # "began a strike to protest against X"
                 if clause.dep_ == "advcl" and any(c.lower_ == "to" for c in clause.children):
                     groups += _clause_objects(clause)
-            yield _Event(head, cameo, f"{head.text} {noun.text}", tuple(_subjects(head)),
-                         tuple(tuple(_with_conjuncts(g)) for g in groups if g))
+            yield _Event(head, cameo, f"{head.text} {noun.text}", tuple(subjects_of(head)),
+                         tuple(tuple(with_conjuncts(g)) for g in groups if g))
         # "X fell under Russian control", "X remained under siege", "X came under attack"
         elif noun.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ in ("VERB", "AUX"):
             predicate = head.head
             agents = [c for c in noun.children if c.dep_ in ("amod", "poss", "compound", "nmod")]
             targets = [c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")]
-            yield _Event(predicate, cameo, f"under {noun.text}", tuple(agents), (tuple(_with_conjuncts(targets)),),
+            yield _Event(predicate, cameo, f"under {noun.text}", tuple(agents), (tuple(with_conjuncts(targets)),),
                          unknown_agent=not agents)
         # "Russian forces were in control of the city"
         elif noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ in ("VERB", "AUX"):
             predicate = head.head
-            targets = _prep_objects(noun, ("of", "over"))
+            targets = prep_objects(noun, ("of", "over"))
             if targets:
-                yield _Event(predicate, cameo, f"in {noun.text} of", tuple(_subjects(predicate)),
-                             (tuple(_with_conjuncts(targets)),))
+                yield _Event(predicate, cameo, f"in {noun.text} of", tuple(subjects_of(predicate)),
+                             (tuple(with_conjuncts(targets)),))
         # "Russia has been subject to sanctions"
         elif noun.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "subject":
             predicate = head.head.head
             targets = [c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")]
-            yield _Event(predicate, cameo, f"subject to {noun.text}", (), (tuple(_with_conjuncts(targets)),),
+            yield _Event(predicate, cameo, f"subject to {noun.text}", (), (tuple(with_conjuncts(targets)),),
                          unknown_agent=True)
 
 
@@ -583,8 +277,8 @@ def _demands(doc_span: Span) -> Iterator[_Event]:
         if modality_words().get(speech.lemma_.lower()) != "reporting":
             continue
         targets = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-        yield _Event(speech, "100", f"{speech.text} … must", tuple(_subjects(speech)),
-                     (tuple(_with_conjuncts(targets)),))
+        yield _Event(speech, "100", f"{speech.text} … must", tuple(subjects_of(speech)),
+                     (tuple(with_conjuncts(targets)),))
 
 
 # --- time and source ----------------------------------------------------------------------
@@ -631,28 +325,18 @@ def _according_to(predicate: Token) -> Token | None:
 
 # --- all together -------------------------------------------------------------------------
 
-def _places_in(predicate: Token, actors: _Actors) -> list[Token]:
+def _places_in(predicate: Token, actors: ActorFinder) -> list[Token]:
     """Places an event happens in: "in X", "near X" on the verb or on its object."""
     holders = [predicate] + [c for c in predicate.children if c.dep_ == "dobj"]
-    return [t for h in holders for t in _prep_objects(h, ("in", "at", "near")) if actors.is_place(t)]
+    return [t for h in holders for t in prep_objects(h, ("in", "at", "near")) if actors.is_place(t)]
 
 
-def _same(a: Actor, b: Actor) -> bool:
-    """One actor on both sides: the same entity in the same role. "Israeli police arrested
-    Israeli settlers" is two sectors of one state, and a relation; "plotting to overthrow
-    his government" is the subject's own (a pronoun names no other sector)."""
-    if a.mention is None or b.mention is None:
-        return False
-    same_entity = (a.mention.label, a.mention.type) == (b.mention.label, b.mention.type)
-    return same_entity and (a.sector == b.sector or a.mention.reference or b.mention.reference)
-
-
-def _objects(event: _Event, actors: _Actors, subjects: list[Actor]) -> list[Actor] | None:
+def _objects(event: _Event, actors: ActorFinder, subjects: list[Actor]) -> list[Actor] | None:
     """The objects of the first candidate group that names an entity other than the subject
     ("offered its troops to X": its troops are the subject's, X is the object); None when
     the event had objects and none names one, [] when it had none."""
     for group in event.objects:
-        found = [a for a in actors.actors(group) if not any(_same(a, s) for s in subjects)]
+        found = [a for a in actors.actors(group) if not any(same_actor(a, s) for s in subjects)]
         if found:
             return found
     return None if event.objects else []
@@ -671,7 +355,7 @@ def _commitment(relation: RelationMention, triggers: TriggerLexicon, cue: Token 
                    trigger=f"{relation.trigger} (committed)")
 
 
-def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actors: _Actors,
+def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actors: ActorFinder,
                   article_date: str | None) -> Iterator[RelationMention]:
     relation = triggers.relation(event.cameo)
     if relation is None:
@@ -699,7 +383,7 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
     date = event_date(event.predicate, article_date)
     for subject in subjects:
         for obj in objects:
-            if obj is not None and _same(subject, obj):
+            if obj is not None and same_actor(subject, obj):
                 continue  # no one acts on themselves here: a parse or resolution slip
             found = RelationMention(relation, event.cameo, subject, obj, modality.modality, event.trigger,
                                     sentence.text, sentence.start_char, date, reporter)
@@ -714,7 +398,7 @@ def find_relations(doc: Doc, triggers: TriggerLexicon | None = None, lex: Lexico
                    gaz: Gazetteer | None = None) -> list[RelationMention]:
     """Every relation a Doc states (after the entity, position and coreference stages)."""
     triggers = triggers or trigger_lexicon()
-    actors = _Actors(doc, mentions(doc), lex or lexicon(), gaz or gazetteer())
+    actors = ActorFinder(doc, mentions(doc), lex or lexicon(), gaz or gazetteer())
     found: list[RelationMention] = []
     seen = set()
     for sentence in doc.sents:

@@ -35,6 +35,7 @@ COLUMNS = {
     "titles.tsv": (["title"], set()),
     "blocs.tsv": (["label", "alias"], set()),
     "organisation_nouns.tsv": (["noun"], set()),
+    "light_verbs.tsv": (["verb"], set()),
 }
 
 

@@ -1,0 +1,225 @@
+"""Actors: the entity an argument of a predicate stands for.
+
+An argument that is a name (or a pronoun or description resolved to one) is that entity. An
+argument that names no entity leads to one that does: its apposition ("his counterpart,
+Justin Trudeau"), the state of an agent phrase ("Syrian forces": Syria, military), its owner
+("Syria's actions", "US Predator attacks"), the people or place it counts or lies in
+("thousands of Nigerians", "districts in Homs", as in CAMEO's practice), the agent of a
+participle clause ("crimes committed by X"). Coordination the parser lost is recovered on
+the surface ("in X, <apposition>, and Y"; "US and British forces"). A capital city that acts
+stands for its state ("Ankara conducted airstrikes": Turkey).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Iterable
+
+from spacy.tokens import Doc, Token
+
+from kg.arguments import speaker_of
+from kg.entities import Mention
+from kg.gazetteer import Gazetteer
+from kg.lexicon import Lexicon
+
+__all__ = ["Actor", "UNKNOWN", "ActorFinder", "same_actor", "noun_phrase", "PLACE_TYPES"]
+
+PLACE_TYPES = ("City", "State", "Location")
+# in "X of Y" or "X from Y", a noun like "thousands" or "activists" only counts or divides Y
+_PART_OF = ("of", "from")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One side of a relation: an entity mention, or an actor the sentence does not name."""
+
+    mention: Mention | None
+    text: str  # the words of the sentence: "Russian forces", "the city", "" when unnamed
+    sector: str | None = None
+
+    @property
+    def known(self) -> bool:
+        return self.mention is not None
+
+
+UNKNOWN = Actor(None, "")
+
+
+class ActorFinder:
+    """Finds the entity an argument token stands for (see the module docstring)."""
+
+    def __init__(self, doc: Doc, found: list[Mention], lex: Lexicon, gaz: Gazetteer):
+        self.doc = doc
+        self.index = mention_index(found)
+        self.lex = lex
+        self.gaz = gaz
+
+    def actor(self, token: Token, depth: int = 0) -> Actor | None:
+        """The actor a token names. A group or thing in a place stands for the place, as in
+        CAMEO's practice: "districts in Homs", "opposition groups in Zimbabwe"."""
+        if token.lower_ in ("it", "they", "we") and token.dep_ in ("nsubj", "nsubjpass"):
+            speaker = speaker_of(token)  # "Japan said it had halted aid": it is Japan
+            if speaker is not None:
+                return self.actor(speaker, depth + 1)
+        mention = self.index.get(token.i)
+        if mention is not None:
+            # a person's words include the title that goes with the name: "U.N. mediator X"
+            text = noun_phrase(token) if mention.type == "Person" and not mention.reference else mention.text
+            return Actor(mention, text, mention.sector)
+        if depth > 3:
+            return None
+        if token.tag_ in ("WDT", "WP") and token.head.dep_ == "relcl":  # "…, which besieged X"
+            return self.actor(token.head.head, depth + 1)
+        if token.pos_ == "VERB" and token.dep_ in ("nsubj", "nsubjpass"):  # "X operating in Iraq said …"
+            inner = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            return self.actor(inner, depth + 1) if inner is not None else None
+        if token.pos_ not in ("NOUN", "PROPN", "NUM", "PRON", "ADJ"):
+            return None
+        sector = self.lex.agent_sector(token.lemma_) or self.lex.agent_sector(token.text)
+        for child in token.children:  # "his Canadian counterpart, Justin Trudeau"
+            if child.dep_ == "appos":
+                found = self.actor(child, depth + 1)
+                if found is not None:
+                    return found
+        owners = []  # "Russian forces", "Russia's military", "US Predator attacks", "its partners"
+        for child in modifiers(token):
+            if not against_or_for(child):
+                owner = self.index.get(child.i)
+                if owner is not None and (owner.type != "Person" or child.dep_ == "poss"):
+                    owners.append(owner)
+        if owners:  # a name before a pronoun: "its European Community partners" are the EC
+            owner = min(owners, key=lambda m: m.reference)
+            return Actor(owner, noun_phrase(token), sector or owner.sector)
+        for child in token.children:  # "crimes committed by X": the agent of a participle clause
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                for agent in (c for a in child.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"):
+                    found = self.actor(agent, depth + 1)
+                    if found is not None:
+                        return found
+        for child in token.children:  # "the building of X", "thousands of X", "calls by X", "districts in X"
+            if child.dep_ == "prep" and child.lower_ in _PART_OF + ("by", "in", "at"):
+                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                    found = self.actor(obj, depth + 1)
+                    if found is None:
+                        continue
+                    if child.lower_ in ("in", "at") and found.mention.type not in PLACE_TYPES:
+                        continue
+                    return found
+        return None
+
+    def actors(self, tokens: Iterable[Token]) -> list[Actor]:
+        """The actors of argument tokens, with those coordinated to them on the surface
+        when the parser lost the coordination ("in X, <apposition>, and Y")."""
+        found: list[Actor] = []
+        for token in tokens:
+            actor = self.actor(token)
+            if actor is None:
+                continue
+            for one in (actor, *self._listed_after(actor), *self._coordinated_owners(token, actor)):
+                if one not in found:
+                    found.append(one)
+        return found
+
+    def _coordinated_owners(self, token: Token, actor: Actor) -> list[Actor]:
+        """"US and British forces": the other states of coordinated modifiers."""
+        owners = []
+        for child in token.children:
+            if self.index.get(child.i) is actor.mention:
+                for conjunct in child.conjuncts:
+                    mention = self.index.get(conjunct.i)
+                    if mention is not None and mention is not actor.mention:
+                        owners.append(Actor(mention, noun_phrase(token), actor.sector))
+        return owners
+
+    def _listed_after(self, actor: Actor) -> list[Actor]:
+        """Mentions of the same type listed after a mention: ", <apposition>, and Y"."""
+        mention, doc, listed = actor.mention, self.doc, []
+        while mention is not None and not mention.reference:
+            i = mention.end
+            if i < len(doc) and doc[i].text == ",":  # skip an apposition closed by a comma
+                closing = next((j for j in range(i + 1, min(i + 9, len(doc))) if doc[j].text in (",", ".", ";")), None)
+                if closing is not None and doc[closing].text == "," and closing + 1 < len(doc) and \
+                        doc[closing + 1].lower_ in ("and", "or"):
+                    i = closing
+            if i < len(doc) and doc[i].text == ",":
+                i += 1
+            if i >= len(doc) or doc[i].lower_ not in ("and", "or"):
+                break
+            i += 1
+            if i < len(doc) and doc[i].lower_ == "the":
+                i += 1
+            following = self.index.get(i)
+            if following is None or following.start != i or following.type != mention.type:
+                break
+            listed.append(Actor(following, following.text, following.sector))
+            mention = following
+        return listed
+
+    def as_agent(self, actor: Actor) -> Actor:
+        """A capital city that acts stands for its state: "Moscow conducted airstrikes"."""
+        mention = actor.mention
+        if mention is None or mention.type != "City" or mention.place is None:
+            return actor
+        if self.gaz.capital(mention.place.country) != mention.place:
+            return actor
+        state = self.gaz.country(mention.place.country)
+        return replace(actor, mention=replace(mention, label=state.name, type="State", place=state, kind=None))
+
+    def is_place(self, token: Token) -> bool:
+        found = self.actor(token)
+        return found is not None and found.mention.type in PLACE_TYPES
+
+
+
+
+def mention_index(found: Iterable[Mention]) -> dict[int, Mention]:
+    index = {}
+    for mention in sorted(found, key=lambda m: (m.reference, m.start)):  # names win over references
+        for i in range(mention.start, mention.end):
+            index.setdefault(i, mention)
+    return index
+
+
+
+
+def noun_phrase(token: Token) -> str:
+    """The words of a noun phrase without its clauses and prepositional phrases."""
+    keep = [t for t in token.subtree if t.i == token.i or (t.head == token and t.dep_ in (
+        "det", "amod", "compound", "poss", "case", "nummod", "nmod")) or (t.head.head == token and t.dep_ in (
+            "case", "compound", "amod"))]
+    keep = [t for t in keep if not t.is_punct]
+    return " ".join(t.text for t in sorted(keep, key=lambda t: t.i))
+
+
+
+
+def modifiers(token: Token) -> list[Token]:
+    """A noun's modifiers, and those of its compound modifiers: "US Predator attacks"."""
+    found = []
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "poss", "nmod", "nummod"):
+            found.append(child)
+            if child.dep_ == "compound":
+                found += [c for c in child.children if c.dep_ in ("amod", "compound", "nmod")]
+    return found
+
+
+
+
+def against_or_for(modifier: Token) -> bool:
+    """"anti-Syria journalist", "pro-Russian separatists": not Syria's, not Russia's."""
+    doc = modifier.doc
+    before = [doc[i].lower_ for i in range(max(0, modifier.i - 2), modifier.i)]
+    return any(t.lower_ in ("anti", "pro") for t in modifier.subtree) or "anti" in before or "pro" in before or \
+        modifier.lower_.startswith(("anti-", "pro-"))
+
+
+
+
+def same_actor(a: Actor, b: Actor) -> bool:
+    """One actor on both sides: the same entity in the same role. "Israeli police arrested
+    Israeli settlers" is two sectors of one state, and a relation; "plotting to overthrow
+    his government" is the subject's own (a pronoun names no other sector)."""
+    if a.mention is None or b.mention is None:
+        return False
+    same_entity = (a.mention.label, a.mention.type) == (b.mention.label, b.mention.type)
+    return same_entity and (a.sector == b.sector or a.mention.reference or b.mention.reference)

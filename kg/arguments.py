@@ -1,0 +1,176 @@
+"""Who the arguments of a predicate are, on the dependency parse: subjects, objects and
+agents, through the constructions where the parser leaves them far from their verb.
+
+"continued pounding X" (the subject of "continued"), "was encircled and blockaded by X" (a
+passive agent shared by coordinated participles), "Kherson was overrun" read as a noun,
+"X is opposed to Y" (a stative participle, not a passive), "X said it would …" (the pronoun is
+the speaker), "kidnapped up to 16 advisers" (an object behind a particle), "… on Kyiv, and
+several warships appeared" (a new clause the parser took for a conjunct).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable
+
+from spacy.tokens import Token
+
+from kg.data import read_tsv
+from kg.modality import modality_words
+
+__all__ = ["OBJECT_PREPOSITIONS", "with_conjuncts", "subjects_of", "grammatical_subjects", "prep_objects",
+           "nested_objects", "is_passive", "is_stative_passive", "agents_of", "speaker_of", "is_across_quotation",
+           "is_mistagged_participle"]
+
+# prepositions that introduce the one acted on: "attack on X", "protest against X"
+OBJECT_PREPOSITIONS = ("on", "upon", "against", "into", "with", "to", "at", "toward", "towards", "over", "for",
+                       "from")
+
+
+@lru_cache(maxsize=1)
+def _stative() -> frozenset[tuple[str, str]]:
+    return frozenset((row["verb"], row["prep"]) for row in read_tsv("stative.tsv"))
+
+
+
+
+def is_stative_passive(verb: Token) -> bool:
+    """"X is opposed to Y", "X were engaged in Y": the subject's state, not a passive
+    (ontology/stative.tsv); the subject acts, the prepositional object is acted on."""
+    return any((verb.lemma_.lower(), c.lower_) in _stative() for c in verb.children if c.dep_ == "prep") and \
+        not any(c.dep_ == "agent" for c in verb.children)
+
+
+
+
+def speaker_of(pronoun: Token) -> Token | None:
+    """The subject of the verb of speech a pronoun's clause reports: "X said it would …"."""
+    clause = pronoun.head
+    while clause.dep_ in ("conj", "xcomp") and clause.head is not clause:
+        clause = clause.head
+    speech = clause.head
+    if clause.dep_ != "ccomp" or modality_words().get(speech.lemma_.lower()) != "reporting":
+        return None
+    return next((c for c in speech.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+
+
+
+
+def starts_a_clause(token: Token) -> bool:
+    """"… on Kyiv, and several Russian warships appeared near …": the parser made the subject
+    of a new clause a conjunct of the object before it; a finite verb with no subject of its
+    own right after the phrase shows it."""
+    after = token.right_edge.i + 1
+    if after >= len(token.doc):
+        return False
+    verb = token.doc[after]
+    return verb.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+
+
+def with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
+    out = []
+    for token in tokens:
+        for conjunct in (token, *token.conjuncts):
+            if conjunct not in out and conjunct.i >= token.i and (conjunct is token or not starts_a_clause(conjunct)):
+                out.append(conjunct)
+    return out
+
+
+
+
+def grammatical_subjects(verb: Token, kinds: tuple[str, ...]) -> list[Token]:
+    """The subjects of a verb, or of the verb it hangs from ("continued pounding", "attacked
+    and captured", "was encircled", "agreed to meet"): the actor is the same."""
+    token = verb
+    for _ in range(5):
+        found = [c for c in token.children if c.dep_ in kinds]
+        if found:
+            return with_conjuncts(found)
+        if token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "attr") and token.head is not token:
+            token = token.head
+            continue
+        if token.dep_ == "prep" and token.head.pos_ in ("NOUN", "PROPN"):  # "X's goal of capturing Y": X
+            owners = [c for c in token.head.children if c.dep_ in ("poss", "amod", "compound")]
+            if owners:
+                return owners
+        if token.dep_ == "prep" and token.head.pos_ in ("VERB", "AUX"):  # "… by sending X": the verb's subject
+            token = token.head
+            continue
+        if token.dep_ == "relcl":  # "the forces that besieged X": the noun the clause is about
+            return [token.head]
+        break
+    return []
+
+
+
+
+def subjects_of(verb: Token) -> list[Token]:
+    return grammatical_subjects(verb, ("nsubj", "csubj"))
+
+
+
+
+def prep_objects(token: Token, prepositions: Iterable[str]) -> list[Token]:
+    """Objects of the token's prepositions, also through a particle ("kidnapped up to X")."""
+    wanted = tuple(prepositions)
+    found = []
+    for child in token.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in wanted:
+            found += [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ == "prt":
+            found += prep_objects(child, wanted)
+    return found
+
+
+
+
+def nested_objects(token: Token) -> list[Token]:
+    """One preposition further: "mobilized reservists for a war against X", "in protest
+    against X"."""
+    return [inner for outer in prep_objects(token, OBJECT_PREPOSITIONS + ("in",))
+            for inner in prep_objects(outer, ("against", "on", "of", "at", "to", "with"))]
+
+
+
+
+def is_passive(verb: Token) -> bool:
+    """"was encircled", "blockaded by X", "Mosul was overrun": a passive, finite or not.
+
+    A participle after "be" with a complement of its own is an adjective of its subject:
+    "X is opposed to Y", "X were engaged in Y" say what X does.
+    """
+    if any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children):
+        return True
+    if any(c.dep_ in ("prep", "dobj", "xcomp") for c in verb.children):
+        return False
+    return is_mistagged_participle(verb) or (verb.tag_ == "VBN" and verb.dep_ in ("acomp", "conj", "amod", "advcl"))
+
+
+
+
+def agents_of(verb: Token) -> list[Token]:
+    """The "by" agent of a passive, shared by coordinated participles ("encircled and
+    blockaded by X")."""
+    for token in (verb, *verb.conjuncts):
+        found = [c for a in token.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
+        if found:
+            return with_conjuncts(found)
+    return []
+
+
+
+
+def is_across_quotation(verb: Token, argument: Token) -> bool:
+    """An argument the parser took across a closing quotation mark: "occupied X," the head of …"""
+    low, high = sorted((verb.i, argument.left_edge.i))
+    return any(t.is_quote for t in verb.doc[low + 1:high])
+
+
+
+
+def is_mistagged_participle(token: Token) -> bool:
+    """"Mosul was overrun": a participle the tagger read as a noun complement of "be"."""
+    return (token.pos_ == "NOUN" or token.tag_ == "VBN") and token.dep_ in ("attr", "acomp") and \
+        token.head.lemma_ == "be" and \
+        not any(c.dep_ in ("det", "poss", "amod", "compound") for c in token.children)
