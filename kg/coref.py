@@ -215,6 +215,8 @@ def resolve_references(doc: Doc, gaz: Gazetteer | None = None, lex: Lexicon | No
             continue
         kind, refers_to = entry
         if kind == "pronoun" and token.pos_ == "PRON" and refers_to == "Thing":
+            if token.dep_ not in ("nsubj", "nsubjpass", "poss"):
+                continue  # an object "it" is mostly a thing ("withholding it"), not an actor
             span, antecedent = doc[token.i:token.i + 1], thing_antecedent(token, antecedents)
         elif kind == "pronoun" and token.pos_ == "PRON":
             span, antecedent = doc[token.i:token.i + 1], person_antecedent(token, antecedents, lex)

@@ -29,6 +29,12 @@ def references(nlp, annotated):
      "mayor/NOUN/nsubj/6 agreed/VERB/ROOT/- ./PUNCT/punct/6 He/PRON/nsubj/9 left/VERB/ROOT/-", []),
     # nobody to refer to
     ("He/PRON/nsubj/1 left/VERB/ROOT/-", []),
+    # "it" as subject or owner is the subject before it, when that is no person …
+    ("Chile/PROPN/nsubj/1/GPE protested/VERB/ROOT/- ./PUNCT/punct/1 It/PRON/nsubj/4 "
+     "recalled/VERB/ROOT/- its/PRON/poss/6 envoy/NOUN/dobj/4",
+     [("It", "Chile", "State"), ("its", "Chile", "State")]),
+    # … but an object "it" is mostly a thing
+    ("Chile/PROPN/nsubj/1/GPE withheld/VERB/ROOT/- it/PRON/dobj/1", []),
 ])
 def test_pronouns(blank_nlp, annotated, expected):
     assert references(blank_nlp, annotated) == expected
