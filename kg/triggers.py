@@ -91,6 +91,15 @@ def _combine(verb: dict, pattern: dict) -> dict | None:
         "cameo": pattern["cameo"]}
 
 
+def _by_longest_prefix(table: dict, cameo: str):
+    """The value of the longest prefix of a CAMEO code that the table lists ("0233" → "02")."""
+    for length in range(len(cameo), 1, -1):
+        found = table.get(cameo[:length])
+        if found is not None:
+            return found
+    return None
+
+
 class TriggerLexicon:
     """Verb patterns, event nouns and relation properties (see the module docstring)."""
 
@@ -107,19 +116,11 @@ class TriggerLexicon:
 
     def intent(self, cameo: str) -> str | None:
         """The CAMEO code of committing to an event of this code (AGREE 03x, THREATEN 13x)."""
-        for length in range(len(cameo), 1, -1):
-            found = self.intents.get(cameo[:length])
-            if found is not None:
-                return found
-        return None
+        return _by_longest_prefix(self.intents, cameo)
 
     def relation(self, cameo: str) -> RelationType | None:
         """The relation property of a CAMEO code: that of its longest listed prefix."""
-        for length in range(len(cameo), 1, -1):
-            found = self._by_prefix.get(cameo[:length])
-            if found is not None:
-                return found
-        return None
+        return _by_longest_prefix(self._by_prefix, cameo)
 
     def verb_code(self, verb: Token, is_place=lambda token: False, lemma: str | None = None,
                   fits_at=lambda verb, pattern: True) -> tuple[str, VerbPattern] | None:
