@@ -2,10 +2,10 @@
 agents, through the constructions where the parser leaves them far from their verb.
 
 "continued pounding X" (the subject of "continued"), "was encircled and blockaded by X" (a
-passive agent shared by coordinated participles), "Kherson was overrun" read as a noun,
-"X is opposed to Y" (a stative participle, not a passive), "X said it would …" (the pronoun is
-the speaker), "kidnapped up to 16 advisers" (an object behind a particle), "… on Kyiv, and
-several warships appeared" (a new clause the parser took for a conjunct).
+passive agent shared by coordinated participles), "the port was overrun" with the subject
+read as a noun, "X is opposed to Y" (a stative participle, not a passive), "X said it would …"
+(the pronoun is the speaker), "seized up to 10 ships" (an object behind a particle), "… on the
+capital, and several warships appeared" (a new clause the parser took for a conjunct).
 """
 from __future__ import annotations
 
@@ -56,7 +56,7 @@ def speaker_of(pronoun: Token) -> Token | None:
 
 
 def starts_a_clause(token: Token) -> bool:
-    """"… on Kyiv, and several Russian warships appeared near …": the parser made the subject
+    """"… on the capital, and several foreign warships appeared near …": the parser made the subject
     of a new clause a conjunct of the object before it; a finite verb with no subject of its
     own right after the phrase shows it."""
     after = token.right_edge.i + 1
