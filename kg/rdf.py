@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from decimal import Decimal
 from pathlib import Path
 from typing import Iterable
 from urllib.parse import quote
@@ -144,8 +145,10 @@ def _date_literal(value: str) -> Literal:
     return Literal(value, datatype=XSD.gYear if len(value) == 4 else XSD.date)
 
 
-def add_relation(graph: Graph, relation: ResolvedRelation, number: int, iris: dict, article: Article) -> URIRef:
-    """One relation mention with its evidence, and the direct triple when it is asserted.
+def add_relation(graph: Graph, relation: ResolvedRelation, number: int, iris: dict, article: Article,
+                 min_confidence: float = 0.0) -> URIRef:
+    """One relation mention with its evidence, and the direct triple when it is asserted with
+    at least ``min_confidence``.
 
     An actor the sentence does not name becomes a node of its own (kg:UnknownActor).
     """
@@ -170,6 +173,9 @@ def add_relation(graph: Graph, relation: ResolvedRelation, number: int, iris: di
     graph.add((node, KG.trigger, Literal(found.trigger)))
     graph.add((node, KG.cameo, Literal(found.cameo)))
     graph.add((node, KG.plover, Literal(found.relation.plover)))
+    graph.add((node, KG.confidence, Literal(Decimal(f"{found.confidence:.2f}"), datatype=XSD.decimal)))
+    for evidence in found.evidence:
+        graph.add((node, KG.evidence, Literal(evidence)))
     graph.add((node, PROV.wasDerivedFrom, article_iri(article.id)))
     when = found.date or article.date
     if when:
@@ -188,14 +194,15 @@ def add_relation(graph: Graph, relation: ResolvedRelation, number: int, iris: di
         graph.add((node, KG.objectText, Literal(found.object.text)))
     if found.object.sector:
         graph.add((node, KG.objectSector, Literal(found.object.sector)))
-    if found.modality == "asserted":
+    if found.modality == "asserted" and found.confidence >= min_confidence:
         graph.add((subject, predicate, obj))
     return node
 
 
 def build_dataset(articles: Iterable[Article], resolution: Resolution,
-                  include_ontology: bool = True) -> Dataset:
-    """The whole graph: ontology, entities, and one named graph per article."""
+                  include_ontology: bool = True, min_confidence: float = 0.0) -> Dataset:
+    """The whole graph: ontology, entities, and one named graph per article; an asserted
+    relation mention makes its direct triple when its confidence is at least ``min_confidence``."""
     dataset = Dataset()
     _bind_prefixes(dataset)
     if include_ontology:
@@ -212,7 +219,7 @@ def build_dataset(articles: Iterable[Article], resolution: Resolution,
         for position in resolution.positions_of(article.id):
             add_position(graph, position, resolution, iris, article)
         for number, relation in enumerate(resolution.relations_of(article.id), start=1):
-            add_relation(graph, relation, number, iris, article)
+            add_relation(graph, relation, number, iris, article, min_confidence)
     return dataset
 
 

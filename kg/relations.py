@@ -32,7 +32,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -45,9 +45,10 @@ from kg.entities import mentions
 from kg.gazetteer import Gazetteer, gazetteer
 from kg.lexicon import Lexicon, lexicon
 from kg.modality import modality_of, modality_words
-from kg.triggers import RelationType, TriggerLexicon, trigger_lexicon
+from kg.triggers import RelationType, TriggerLexicon, trigger_lexicon, vague_blocks
 
-__all__ = ["Actor", "RelationMention", "find_relations", "RelationFinder", "event_date", "light_verbs"]
+__all__ = ["Actor", "RelationMention", "find_relations", "RelationFinder", "event_date", "light_verbs",
+           "ArgumentTypes", "argument_types", "confidence_of", "evidence_weights", "DEFAULT_MIN_CONFIDENCE"]
 
 if not Doc.has_extension("kg_relations"):
     Doc.set_extension("kg_relations", default=None)
@@ -61,6 +62,53 @@ OBJECTLESS = {"RETREAT", "CONCEDE"}
 # event types whose place stands for the one acted on when nobody else is named (CAMEO's
 # practice): "killed 23 people in Tel Aviv", "troops on alert in the West Bank"
 LOCATED = {"ASSAULT", "PROTEST", "MOBILIZE", "COERCE"}
+
+
+# the confidence an asserted mention needs to make the direct triple (kg build --min-confidence),
+# chosen on the development news: the share of mentions the gold supports falls below it
+DEFAULT_MIN_CONFIDENCE = 0.5
+# what follows an event noun and names the one acted on: "the invasion of X", "talks with X"
+_NOUN_PREPOSITIONS = OBJECT_PREPOSITIONS + ("of", "between")
+
+
+@dataclass(frozen=True)
+class ArgumentTypes:
+    """What a relation takes: entity types on each side, and the prepositions that introduce
+    the one acted on (ontology/relation_arguments.tsv)."""
+
+    subject: frozenset[str]
+    object: frozenset[str]
+    prepositions: frozenset[str]
+    through_clause: bool = False  # the one acted on may stand in the act a clause names
+
+
+@lru_cache(maxsize=1)
+def argument_types() -> dict[str, ArgumentTypes]:
+    """relation name → :class:`ArgumentTypes` (ontology/relation_arguments.tsv)."""
+    return {row["relation"]: ArgumentTypes(frozenset(row["subject"].split()), frozenset(row["object"].split()),
+                                           frozenset(row["prepositions"].split()), row["clause"] == "yes")
+            for row in read_tsv("relation_arguments.tsv")}
+
+
+@lru_cache(maxsize=1)
+def evidence_weights() -> dict[str, float]:
+    """evidence → weight, whose product is a mention's confidence (ontology/confidence.tsv)."""
+    return {row["evidence"]: float(row["weight"]) for row in read_tsv("confidence.tsv")}
+
+
+def confidence_of(evidence: Iterable[str]) -> float:
+    """The confidence of a reading: the product of its evidence's weights, rounded to 0.01.
+
+    >>> confidence_of(["trigger:pattern", "object:direct", "actor:name"])
+    1.0
+    >>> confidence_of(["trigger:bare", "actor:reference"])
+    0.6
+    """
+    weights = evidence_weights()
+    value = 1.0
+    for item in evidence:
+        value *= weights.get(item, 1.0)
+    return round(value, 2)
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +131,8 @@ class RelationMention:
     sentence_start: int  # character offset of the sentence in the article
     date: str | None = None  # what the sentence says of when: "2014", "2022-03-03"
     reporter: Actor | None = None
+    confidence: float = 1.0  # how sure the reading is (0–1), from its evidence (ontology/confidence.tsv)
+    evidence: tuple[str, ...] = ()  # what the confidence rests on: "trigger:pattern", "object:direct", …
 
 
 # --- actors -------------------------------------------------------------------------------
@@ -109,8 +159,11 @@ class _Event:
     cameo: str
     trigger: str
     subjects: tuple[Token, ...]
-    objects: tuple[tuple[Token, ...], ...]  # candidate objects, best first: the first that names an entity
+    # candidate objects, best first, each group with where it was found (ontology/confidence.tsv
+    # "object:…"): the first group that names an entity the relation takes is the object
+    objects: tuple[tuple[str, tuple[Token, ...]], ...]
     unknown_agent: bool = False  # the sentence implies an agent it does not name
+    trigger_kind: str = "pattern"  # pattern, noun, bare, demand (ontology/confidence.tsv)
 
 
 def _verb_lemmas(token: Token) -> list[str]:
@@ -129,6 +182,15 @@ def _verb_lemmas(token: Token) -> list[str]:
     else:
         stems = [word[:-1]] if word.endswith("s") else []
     return [lemma] + [s for s in stems if s and s != lemma]
+
+
+def _trigger_kind(pattern) -> str:
+    """How much the trigger says of the sense: a hand-written or multi-word pattern names one;
+    a bare verb of the derived dictionary only guesses at one, and a bare verb of a vague block
+    ("issued", "gathered", "provided": ontology/vague_blocks.tsv) names none."""
+    if pattern.hand_written or pattern.object or pattern.prep_object or pattern.particle:
+        return "pattern"  # a bare preposition ("come to", "send to") says no more than the verb
+    return "vague" if pattern.block in vague_blocks() else "bare"
 
 
 def _pattern_fits_at(verb: Token, pattern) -> bool:
@@ -150,14 +212,19 @@ def _aspectual_object_events(verb: Token):
     return None
 
 
-def _clause_objects(clause: Token) -> list[list[Token]]:
+def _is_infinitive(clause: Token) -> bool:
+    """"to protest against X": an infinitive clause (not "responding to X")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def _clause_objects(clause: Token) -> list[tuple[str, list[Token]]]:
     """Where an embedded act's object may stand: "to cut off electricity to X"."""
     objects = [c for c in clause.children if c.dep_ in ("dobj", "dative")]
-    return [objects, prep_objects(clause, OBJECT_PREPOSITIONS),
-            [p for o in objects for p in prep_objects(o, OBJECT_PREPOSITIONS)]]
+    return [("clause", objects), ("clause", prep_objects(clause, OBJECT_PREPOSITIONS)),
+            ("clause", [p for o in objects for p in prep_objects(o, OBJECT_PREPOSITIONS)])]
 
 
-def _object_groups(verb: Token, pattern, cameo: str) -> tuple[tuple[Token, ...], ...]:
+def _object_groups(verb: Token, pattern, cameo: str) -> tuple[tuple[str, tuple[Token, ...]], ...]:
     """Candidate objects of an active verb, best first.
 
     The phrasal particle ("call on X"), the direct object, the object of the pattern's
@@ -170,15 +237,17 @@ def _object_groups(verb: Token, pattern, cameo: str) -> tuple[tuple[Token, ...],
     phrasal = prep_objects(verb, (pattern.particle,)) if pattern.particle in OBJECT_PREPOSITIONS else []
     own_objects = prep_objects(verb, (pattern.prep,)) if pattern.prep else []
     between = [p for o in objects for p in prep_objects(o, ("between",))]  # "hosted talks between X and Y"
-    groups = [phrasal, between, objects, own_objects, prep_objects(verb, OBJECT_PREPOSITIONS),
-              [p for o in objects + own_objects for p in prep_objects(o, OBJECT_PREPOSITIONS + ("of",))],
-              nested_objects(verb)]
+    groups = [("direct", phrasal), ("direct", between), ("direct", objects), ("direct", own_objects),
+              ("prep", prep_objects(verb, OBJECT_PREPOSITIONS)),
+              ("object-prep", [p for o in objects + own_objects for p in prep_objects(o, OBJECT_PREPOSITIONS)]),
+              ("nested", nested_objects(verb))]
     for clause in verb.children:
-        if clause.dep_ == "xcomp" or (clause.dep_ == "advcl" and any(c.lower_ == "to" for c in clause.children)):
+        if clause.dep_ == "xcomp" or (clause.dep_ == "advcl" and _is_infinitive(clause)):
             groups += _clause_objects(clause)
         elif clause.dep_ == "ccomp" and cameo[:2] in ("02", "10"):
-            groups.append([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")])
-    return tuple(tuple(o for o in with_conjuncts(g) if not is_across_quotation(verb, o)) for g in groups if g)
+            groups.append(("addressee", [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]))
+    return tuple((kind, tuple(o for o in with_conjuncts(g) if not is_across_quotation(verb, o)))
+                 for kind, g in groups if g)
 
 
 def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: ActorFinder) -> Iterator[_Event]:
@@ -195,26 +264,31 @@ def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: ActorFinder) 
         cameo, pattern = found
         if cameo.startswith("041") and _is_name_calling(verb):
             continue
+        kind = _trigger_kind(pattern)
+        if kind == "vague":
+            continue  # "issued a ruling", "gathered in Cairo": no act between actors
         words = verb.text + (f" {pattern.particle}" if pattern.particle else "")
         aspectual = _aspectual_object_events(verb)
         if aspectual is not None:  # "continued pounding districts in X"
             governor, objects = aspectual
-            yield _Event(governor, cameo, words, tuple(subjects_of(governor)), (tuple(objects),))
+            yield _Event(governor, cameo, words, tuple(subjects_of(governor)), (("direct", tuple(objects)),),
+                         trigger_kind=kind)
             continue
         if verb.dep_ == "amod":
             continue  # "the besieged city": a description, not a statement
         if is_stative_passive(verb):
             preps = tuple(c.lower_ for c in verb.children if c.dep_ == "prep")
             yield _Event(verb, cameo, words, tuple(grammatical_subjects(verb, ("nsubjpass", "nsubj"))),
-                         (tuple(with_conjuncts(prep_objects(verb, preps))),))
+                         (("direct", tuple(with_conjuncts(prep_objects(verb, preps)))),), trigger_kind=kind)
             continue
         if is_passive(verb):
             objects = grammatical_subjects(verb, ("nsubjpass", "nsubj"))
             agents = agents_of(verb)
-            yield _Event(verb, cameo, words, tuple(agents), (tuple(objects),) if objects else (),
-                         unknown_agent=not agents)
+            yield _Event(verb, cameo, words, tuple(agents), (("direct", tuple(objects)),) if objects else (),
+                         unknown_agent=not agents, trigger_kind=kind)
             continue
-        yield _Event(verb, cameo, words, tuple(subjects_of(verb)), _object_groups(verb, pattern, cameo))
+        yield _Event(verb, cameo, words, tuple(subjects_of(verb)), _object_groups(verb, pattern, cameo),
+                     trigger_kind=kind)
 
 
 def _noun_events(doc_span: Span, triggers: TriggerLexicon) -> Iterator[_Event]:
@@ -232,36 +306,36 @@ def _noun_events(doc_span: Span, triggers: TriggerLexicon) -> Iterator[_Event]:
                 any(lemma in light_verbs() for lemma in _verb_lemmas(head)):
             if noun.dep_ == "nsubjpass":
                 continue
-            groups = [prep_objects(noun, OBJECT_PREPOSITIONS + ("of", "between")), prep_objects(head, OBJECT_PREPOSITIONS),
-                      nested_objects(head)]
+            groups = [("noun", prep_objects(noun, _NOUN_PREPOSITIONS)), ("prep", prep_objects(head, OBJECT_PREPOSITIONS)),
+                      ("nested", nested_objects(head))]
             for clause in list(noun.children) + list(head.children):  # "its demand that X ease …"
                 if clause.dep_ in ("acl", "ccomp") and cameo[:2] in ("02", "10"):
-                    groups.append([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")])
+                    groups.append(("addressee", [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]))
             for clause in head.children:  # "began a strike to protest against X"
-                if clause.dep_ == "advcl" and any(c.lower_ == "to" for c in clause.children):
+                if clause.dep_ == "advcl" and _is_infinitive(clause):
                     groups += _clause_objects(clause)
             yield _Event(head, cameo, f"{head.text} {noun.text}", tuple(subjects_of(head)),
-                         tuple(tuple(with_conjuncts(g)) for g in groups if g))
+                         tuple((kind, tuple(with_conjuncts(g))) for kind, g in groups if g), trigger_kind="noun")
         # "X fell under Russian control", "X remained under siege", "X came under attack"
         elif noun.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ in ("VERB", "AUX"):
             predicate = head.head
             agents = [c for c in noun.children if c.dep_ in ("amod", "poss", "compound", "nmod")]
             targets = [c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")]
-            yield _Event(predicate, cameo, f"under {noun.text}", tuple(agents), (tuple(with_conjuncts(targets)),),
-                         unknown_agent=not agents)
+            yield _Event(predicate, cameo, f"under {noun.text}", tuple(agents),
+                         (("direct", tuple(with_conjuncts(targets))),), unknown_agent=not agents, trigger_kind="noun")
         # "Russian forces were in control of the city"
         elif noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ in ("VERB", "AUX"):
             predicate = head.head
             targets = prep_objects(noun, ("of", "over"))
             if targets:
                 yield _Event(predicate, cameo, f"in {noun.text} of", tuple(subjects_of(predicate)),
-                             (tuple(with_conjuncts(targets)),))
+                             (("direct", tuple(with_conjuncts(targets))),), trigger_kind="noun")
         # "Russia has been subject to sanctions"
         elif noun.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "subject":
             predicate = head.head.head
             targets = [c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")]
-            yield _Event(predicate, cameo, f"subject to {noun.text}", (), (tuple(with_conjuncts(targets)),),
-                         unknown_agent=True)
+            yield _Event(predicate, cameo, f"subject to {noun.text}", (), (("direct", tuple(with_conjuncts(targets))),),
+                         unknown_agent=True, trigger_kind="noun")
 
 
 _OBLIGATION = {"must", "should"}
@@ -278,7 +352,7 @@ def _demands(doc_span: Span) -> Iterator[_Event]:
             continue
         targets = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         yield _Event(speech, "100", f"{speech.text} … must", tuple(subjects_of(speech)),
-                     (tuple(with_conjuncts(targets)),))
+                     (("addressee", tuple(with_conjuncts(targets))),), trigger_kind="demand")
 
 
 # --- time and source ----------------------------------------------------------------------
@@ -331,15 +405,60 @@ def _places_in(predicate: Token, actors: ActorFinder) -> list[Token]:
     return [t for h in holders for t in prep_objects(h, ("in", "at", "near")) if actors.is_place(t)]
 
 
-def _objects(event: _Event, actors: ActorFinder, subjects: list[Actor]) -> list[Actor] | None:
-    """The objects of the first candidate group that names an entity other than the subject
-    ("offered its troops to X": its troops are the subject's, X is the object); None when
-    the event had objects and none names one, [] when it had none."""
-    for group in event.objects:
-        found = [a for a in actors.actors(group) if not any(same_actor(a, s) for s in subjects)]
+def _introduced_by(token: Token) -> str | None:
+    """The preposition whose object a token is ("on X" → "on"), None for a direct argument."""
+    return token.head.lower_ if token.dep_ == "pobj" else None
+
+
+def _takes(kind: str, token: Token, types: ArgumentTypes | None) -> bool:
+    """Whether a candidate object found this way can be the one acted on: a preposition other
+    than the pattern's own must be one the relation takes ("protested against X", not "attacked X
+    with drones")."""
+    if kind == "clause" and types is not None and not types.through_clause:
+        return False  # "met to discuss X": X is a topic
+    if types is None or kind in ("direct", "addressee", "clause") or token.dep_ != "pobj":
+        return True  # an embedded act's own arguments are that act's, not this relation's
+    if kind == "noun" and _introduced_by(token) in ("of", "between"):
+        return True  # "the invasion of X", "talks between X and Y"
+    return _introduced_by(token) in types.prepositions
+
+
+_AGENT_TYPES = frozenset({"Person", "Organisation", "Group"})
+
+
+def _fits(actor: Actor, allowed: frozenset[str] | None) -> bool:
+    """Whether an actor is of a type the relation takes on that side. The agents of a place or
+    nationality ("Darfur rebels", "Afghan civilians") are people of it."""
+    if allowed is None or actor.mention is None or actor.mention.type in allowed:
+        return True
+    return actor.via == "owner" and actor.sector is not None and bool(allowed & _AGENT_TYPES)
+
+
+def _objects(event: _Event, actors: ActorFinder, subjects: list[Actor],
+             types: ArgumentTypes | None) -> tuple[list[Actor] | None, str]:
+    """The objects of the first candidate group that names an entity the relation takes, other
+    than the subject ("offered its troops to X": its troops are the subject's, X is the object),
+    and where that group was found; None when the event had candidates and none fits, [] when it
+    had none."""
+    for kind, group in event.objects:
+        tokens = [t for t in group if _takes(kind, t, types)]
+        found = [a for a in (actors.as_target(a, types.object if types else None) for a in actors.actors(tokens))
+                 if not any(same_actor(a, s) for s in subjects)]
+        found = [a for a in found if _fits(a, types.object if types else None)]
         if found:
-            return found
-    return None if event.objects else []
+            return found, kind
+    return (None if event.objects else []), "none"
+
+
+_HEDGES = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently"}
+
+
+def _hedged(predicate: Token, cue: Token | None) -> bool:
+    """"X reportedly attacked Y", "X allegedly …", "Y claims X attacked": the sentence passes the
+    event on without vouching for it."""
+    if any(c.lower_ in _HEDGES for c in predicate.children):
+        return True
+    return cue is not None and cue.lemma_.lower() in ("claim", "allege")
 
 
 def _commitment(relation: RelationMention, triggers: TriggerLexicon, cue: Token | None) -> RelationMention | None:
@@ -360,33 +479,42 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
     relation = triggers.relation(event.cameo)
     if relation is None:
         return
+    types = argument_types().get(relation.name)
     subjects = actors.actors(event.subjects)
     if not subjects and relation.plover == "PROTEST":  # "hundreds of students protested … in X"
         subjects = actors.actors(_places_in(event.predicate, actors))
+    subjects = [actors.as_agent(s) for s in subjects]
+    subjects = [s for s in subjects if _fits(s, types.subject if types else None)]
     if not subjects:
         if not event.unknown_agent:
-            return  # a subject that names no entity: the graph cannot say who acted
+            return  # a subject that names no entity (or none this relation takes): the graph cannot say who acted
         subjects = [UNKNOWN]
-    subjects = [actors.as_agent(s) for s in subjects]
-    objects: list[Actor | None] | None = _objects(event, actors, subjects)
+    objects, found_as = _objects(event, actors, subjects, types)
     if not objects and relation.plover in LOCATED:  # "killed 23 people in Tel Aviv", "rioted in X"
-        objects = actors.actors(_places_in(event.predicate, actors)) or objects
-    if not objects and relation.name in SYMMETRIC and len(subjects) > 1:
-        subjects, objects = subjects[:1], subjects[1:]  # "X and Y met": X met Y
+        placed = actors.actors(_places_in(event.predicate, actors))
+        if placed:
+            objects, found_as = placed, "place"
+    if not objects and relation.name in SYMMETRIC and len(subjects) > 1 and event.trigger_kind in ("pattern", "noun"):
+        subjects, objects, found_as = subjects[:1], subjects[1:], "symmetric"  # "X and Y met": X met Y
     if not objects:
         if relation.plover not in OBJECTLESS:
             return  # no one acted on: no relation between actors
-        objects = [None]
+        objects, found_as = [None], "none"
     modality = modality_of(event.predicate)
     reporter_token = modality.reporter or _according_to(event.predicate)
     reporter = actors.actor(reporter_token) if reporter_token is not None else None
     date = event_date(event.predicate, article_date)
+    hedge = ("hedge:reported",) if _hedged(event.predicate, modality.reporter_verb) else ()
     for subject in subjects:
         for obj in objects:
             if obj is not None and same_actor(subject, obj):
                 continue  # no one acts on themselves here: a parse or resolution slip
+            evidence = (f"trigger:{event.trigger_kind}", f"object:{found_as}",
+                        *sorted({f"actor:{a.via if a.known else 'unknown'}" for a in (subject, obj) if a is not None}),
+                        *hedge)
             found = RelationMention(relation, event.cameo, subject, obj, modality.modality, event.trigger,
-                                    sentence.text, sentence.start_char, date, reporter)
+                                    sentence.text, sentence.start_char, date, reporter, confidence_of(evidence),
+                                    evidence)
             yield found
             if modality.committed and subject.known:
                 commitment = _commitment(found, triggers, modality.cue)

@@ -32,7 +32,7 @@ from spacy.tokens import Token
 
 from kg.data import read_tsv
 
-__all__ = ["RelationType", "VerbPattern", "TriggerLexicon", "trigger_lexicon"]
+__all__ = ["RelationType", "VerbPattern", "TriggerLexicon", "trigger_lexicon", "vague_blocks"]
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,7 @@ class VerbPattern:
     prep_object: tuple[str, ...]
     cameo: str  # "---" for a pattern that names no event
     hand_written: bool
+    block: str = ""  # the CAMEO dictionary block a derived pattern comes from
 
     @property
     def specificity(self) -> int:
@@ -194,13 +195,19 @@ def _derived_patterns() -> list[VerbPattern]:
         rows = [verb] if verb["cameo"] else []
         rows += [c for c in (_combine(verb, p) for p in blocks.get(verb["block"], ())) if c is not None]
         patterns += [VerbPattern(verb["verb"], r["particle"], _words(r["object"]), r["prep"],
-                                 _words(r["prep_object"]), r["cameo"], False) for r in rows]
+                                 _words(r["prep_object"]), r["cameo"], False, verb["block"]) for r in rows]
     return patterns
 
 
 def _hand_written_patterns() -> list[VerbPattern]:
     return [VerbPattern(r["verb"], r["particle"], _words(r["object"]), r["prep"], _words(r["prep_object"]),
                         r["cameo"], True) for r in read_tsv("triggers_extra.tsv")]
+
+
+@lru_cache(maxsize=1)
+def vague_blocks() -> frozenset[str]:
+    """CAMEO blocks whose verbs alone name no act between actors (ontology/vague_blocks.tsv)."""
+    return frozenset(row["block"] for row in read_tsv("vague_blocks.tsv"))
 
 
 @lru_cache(maxsize=1)

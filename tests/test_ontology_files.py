@@ -36,6 +36,10 @@ COLUMNS = {
     "blocs.tsv": (["label", "alias"], set()),
     "organisation_nouns.tsv": (["noun"], set()),
     "light_verbs.tsv": (["verb"], set()),
+    "relation_arguments.tsv": (["relation", "subject", "object", "prepositions", "clause"], {"prepositions", "clause"}),
+    "confidence.tsv": (["evidence", "weight"], set()),
+    "part_nouns.tsv": (["noun", "kind"], set()),
+    "vague_blocks.tsv": (["block", "why"], set()),
 }
 
 

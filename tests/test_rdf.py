@@ -1,6 +1,8 @@
 """RDF output: the vocabulary of DESIGN.md §3, compared with a small golden TriG file."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 from pathlib import Path
 
 import pytest
@@ -31,7 +33,7 @@ GAZ = Gazetteer(
     {})
 
 
-def small_build(include_ontology=False) -> Dataset:
+def small_build(include_ontology=False, confidence=1.0, min_confidence=0.0) -> Dataset:
     first = Article("a1", "Protesters gathered in Tiflis. Georgians were detained.", title="Protests & <arrests>",
                     date="2024-05-01", url="https://news.example/a1")
     second = Article("dir/a 2", "Tbilisi stayed calm, said Mayor Nino Beridze; the interior ministry agreed.",
@@ -51,12 +53,14 @@ def small_build(include_ontology=False) -> Dataset:
                         "Georgians were detained.", 31, "2024-04-30")],
         "dir/a 2": [
             RelationMention(PRAISED, "051", Actor(ministry, "the interior ministry", "government"),
-                            Actor(mayor, "Mayor Nino Beridze"), "asserted", "praised", second.text, 0),
+                            Actor(mayor, "Mayor Nino Beridze"), "asserted", "praised", second.text, 0,
+                            confidence=confidence, evidence=("trigger:bare",) if confidence < 1 else ()),
             RelationMention(PRAISED, "051", Actor(mayor, "Nino Beridze"), Actor(city, "Tbilisi"), "intended",
                             "praise", second.text, 0, None, Actor(ministry, "the interior ministry"))]}
     resolution = resolve([(key, found, positions.get(key, []), relations.get(key, []))
                           for key, found in mentions.items()], GAZ)
-    return build_dataset([first, second], resolution, include_ontology=include_ontology)
+    return build_dataset([first, second], resolution, include_ontology=include_ontology,
+                         min_confidence=min_confidence)
 
 
 def named_graphs(dataset: Dataset) -> dict:
@@ -108,6 +112,17 @@ def test_only_asserted_mentions_with_an_object_make_triples():
     mentions = set(merged.subjects(RDF.type, KG.RelationMention))
     assert len(mentions) == 3
     assert {str(m) for m in mentions} >= {"https://w3id.org/newsgraph/resource/mention/a1/1"}
+
+
+def test_a_mention_below_the_threshold_makes_no_direct_triple_but_stays_queryable():
+    merged = merged_graph(small_build(confidence=0.4, min_confidence=0.5))
+    assert not list(merged.triples((None, KG.supported, None)))
+    [mention] = [m for m in merged.subjects(RDF.predicate, KG.supported)
+                 if str(merged.value(m, KG.modality)) == "asserted"]
+    assert merged.value(mention, KG.confidence).toPython() == Decimal("0.40")
+    assert {str(e) for e in merged.objects(mention, KG.evidence)} == {"trigger:bare"}
+    at_threshold = merged_graph(small_build(confidence=0.5, min_confidence=0.5))
+    assert len(list(at_threshold.triples((None, KG.supported, None)))) == 1
 
 
 def test_surface_forms_become_alt_labels():

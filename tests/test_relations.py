@@ -136,3 +136,37 @@ def test_a_subject_that_names_no_entity_makes_no_relation(pipeline):
 def test_event_dates(pipeline, text, article_date, expected):
     [relation] = relations(pipeline, text, article_date)
     assert relation.date == expected
+
+
+# --- senses constrained by argument types and prepositions (ontology/relation_arguments.tsv) ---
+
+@pytest.mark.parametrize("text, unwanted", [
+    # a verb of a vague block names no act between actors: the object is a thing
+    ("The Supreme Court of Chile issued a ruling on the suspension of the Congress of Peru.", "cooperatedWith"),
+    ("The embassy provided visas to Kenya.", "cooperatedWith"),
+    # a clause that says what a meeting is for names a topic, not a partner
+    ("The senators met to discuss Argentina's debt.", "met"),
+    # an instrument is no second target
+    ("Egypt attacked the rebels with the help of Sudan.", "attacked"),
+    # the subject of a proclamation is not what is attacked
+    ("The minister attacked the proclamation of Kashmir as a union territory.", "attacked"),
+])
+def test_wrong_senses_and_arguments_make_no_relation(pipeline, text, unwanted):
+    assert not {r for r in found(pipeline, text) if r[1] == unwanted and r[2] not in (None, "?")
+                and r[2] not in ("rebels",)}, found(pipeline, text)
+
+
+def test_a_capital_acted_on_diplomatically_stands_for_its_state(pipeline):
+    assert ("Germany", "accused", "Russia", "asserted") in found(pipeline, "Germany accused Moscow of lying.")
+
+
+def test_the_agents_of_a_place_are_its_people(pipeline):
+    assert ("Sudan", "accused", "Darfur", "asserted") in found(
+        pipeline, "The Sudanese government accused Darfur rebels of violating the ceasefire.")
+
+
+def test_confidence_rests_on_its_evidence(pipeline):
+    [plain] = relations(pipeline, "Serbia attacked Kosovo.")
+    [hedged] = relations(pipeline, "Serbia reportedly attacked Kosovo.")
+    assert plain.confidence == 1.0 and "hedge:reported" not in plain.evidence
+    assert hedged.confidence < plain.confidence and "hedge:reported" in hedged.evidence
