@@ -95,7 +95,7 @@ def extract(paths: List[Path] = typer.Argument(..., help="Files or folders of ar
 
 
 @app.command(name="eval")
-def evaluate_command(gold: Optional[Path] = typer.Option(None, "--gold", help="Folder of gold files (default: the bundled copy of shared/gold)."),
+def evaluate_command(gold: Optional[Path] = typer.Option(None, "--gold", help="Folder of gold files (default: the bundled copy of shared/gold); its news_dev/, if there, scores the bundled Wikinews articles."),
                      model: Optional[str] = typer.Option(None, "--model", help="spaCy model package or path."),
                      verbose: bool = typer.Option(False, "--verbose", "-v", help="Also list each failed check and missed event."),
                      markdown: Optional[Path] = typer.Option(None, "--markdown", help="Also write the figures and a per-relation table as Markdown (docs/accuracy.md).")) -> None:

@@ -24,8 +24,12 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from kg.errors import KGError
+
+if TYPE_CHECKING:
+    from kg.accuracy import RelationFigures
 
 __all__ = ["NEWS_PREFIX", "evaluation_dir", "news_articles", "scorer", "score_seeds", "score_events",
            "score_precision", "Evaluation", "evaluation", "evaluate"]
@@ -99,7 +103,7 @@ class Evaluation:
     events: str
     news_seeds: str = ""
     news_precision: str = ""
-    relations: list = field(default_factory=list)  # kg.accuracy.RelationFigures, by relation name
+    relations: list[RelationFigures] = field(default_factory=list)  # by relation name
     verbose: bool = False  # the outputs list each failed check too
 
     @property
