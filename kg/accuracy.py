@@ -95,7 +95,8 @@ def judge_mentions(graph: Graph, records: Iterable[dict]) -> Iterator[tuple[str,
                 or not set(graph.objects(o, RDF.type)) & precision.ENTITY_TYPES:
             yield relation, "no entity on one side"
             continue
-        fitting = [r for r in by_article[ident] if precision.fits(graph, s, r["subject"]) and precision.fits(graph, o, r["object"])]
+        fitting = [r for r in by_article[ident]
+                   if precision.fits(graph, s, r["subject"]) and precision.fits(graph, o, r["object"])]
         stated = [r for r in fitting if r["level"] in ("must", "stretch")]
         if any(relation in precision.relations_of(r) for r in stated):
             yield relation, "supported"
@@ -189,7 +190,8 @@ def accuracy_markdown(evaluation: Evaluation, when: dt.datetime | None = None, v
         "",
         "- `seeds:` — `score_seeds.py` on a build of the two sample articles (kg/samples/) against their gold;",
         "- `events:` — `score_events.py` on `kg extract` of 151 PLOVER-coded sentences (gold/plover_dev.jsonl);",
-        "- `news dev seeds:` — `score_seeds.py` on a build of the 40 Wikinews dev articles against the gold of 30 of them;",
+        "- `news dev seeds:` — `score_seeds.py` on a build of the 40 Wikinews dev articles against the gold",
+        "  of 30 of them;",
         "- `news dev precision:` — `score_precision.py` on the same build: how many asserted mentions between",
         "  entities the article gold supports.",
         "",

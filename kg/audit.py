@@ -38,7 +38,8 @@ from kg.errors import KGError
 from kg.rdf import KG
 
 __all__ = ["MENTION_COLUMNS", "JUDGE_COLUMNS", "OK_COLUMNS", "VERDICTS", "load_graph", "asserted_mentions",
-           "spread_sample", "sample_mentions", "write_sample", "read_judged", "judged_value", "AuditScore", "score_judged"]
+           "spread_sample", "sample_mentions", "write_sample", "read_judged", "judged_value", "AuditScore",
+           "score_judged"]
 
 MENTION_COLUMNS = ("id", "article_id", "article_title", "sentence", "subject_label", "subject_text",
                    "relation", "object_label", "object_text", "modality", "trigger", "confidence", "reported_by")
