@@ -101,13 +101,24 @@ def extract(paths: List[Path] = typer.Argument(..., help="Files or folders of ar
 
 
 @app.command(name="eval")
-def evaluate_command(gold: Optional[Path] = typer.Option(None, "--gold", help="Folder of gold files (default: the bundled copy of shared/gold)."),
+def evaluate_command(gold: Optional[Path] = typer.Option(None, "--gold", help="Folder of gold files (default: the bundled copy of shared/gold); its news_dev/, if there, scores the bundled Wikinews articles."),
                      model: Optional[str] = typer.Option(None, "--model", help="spaCy model package or path."),
-                     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also list each failed check and missed event.")) -> None:
-    """Score a fresh build of the sample corpus and the extraction of PLOVER-coded sentences."""
-    from kg.evaluate import evaluate
+                     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also list each failed check and missed event."),
+                     markdown: Optional[Path] = typer.Option(None, "--markdown", help="Also write the figures and a per-relation table as Markdown (docs/accuracy.md).")) -> None:
+    """Score fresh builds of the sample corpus and the news dev set, and the extraction of PLOVER-coded sentences."""
+    from kg.evaluate import evaluation
 
-    typer.echo(evaluate(gold, model, verbose), nl=False)
+    measured = evaluation(gold, model, verbose)
+    typer.echo(measured.text, nl=False)
+    if markdown is not None:
+        from kg.accuracy import accuracy_markdown
+
+        try:
+            markdown.parent.mkdir(parents=True, exist_ok=True)
+            markdown.write_text(accuracy_markdown(measured), encoding="utf-8")
+        except OSError as error:
+            raise KGError("E502", f"cannot write {markdown}: {error.strerror or error}") from None
+        typer.echo(f"wrote {markdown}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -64,3 +64,10 @@ def analyse(nlp, annotated: str) -> Doc:
     doc = parse(nlp, annotated)
     doc._.kg_mentions = type_entities(doc)
     return doc
+
+
+@pytest.fixture(scope="session")
+def measured():
+    """One ``kg eval`` run (sample, PLOVER sentences, news dev) shared by every test that reads its figures."""
+    from kg.evaluate import evaluation
+    return evaluation()

@@ -97,6 +97,32 @@ def test_internal_errors_exit_2(monkeypatch, capsys, tmp_path):
     assert code == 2 and "internal error (RuntimeError: boom)" in err and err.count("\n") == 1
 
 
+def fixed_evaluation(*args, **kwargs):
+    from kg.evaluate import Evaluation
+    return Evaluation("seeds: must 1/1\n", "events: tuple F1 0.5\n", "seeds: must 2/3\n", "precision: strict 0.5\n")
+
+
+def test_eval_prints_every_scorer_and_writes_the_markdown_report(monkeypatch, capsys, tmp_path):
+    import kg.evaluate
+
+    monkeypatch.setattr(kg.evaluate, "evaluation", fixed_evaluation)
+    doc = tmp_path / "docs" / "accuracy.md"
+    code, out, _ = run(capsys, "eval", "--markdown", str(doc))
+    assert code == 0
+    assert out.splitlines() == ["seeds: must 1/1", "events: tuple F1 0.5", "news dev seeds: must 2/3",
+                                "news dev precision: strict 0.5", f"wrote {doc}"]
+    assert doc.read_text(encoding="utf-8").startswith("# Accuracy\n")
+
+
+def test_eval_markdown_into_an_unwritable_place_is_a_user_error(monkeypatch, capsys, tmp_path):
+    import kg.evaluate
+
+    monkeypatch.setattr(kg.evaluate, "evaluation", fixed_evaluation)
+    (tmp_path / "file").write_text("")
+    code, _, err = run(capsys, "eval", "--markdown", str(tmp_path / "file" / "accuracy.md"))
+    assert code == 1 and err.startswith("kg: E502 cannot write") and err.count("\n") == 1
+
+
 def test_python_dash_m_kg():
     done = subprocess.run([sys.executable, "-m", "kg", "--help"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and "build" in done.stdout and "query" in done.stdout
