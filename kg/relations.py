@@ -44,7 +44,7 @@ from kg.data import read_tsv
 from kg.entities import mentions
 from kg.gazetteer import Gazetteer, gazetteer
 from kg.lexicon import Lexicon, lexicon
-from kg.modality import modality_of, modality_words
+from kg.modality import Modality, modality_of, modality_words
 from kg.triggers import RelationType, TriggerLexicon, trigger_lexicon, vague_blocks
 
 __all__ = ["Actor", "RelationMention", "find_relations", "RelationFinder", "event_date", "light_verbs",
@@ -224,7 +224,8 @@ def _clause_objects(clause: Token) -> list[tuple[str, list[Token]]]:
             ("clause", [p for o in objects for p in prep_objects(o, OBJECT_PREPOSITIONS)])]
 
 
-def _object_groups(verb: Token, pattern, cameo: str) -> tuple[tuple[str, tuple[Token, ...]], ...]:
+def _object_groups(verb: Token, pattern, cameo: str,
+                   is_event=lambda noun: True) -> tuple[tuple[str, tuple[Token, ...]], ...]:
     """Candidate objects of an active verb, best first.
 
     The phrasal particle ("call on X"), the direct object, the object of the pattern's
@@ -239,8 +240,11 @@ def _object_groups(verb: Token, pattern, cameo: str) -> tuple[tuple[str, tuple[T
     between = [p for o in objects for p in prep_objects(o, ("between",))]  # "hosted talks between X and Y"
     groups = [("direct", phrasal), ("direct", between), ("direct", objects), ("direct", own_objects),
               ("prep", prep_objects(verb, OBJECT_PREPOSITIONS)),
-              ("object-prep", [p for o in objects + own_objects for p in prep_objects(o, OBJECT_PREPOSITIONS)]),
-              ("nested", nested_objects(verb))]
+              # "demanded aid for X", "mobilized reservists for a war against X": a phrase on a noun that
+              # names an event; on a thing ("posted a message on X") it says where or what about
+              ("object-prep", [p for o in objects + own_objects if is_event(o) for p in prep_objects(o, OBJECT_PREPOSITIONS)]),
+              ("nested", [inner for outer in prep_objects(verb, OBJECT_PREPOSITIONS + ("in",)) if is_event(outer)
+                          for inner in prep_objects(outer, ("against", "on", "of", "at", "to", "with"))])]
     for clause in verb.children:
         if clause.dep_ == "xcomp" or (clause.dep_ == "advcl" and _is_infinitive(clause)):
             groups += _clause_objects(clause)
@@ -287,7 +291,8 @@ def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: ActorFinder) 
             yield _Event(verb, cameo, words, tuple(agents), (("direct", tuple(objects)),) if objects else (),
                          unknown_agent=not agents, trigger_kind=kind)
             continue
-        yield _Event(verb, cameo, words, tuple(subjects_of(verb)), _object_groups(verb, pattern, cameo),
+        yield _Event(verb, cameo, words, tuple(subjects_of(verb)),
+                     _object_groups(verb, pattern, cameo, lambda noun: triggers.noun_code(noun) is not None),
                      trigger_kind=kind)
 
 
@@ -316,6 +321,11 @@ def _noun_events(doc_span: Span, triggers: TriggerLexicon) -> Iterator[_Event]:
                     groups += _clause_objects(clause)
             yield _Event(head, cameo, f"{head.text} {noun.text}", tuple(subjects_of(head)),
                          tuple((kind, tuple(with_conjuncts(g))) for kind, g in groups if g), trigger_kind="noun")
+        # "X's invasion of Y", "the Russian siege of Y", "a lawsuit filed by X against Y"
+        elif noun.dep_ != "ROOT" and _own_agents(noun) and prep_objects(noun, _NOUN_PREPOSITIONS) + _participle_objects(noun):
+            yield _Event(noun, cameo, noun.text, tuple(_own_agents(noun)),
+                         (("noun", tuple(with_conjuncts(prep_objects(noun, _NOUN_PREPOSITIONS) +
+                                                        _participle_objects(noun)))),), trigger_kind="noun")
         # "X fell under Russian control", "X remained under siege", "X came under attack"
         elif noun.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ in ("VERB", "AUX"):
             predicate = head.head
@@ -336,6 +346,23 @@ def _noun_events(doc_span: Span, triggers: TriggerLexicon) -> Iterator[_Event]:
             targets = [c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")]
             yield _Event(predicate, cameo, f"subject to {noun.text}", (), (("direct", tuple(with_conjuncts(targets))),),
                          unknown_agent=True, trigger_kind="noun")
+
+
+def _own_agents(noun: Token) -> list[Token]:
+    """Who carries out the event a noun names: its owner ("Russia's invasion"), a nationality or
+    name before it ("the Russian invasion", "US strikes"), the agent of a participle ("a lawsuit
+    filed by X")."""
+    owners = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i
+              and c.pos_ in ("PROPN", "ADJ", "NOUN") and c.ent_type_]
+    agents = [c for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
+              for a in acl.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
+    return owners + agents
+
+
+def _participle_objects(noun: Token) -> list[Token]:
+    """"a lawsuit filed by X against Y": the one acted on, on the participle."""
+    return [o for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
+            for o in prep_objects(acl, OBJECT_PREPOSITIONS)]
 
 
 _OBLIGATION = {"must", "should"}
@@ -450,6 +477,25 @@ def _objects(event: _Event, actors: ActorFinder, subjects: list[Actor],
     return (None if event.objects else []), "none"
 
 
+def _noun_modality(noun: Token) -> Modality:
+    """How a sentence puts an event it names with a noun: as its governor puts it ("denied the
+    invasion": negated, "plans for an invasion": intended), or a modifier ("the planned invasion")."""
+    words = modality_words()
+    for modifier in noun.children:
+        if modifier.dep_ != "amod":
+            continue
+        kind = next((words[w] for w in _verb_lemmas(modifier) + [modifier.lower_[:-3]] if w in words), None)
+        if kind in ("intended", "committed", "hypothetical"):  # "the planned invasion"
+            return Modality("hypothetical" if kind == "hypothetical" else "intended", modifier)
+    if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and noun.head is not noun:
+        governor = noun.head
+        kind = words.get(governor.lemma_.lower())
+        if kind in ("negated", "hypothetical", "intended", "committed"):
+            return Modality("intended" if kind == "committed" else kind, governor)
+        return modality_of(governor)
+    return modality_of(noun)
+
+
 _HEDGES = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently"}
 
 
@@ -500,7 +546,7 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
         if relation.plover not in OBJECTLESS:
             return  # no one acted on: no relation between actors
         objects, found_as = [None], "none"
-    modality = modality_of(event.predicate)
+    modality = _noun_modality(event.predicate) if event.predicate.pos_ == "NOUN" else modality_of(event.predicate)
     reporter_token = modality.reporter or _according_to(event.predicate)
     reporter = actors.actor(reporter_token) if reporter_token is not None else None
     date = event_date(event.predicate, article_date)

