@@ -92,6 +92,12 @@ class ActorFinder:
         if owners:  # a name before a pronoun: "its European Community partners" are the EC
             owner = min(owners, key=lambda m: m.reference)
             return Actor(owner, noun_phrase(token), sector or owner.sector, "owner")
+        for child in token.children:  # "the man, later identified as X", "a woman named as X"
+            if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in ("identify", "name"):
+                for named in (c for a in child.children if a.lower_ == "as" for c in a.children if c.dep_ == "pobj"):
+                    found = self.actor(named, depth + 1)
+                    if found is not None:
+                        return found
         for child in token.children:  # "crimes committed by X": the agent of a participle clause
             if child.dep_ == "acl" and child.tag_ == "VBN":
                 for agent in (c for a in child.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"):
@@ -99,8 +105,8 @@ class ActorFinder:
                     if found is not None:
                         return found
         for child in token.children:  # "the building of X", "thousands of X", "calls by X", "districts in X"
-            if child.dep_ == "prep" and child.lower_ in _PART_OF and not self._stands_for_part(token):
-                continue  # "the proclamation of X" is about X, not X
+            if child.dep_ == "prep" and child.lower_ == "of" and not self._stands_for_part(token):
+                continue  # "the proclamation of X" is about X, not X ("a claim from X" is X's)
             if child.dep_ == "prep" and child.lower_ in _PART_OF + ("by", "in", "at"):
                 for obj in (c for c in child.children if c.dep_ == "pobj"):
                     found = self.actor(obj, depth + 1)

@@ -99,6 +99,15 @@ def grammatical_subjects(verb: Token, kinds: tuple[str, ...]) -> list[Token]:
             continue
         if token.dep_ == "relcl":  # "the forces that besieged X": the noun the clause is about
             return [token.head]
+        # "launched missiles targeting X", "posted a message on the site blaming X": a participle on
+        # what the verb's subject acted with speaks of the same subject
+        if token.dep_ == "acl" and token.tag_ == "VBG":
+            noun = token.head
+            if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+                noun = noun.head
+            if noun.dep_ in ("dobj", "prep") and noun.head.pos_ == "VERB":
+                token = noun.head
+                continue
         break
     return []
 

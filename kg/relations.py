@@ -37,7 +37,7 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.actors import UNKNOWN, Actor, ActorFinder, same_actor
+from kg.actors import UNKNOWN, Actor, ActorFinder, noun_phrase, same_actor
 from kg.arguments import (OBJECT_PREPOSITIONS, agents_of, grammatical_subjects, is_across_quotation, is_mistagged_participle,
                           is_passive, is_stative_passive, nested_objects, prep_objects, subjects_of, with_conjuncts)
 from kg.data import read_tsv
@@ -45,7 +45,7 @@ from kg.entities import mentions
 from kg.gazetteer import Gazetteer, gazetteer
 from kg.lexicon import Lexicon, lexicon
 from kg.modality import Modality, modality_of, modality_words
-from kg.triggers import RelationType, TriggerLexicon, trigger_lexicon, vague_blocks
+from kg.triggers import RelationType, TriggerLexicon, trigger_lexicon
 
 __all__ = ["Actor", "RelationMention", "find_relations", "RelationFinder", "event_date", "light_verbs",
            "ArgumentTypes", "argument_types", "confidence_of", "evidence_weights", "DEFAULT_MIN_CONFIDENCE"]
@@ -109,6 +109,12 @@ def confidence_of(evidence: Iterable[str]) -> float:
     for item in evidence:
         value *= weights.get(item, 1.0)
     return round(value, 2)
+
+
+@lru_cache(maxsize=1)
+def verbal_targets() -> frozenset[str]:
+    """Nouns whose "attack" is criticism: "attacked the decision" (ontology/verbal_targets.tsv)."""
+    return frozenset(row["noun"] for row in read_tsv("verbal_targets.tsv"))
 
 
 @lru_cache(maxsize=1)
@@ -184,13 +190,13 @@ def _verb_lemmas(token: Token) -> list[str]:
     return [lemma] + [s for s in stems if s and s != lemma]
 
 
-def _trigger_kind(pattern) -> str:
+def _trigger_kind(pattern, triggers: TriggerLexicon | None = None) -> str:
     """How much the trigger says of the sense: a hand-written or multi-word pattern names one;
     a bare verb of the derived dictionary only guesses at one, and a bare verb of a vague block
     ("issued", "gathered", "provided": ontology/vague_blocks.tsv) names none."""
     if pattern.hand_written or pattern.object or pattern.prep_object or pattern.particle:
         return "pattern"  # a bare preposition ("come to", "send to") says no more than the verb
-    return "vague" if pattern.block in vague_blocks() else "bare"
+    return "vague" if (triggers or trigger_lexicon()).is_vague(pattern) else "bare"
 
 
 def _pattern_fits_at(verb: Token, pattern) -> bool:
@@ -225,7 +231,7 @@ def _clause_objects(clause: Token) -> list[tuple[str, list[Token]]]:
 
 
 def _object_groups(verb: Token, pattern, cameo: str,
-                   is_event=lambda noun: True) -> tuple[tuple[str, tuple[Token, ...]], ...]:
+                   is_event=lambda noun, nested=False: True) -> tuple[tuple[str, tuple[Token, ...]], ...]:
     """Candidate objects of an active verb, best first.
 
     The phrasal particle ("call on X"), the direct object, the object of the pattern's
@@ -243,7 +249,7 @@ def _object_groups(verb: Token, pattern, cameo: str,
               # "demanded aid for X", "mobilized reservists for a war against X": a phrase on a noun that
               # names an event; on a thing ("posted a message on X") it says where or what about
               ("object-prep", [p for o in objects + own_objects if is_event(o) for p in prep_objects(o, OBJECT_PREPOSITIONS)]),
-              ("nested", [inner for outer in prep_objects(verb, OBJECT_PREPOSITIONS + ("in",)) if is_event(outer)
+              ("nested", [inner for outer in prep_objects(verb, OBJECT_PREPOSITIONS + ("in",)) if is_event(outer, nested=True)
                           for inner in prep_objects(outer, ("against", "on", "of", "at", "to", "with"))])]
     for clause in verb.children:
         if clause.dep_ == "xcomp" or (clause.dep_ == "advcl" and _is_infinitive(clause)):
@@ -268,7 +274,11 @@ def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: ActorFinder) 
         cameo, pattern = found
         if cameo.startswith("041") and _is_name_calling(verb):
             continue
-        kind = _trigger_kind(pattern)
+        if cameo.startswith("041") and any(c.dep_ == "xcomp" and _is_infinitive(c) for c in verb.children):
+            cameo = "020"  # "called X to join", "were called to leave": an appeal, not a phone call
+        kind = _trigger_kind(pattern, triggers)
+        if cameo.startswith("19") and any(o.lemma_.lower() in verbal_targets() for o in verb.children if o.dep_ == "dobj"):
+            cameo = "111"  # "attacked the decision": criticism, not force
         if kind == "vague":
             continue  # "issued a ruling", "gathered in Cairo": no act between actors
         words = verb.text + (f" {pattern.particle}" if pattern.particle else "")
@@ -292,7 +302,9 @@ def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: ActorFinder) 
                          unknown_agent=not agents, trigger_kind=kind)
             continue
         yield _Event(verb, cameo, words, tuple(subjects_of(verb)),
-                     _object_groups(verb, pattern, cameo, lambda noun: triggers.noun_code(noun) is not None),
+                     _object_groups(verb, pattern, cameo,  # "shared evidence with X": the pattern's own object
+                                    lambda noun, nested=False: (bool(pattern.object) and not nested)
+                                    or triggers.noun_code(noun) is not None),
                      trigger_kind=kind)
 
 
@@ -462,12 +474,14 @@ def _fits(actor: Actor, allowed: frozenset[str] | None) -> bool:
 
 
 def _objects(event: _Event, actors: ActorFinder, subjects: list[Actor],
-             types: ArgumentTypes | None) -> tuple[list[Actor] | None, str]:
+             types: ArgumentTypes | None, relation_plover: str = "") -> tuple[list[Actor] | None, str]:
     """The objects of the first candidate group that names an entity the relation takes, other
     than the subject ("offered its troops to X": its troops are the subject's, X is the object),
     and where that group was found; None when the event had candidates and none fits, [] when it
     had none."""
     for kind, group in event.objects:
+        if relation_plover in OBJECTLESS and kind not in ("direct", "prep"):
+            continue  # "announced his resignation in a video broadcast to X": no one it yields to
         tokens = [t for t in group if _takes(kind, t, types)]
         found = [a for a in (actors.as_target(a, types.object if types else None) for a in actors.actors(tokens))
                  if not any(same_actor(a, s) for s in subjects)]
@@ -475,6 +489,21 @@ def _objects(event: _Event, actors: ActorFinder, subjects: list[Actor],
         if found:
             return found, kind
     return (None if event.objects else []), "none"
+
+
+def _unnamed_actor(token: Token, triggers: TriggerLexicon, actors: ActorFinder) -> Actor | None:
+    """An agent a sentence describes without a name: people by role ("protesters", "police", "some
+    groups"), or what an unnamed agent struck with ("drones", "a bombing"). Anything else ("the
+    report", "the decision") is no actor, and neither is a pronoun ("they", "their forces"): it
+    has an antecedent the graph failed to find, and a guess would mislead."""
+    lemma = token.lemma_.lower()
+    if token.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+        return None
+    sector = actors.lex.agent_sector(lemma) or actors.lex.agent_sector(token.text)
+    weapon = any((lemma,) == member for name in ("&weapon", "&aircraft") for member in triggers.sets.get(name, ()))
+    if sector is None and not weapon and triggers.noun_code(token) is None:
+        return None
+    return Actor(None, noun_phrase(token), sector, "unknown")
 
 
 def _noun_modality(noun: Token) -> Modality:
@@ -531,11 +560,14 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
         subjects = actors.actors(_places_in(event.predicate, actors))
     subjects = [actors.as_agent(s) for s in subjects]
     subjects = [s for s in subjects if _fits(s, types.subject if types else None)]
+    if not subjects and not actors.actors(event.subjects):
+        unnamed = [u for u in (_unnamed_actor(t, triggers, actors) for t in event.subjects) if u is not None]
+        subjects = unnamed[:1]  # "protesters called for …", "drones struck …": someone did, unnamed
     if not subjects:
         if not event.unknown_agent:
             return  # a subject that names no entity (or none this relation takes): the graph cannot say who acted
         subjects = [UNKNOWN]
-    objects, found_as = _objects(event, actors, subjects, types)
+    objects, found_as = _objects(event, actors, subjects, types, relation.plover)
     if not objects and relation.plover in LOCATED:  # "killed 23 people in Tel Aviv", "rioted in X"
         placed = actors.actors(_places_in(event.predicate, actors))
         if placed:

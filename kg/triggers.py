@@ -25,6 +25,7 @@ Examples
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -71,8 +72,22 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
+_CLAUSES = ("acl", "relcl", "advcl", "ccomp", "xcomp", "appos", "parataxis")
+
+
+def _phrase(token: Token) -> list[Token]:
+    """A noun phrase's words without the clauses on it: in "a message on X blaming Y for the
+    attacks" the message is no attack."""
+    words = [token]
+    for child in token.children:
+        if child.dep_ not in _CLAUSES:
+            words += _phrase(child)
+    return words
+
+
 def _lemmas(token: Token) -> set[str]:
-    return {t.lemma_.lower() for t in token.subtree} | {t.lower_ for t in token.subtree}
+    words = _phrase(token)
+    return {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
 
 
 def _combine(verb: dict, pattern: dict) -> dict | None:
@@ -109,11 +124,22 @@ class TriggerLexicon:
         self.patterns: dict[str, list[VerbPattern]] = {}
         for pattern in patterns:
             self.patterns.setdefault(pattern.verb, []).append(pattern)
+        # a block's general code: the one most of its bare verbs have
+        codes: dict[str, Counter] = {}
+        for p in patterns:
+            if p.block and not p.specificity and p.cameo:
+                codes.setdefault(p.block, Counter())[p.cameo] += 1
+        self.block_codes = {block: count.most_common(1)[0][0] for block, count in codes.items()}
         self.sets = sets
         self.event_nouns = event_nouns
         self.relations = relations
         self._by_prefix = {r.cameo: r for r in relations}
         self.intents = intents or {}
+
+    def is_vague(self, pattern: VerbPattern) -> bool:
+        """A bare verb of a vague block with that block's general code ("issued": GRANT 060), not
+        one with a code of its own ("ordered": 100 in OVERSEE_MANAGE)."""
+        return pattern.block in vague_blocks() and pattern.cameo == self.block_codes.get(pattern.block)
 
     def intent(self, cameo: str) -> str | None:
         """The CAMEO code of committing to an event of this code (AGREE 03x, THREATEN 13x)."""

@@ -524,6 +524,10 @@ EVENT_NOUNS_BY_HAND = {
     "control": "192", "fire": "190",
     # receiving someone ("gave a warm welcome to X"), mediating ("a mediation mission")
     "welcome": "043", "reception": "043", "mediation": "045",
+    # formal charges and suits ("unsealed charges against X", "filed a lawsuit against X"),
+    # compelled testimony ("issued a subpoena to X")
+    "charge": "112", "indictment": "112", "impeachment": "112", "lawsuit": "115", "suit": "115",
+    "subpoena": "090", "war": "190",
 }
 
 

@@ -185,3 +185,15 @@ def test_event_nouns_with_their_own_agent(pipeline, text, expected):
 
 def test_an_event_noun_without_an_agent_makes_no_relation(pipeline):
     assert not {r for r in found(pipeline, "The invasion of Ukraine began in February.") if r[1] == "occupied"}
+
+
+def test_called_to_act_is_an_appeal_not_a_phone_call(pipeline):
+    got = found(pipeline, "Brazil called Peru to join the talks.")
+    assert ("Brazil", "calledOn", "Peru", "asserted") in got
+    assert not {r for r in got if r[1] == "called"}
+
+
+def test_pattern_words_are_looked_for_in_the_object_not_its_clauses(pipeline):
+    # "attacks" stands in a clause on the message, which is no attack
+    assert not {r for r in found(pipeline, "Angola posted a message on Facebook blaming Chad for the attacks.")
+                if r[1] == "attacked"}
