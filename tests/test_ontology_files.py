@@ -40,6 +40,7 @@ COLUMNS = {
     "confidence.tsv": (["evidence", "weight"], set()),
     "part_nouns.tsv": (["noun", "kind"], set()),
     "vague_blocks.tsv": (["block", "why"], set()),
+    "verbal_targets.tsv": (["noun"], set()),
 }
 
 
