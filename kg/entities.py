@@ -24,7 +24,7 @@ holds the :class:`Mention` records.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -150,16 +150,75 @@ def known_person_spans(doc: Doc, person_words: set[str], taken: set[int]) -> lis
             if t.i not in taken and t.pos_ == "PROPN" and t.text[:1].isupper() and name_key(t.text) in person_words]
 
 
+def _name_word(token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper()
+
+
+def split_place_before_name(span: Span, gaz: Gazetteer, lex: Lexicon) -> list[Span]:
+    """A place and a person's name run together in one span: "[First Minister of] <Region>
+    <Given> <Surname>" → the place, and the person.
+
+    Split where a prefix of the span is a place and the rest is a name of two words or more
+    that starts with a given name, or follows "<title> of".
+    """
+    doc = span.doc
+    after_title_of = (span.start >= 2 and doc[span.start - 1].lower_ == "of"
+                      and doc[span.start - 2].lower_ in lex.person_titles)
+    for cut in range(span.start + 1, span.end - 1):
+        rest = doc[cut:span.end]
+        if not all(_name_word(t) for t in rest):
+            continue
+        if not (after_title_of or lex.given_name(doc[cut].text)):
+            continue
+        match = gaz.match(clean_name(doc[span.start:cut].text))
+        if match and match.primary and match.place.kind != "City" or (
+                match and match.primary and after_title_of):
+            return [Span(doc, span.start, cut, label="GPE"), Span(doc, cut, span.end, label="PERSON")]
+    return [span]
+
+
+def with_given_name(span: Span, lex: Lexicon, taken: set[int]) -> Span:
+    """A person's name spaCy cut after the given name: "<Given> [<Name> <Name>]"."""
+    before = span.start - 1
+    if (span.label_ == "PERSON" and before >= 0 and before not in taken and _name_word(span.doc[before])
+            and lex.given_name(span.doc[before].text)):
+        return Span(span.doc, before, span.end, label="PERSON")
+    return span
+
+
+def given_name_spans(doc: Doc, lex: Lexicon, gaz: Gazetteer, taken: set[int]) -> list[Span]:
+    """"<Given> <Surname>" where spaCy saw no name at all: a common given name followed by
+    one or two capitalised proper nouns, none of them an organisation or agent noun."""
+    found = []
+    for token in doc:
+        if token.i in taken or not _name_word(token) or not lex.given_name(token.text):
+            continue
+        if lex.nationality(token.text) or gaz.country_named(token.text):
+            continue  # "Jordan", "Chad": a state before it is a person
+        end = token.i + 1
+        while end < len(doc) and end - token.i < 3 and end not in taken and _name_word(doc[end]):
+            end += 1
+        rest = doc[token.i + 1:end]
+        if rest and not any(t.lower_ in lex.descriptive_words or t.lower_ in lex.person_titles for t in rest):
+            found.append(Span(doc, token.i, end, label="PERSON"))
+    return found
+
+
 def candidate_spans(doc: Doc, lex: Lexicon, gaz: Gazetteer, matcher: PhraseMatcher | None = None) -> list[Span]:
     """spaCy's name spans plus lexicon, apposition and gazetteer names, without overlaps.
 
-    Where spans overlap the longest wins; at equal length spaCy's own span is kept.
+    spaCy's spans are first mended: a place run together with a person's name is split,
+    a given name spaCy left out is added. Where spans overlap the longest wins; at equal
+    length spaCy's own span is kept.
     """
-    ner = [e for e in doc.ents if e.label_ in NAME_LABELS]
+    ner = [part for e in doc.ents if e.label_ in NAME_LABELS for part in split_place_before_name(e, gaz, lex)]
     taken = {i for span in ner for i in range(span.start, span.end)}
+    ner = [with_given_name(span, lex, taken) for span in ner]
+    taken = {i for span in ner for i in range(span.start, span.end)}
+    person_words = person_name_tokens(ner)
     places = [s for s in gazetteer_spans(doc, gaz, context_countries(ner, gaz, lex))
-              if not taken.intersection(range(s.start, s.end))]
-    people = known_person_spans(doc, person_name_tokens(ner), taken)
+              if not taken.intersection(range(s.start, s.end)) and name_key(s.text) not in person_words]
+    people = known_person_spans(doc, person_words, taken) + given_name_spans(doc, lex, gaz, taken)
     extra = lexicon_spans(doc, matcher) + apposition_organisations(doc, lex) + places + people
     return sorted(filter_spans(ner + extra), key=lambda s: s.start)
 
@@ -257,6 +316,15 @@ def strip_titles(name: str, lex: Lexicon) -> str:
     return " ".join(words)
 
 
+def looks_like_personal_name(span: Span, lex: Lexicon) -> bool:
+    """Two to four capitalised words, the first a common given name, none a word of an
+    organisation's or agent's description: "Wanda Vázquez Garced", not "Austin Police"."""
+    words = [t for t in span if not t.is_punct and t.lower_ not in ("'s", "’s")]
+    if not 2 <= len(words) <= 4 or not lex.given_name(words[0].text) or not words[0].whitespace_:
+        return False  # "Al-Qaeda": a given name joined to the next word is no given name
+    return all(t.text[:1].isupper() and t.lower_ not in lex.descriptive_words for t in words)
+
+
 def _looks_like_people(name: str) -> bool:
     """A NORP that names people ("Democrats", "Sunni Muslims"), not an adjective."""
     return name[:1].isupper() and (name.endswith("s") or " " in name)
@@ -303,6 +371,8 @@ def type_span(span: Span, gaz: Gazetteer, lex: Lexicon, person_words: set[str],
         # or LOC only when no place has the name
         if span.label_ in ("PERSON", "ORG") or not gaz.match(name):
             return mention(strip_titles(name, lex), "Person")
+    if looks_like_personal_name(span, lex) and (span.label_ in ("PERSON", "ORG") or not gaz.match(name)):
+        return mention(strip_titles(name, lex), "Person")
     match = gaz.match(name, context)
     if match and (match.primary or context.get(match.place.country)
                   or match.place.population >= MIN_POPULATION_FOR_ALTERNATE_NAME):
@@ -317,6 +387,47 @@ def type_span(span: Span, gaz: Gazetteer, lex: Lexicon, person_words: set[str],
     return mention(name, kind) if kind else None
 
 
+# prepositions after which a name is where something happens: "in <City>", "from <City>"
+LOCATIVE_PREPOSITIONS = frozenset(
+    "in at from to near into across outside inside toward towards through around via".split())
+
+
+def in_place_position(mention: Mention, doc: Doc) -> bool:
+    """"in Amman", "from the Crimea": the name stands where a place stands."""
+    i = mention.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in LOCATIVE_PREPOSITIONS
+
+
+def one_type_per_name(found: list[Mention], doc: Doc, lex: Lexicon) -> list[Mention]:
+    """A name an article gives a person is a person wherever it stands there.
+
+    spaCy types the mentions of one name differently ("Rosselló" PERSON, then ORG), and a
+    surname alone may be a town's name too ("Amman" after "Sudesh Amman"). A mention whose
+    name is that of a person of the article, or the end of one (a surname, "Rivera Schatz"),
+    (or any word of it but the first: "Vázquez" of "Wanda Vázquez Garced")
+    becomes that person, unless it is a known organisation, a nationality or a state's name,
+    or a place named in place position ("in Amman").
+    """
+    names, endings = set(), set()
+    for mention in found:
+        if mention.type == "Person" and not mention.reference:
+            words = name_key(mention.label).split()
+            names.add(" ".join(words))
+            endings.update(" ".join(words[k:]) for k in range(1, len(words)))
+            endings.update(words[1:])  # "Vázquez" of "Wanda Vázquez Garced"
+    out = []
+    for mention in found:
+        key = name_key(mention.text)
+        if (mention.type not in ("Person", "State") and mention.kind is None and not mention.reference
+                and (key in names or key in endings) and not (mention.place and in_place_position(mention, doc))):
+            mention = replace(mention, label=strip_titles(clean_name(mention.text), lex), type="Person",
+                              country=None, place=None, sector=None)
+        out.append(mention)
+    return out
+
+
 def type_entities(doc: Doc, gaz: Gazetteer | None = None, lex: Lexicon | None = None,
                   matcher: PhraseMatcher | None = None) -> list[Mention]:
     """Typed mentions of a parsed Doc, in text order."""
@@ -326,7 +437,7 @@ def type_entities(doc: Doc, gaz: Gazetteer | None = None, lex: Lexicon | None = 
     person_words = person_name_tokens(spans)
     context = context_countries(spans, gaz, lex)
     typed = (type_span(span, gaz, lex, person_words, context) for span in spans)
-    return [m for m in typed if m is not None]
+    return one_type_per_name([m for m in typed if m is not None], doc, lex)
 
 
 # --- the spaCy component ------------------------------------------------------------------

@@ -175,6 +175,11 @@ class Gazetteer:
                       if e.place.kind == "City" and e.place.country == iso3]
         return max(in_country, key=lambda p: p.population, default=None)
 
+    def country_named(self, name: str) -> Place | None:
+        """The state whose own name (or usual name) this is: "Jordan", "Chad"; None otherwise."""
+        return next((e.place for e in self._index.get(name_key(name), ())
+                     if e.primary and e.place.kind == "State"), None)
+
     def is_place_name(self, name: str) -> bool:
         return name_key(name) in self._index
 

@@ -36,6 +36,7 @@ COLUMNS = {
     "blocs.tsv": (["label", "alias"], set()),
     "organisation_nouns.tsv": (["noun"], set()),
     "light_verbs.tsv": (["verb"], set()),
+    "given_names.tsv": (["name"], set()),
 }
 
 
