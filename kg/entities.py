@@ -359,7 +359,7 @@ def type_span(span: Span, gaz: Gazetteer, lex: Lexicon, person_words: set[str],
         state = gaz.country(nationality.country)
         if state is None:
             return mention(nationality.people, "Group", country=nationality.country)
-        return mention(state.name, "State", country=state.country, place=state, kind="nationality",
+        return mention(state.name, state.kind, country=state.country, place=state, kind="nationality",
                        sector=agent_sector(span, lex))
     bloc = lex.bloc(name)
     if bloc:

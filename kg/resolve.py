@@ -260,7 +260,7 @@ def _merge(entities: dict[EntityKey, Entity], into: dict[EntityKey, EntityKey]) 
 
 def _state_entity(iso3: str, gaz: Gazetteer) -> Entity | None:
     state = gaz.country(iso3)
-    if state is None:
+    if state is None or state.kind != "State":
         return None
     return Entity(("State", iso3), "State", state.name, Counter(), iso3, state)
 

@@ -37,6 +37,7 @@ COLUMNS = {
     "organisation_nouns.tsv": (["noun"], set()),
     "light_verbs.tsv": (["verb"], set()),
     "given_names.tsv": (["name"], set()),
+    "territories.tsv": (["iso3", "sovereign"], set()),
 }
 
 
