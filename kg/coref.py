@@ -180,7 +180,9 @@ def description_antecedent(noun: Token, refers_to: str, antecedents: _Antecedent
         if nearest is None or nearest.type == "State":
             return nearest
         state = gaz.country(nearest.country)
-        return replace(nearest, label=state.name, type="State", place=state, kind=None) if state else None
+        if state is None or state.kind != "State":
+            return None
+        return replace(nearest, label=state.name, type="State", place=state, kind=None)
     # "capital": the capital of a state the phrase names, else the most recent capital city
     iso3 = _state_named_in(noun, found, lex)
     if iso3:

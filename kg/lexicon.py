@@ -48,7 +48,8 @@ class Lexicon:
     """Lookups over the ontology word lists."""
 
     def __init__(self, nationalities: list[dict], organisations: list[dict], blocs: list[dict],
-                 organisation_nouns: list[dict], titles: list[dict], agents: list[dict] = ()):
+                 organisation_nouns: list[dict], titles: list[dict], agents: list[dict] = (),
+                 given_names: list[dict] = ()):
         self._adjective_of: dict[str, str] = {}
         plurals: dict[str, str] = {}
         for row in nationalities:
@@ -82,10 +83,16 @@ class Lexicon:
                                            | {row["label"] for row in organisations})
         self._nationality_words = frozenset(row["word"] for row in nationalities)
         self._bloc_aliases = frozenset(row["alias"] for row in blocs)
+        self._given_names = frozenset(row["name"] for row in given_names)
 
     def agent_sector(self, noun: str) -> str | None:
         """The sector of an agent noun ("troops" → military), None for other words."""
         return self._sectors.get(noun.lower())
+
+    def given_name(self, word: str) -> bool:
+        """Whether a capitalised word is a common given name ("Wanda"; not "wanda", not
+        "March", not a title such as "Queen")."""
+        return word in self._given_names and word.lower() not in self.person_titles
 
     def adjective(self, iso3: str) -> str | None:
         """The nationality adjective of a state ("RUS" → "Russian")."""
@@ -113,4 +120,4 @@ def lexicon() -> Lexicon:
     """The lexicon read from the ontology folder (read once)."""
     return Lexicon(read_tsv("nationalities.tsv"), read_tsv("organisations.tsv"),
                    read_tsv("blocs.tsv"), read_tsv("organisation_nouns.tsv"),
-                   read_tsv("titles.tsv"), read_tsv("agents.tsv"))
+                   read_tsv("titles.tsv"), read_tsv("agents.tsv"), read_tsv("given_names.tsv"))

@@ -162,3 +162,102 @@ def test_component_in_the_model_pipeline(pipeline, text, expected):
     assert got == expected
     assert {e.text: e.label_ for e in doc.ents if e.label_ in got.values()} \
         == {m.text: m.type for m in doc._.kg_mentions}
+
+
+@pytest.mark.parametrize("annotated, expected", [
+    # spaCy's ORG for a name that starts with a common given name: a person
+    ("Guards/NOUN/nsubj/1 stopped/VERB/ROOT/- Marcus/PROPN/compound/3/ORG Delaney/PROPN/dobj/1/ORG",
+     [("Marcus Delaney", "Marcus Delaney", "Person", None)]),
+    # … but not when a word of it describes a body ("police"), nor a given name glued to the next word
+    ("Austin/PROPN/compound/1/ORG Police/PROPN/nsubj/2/ORG arrived/VERB/ROOT/-",
+     [("Austin Police", "Austin Police", "Organisation", None)]),
+    ("Al~/PROPN/compound/2/ORG -~/PUNCT/punct/2/ORG Qasimiya/PROPN/nsubj/3/ORG attacked/VERB/ROOT/-",
+     [("Al-Qasimiya", "Al-Qasimiya", "Organisation", None)]),
+    # a given name spaCy left outside the person's name belongs to it
+    ("Inspector/PROPN/compound/3 Martha/PROPN/compound/3 Lo/PROPN/compound/3/PERSON "
+     "Wing-yan/PROPN/nsubj/4/PERSON spoke/VERB/ROOT/-",
+     [("Martha Lo Wing-yan", "Martha Lo Wing-yan", "Person", None)]),
+    # a given name and a surname spaCy missed altogether
+    ("Senator/PROPN/compound/2 Roberta/PROPN/compound/2 Kessling/PROPN/nsubj/3 objected/VERB/ROOT/-",
+     [("Roberta Kessling", "Roberta Kessling", "Person", None)]),
+    # … but a state's name is no given name
+    ("Jordan/PROPN/compound/1 Valley/PROPN/nsubj/2 flooded/VERB/ROOT/-", [("Jordan", "Jordan", "State", "JOR")]),
+    # "<title> of <Place> <Name>" run together in one span: the place, then the person
+    ("President/PROPN/nsubj/5 of/ADP/prep/0 Ukraine/PROPN/compound/4/ORG Olena/PROPN/compound/4/ORG "
+     "Hrytsenko/PROPN/pobj/1/ORG said/VERB/ROOT/-",
+     [("Ukraine", "Ukraine", "State", "UKR"), ("Olena Hrytsenko", "Olena Hrytsenko", "Person", None)]),
+])
+def test_personal_names(blank_nlp, annotated, expected):
+    assert typed(blank_nlp, annotated) == expected
+
+
+@pytest.mark.parametrize("annotated, expected", [
+    # every mention of a person's name is that person, whatever label spaCy gave each
+    ("Dara/PROPN/compound/1/ORG Moreno/PROPN/nsubj/2/ORG resigned/VERB/ROOT/- ./PUNCT/punct/2 "
+     "Moreno/PROPN/nsubj/5/ORG said/VERB/ROOT/- so/ADV/advmod/5",
+     [("Dara Moreno", "Person"), ("Moreno", "Person")]),
+    # a surname that is also a city's name is the person in person position …
+    ("Nadia/PROPN/compound/1/PERSON Amman/PROPN/nsubj/2/PERSON fled/VERB/ROOT/- ./PUNCT/punct/2 "
+     "Amman/PROPN/nsubj/5/GPE said/VERB/ROOT/- so/ADV/advmod/5",
+     [("Nadia Amman", "Person"), ("Amman", "Person")]),
+    # … and the city in place position
+    ("Nadia/PROPN/compound/1/PERSON Amman/PROPN/nsubj/2/PERSON flew/VERB/ROOT/- to/ADP/prep/2 "
+     "Amman/PROPN/pobj/3/GPE",
+     [("Nadia Amman", "Person"), ("Amman", "City")]),
+    # the first of a person's two surnames alone is that person too
+    ("Luisa/PROPN/compound/2/ORG Ortega/PROPN/compound/2/ORG Vidal/PROPN/nsubj/3/ORG "
+     "spoke/VERB/ROOT/- ./PUNCT/punct/3 Ortega/PROPN/nsubj/6/ORG left/VERB/ROOT/- early/ADV/advmod/6",
+     [("Luisa Ortega Vidal", "Person"), ("Ortega", "Person")]),
+])
+def test_one_type_per_name(blank_nlp, annotated, expected):
+    assert [(m.text, m.type) for m in type_entities(parse(blank_nlp, annotated))] == expected
+
+
+@pytest.mark.parametrize("annotated, expected", [
+    # a name in apposition to an organisation noun is an organisation, though a town has that name
+    ("Reports/NOUN/nsubj/1 came/VERB/ROOT/- from/ADP/prep/1 state/NOUN/compound/5 news/NOUN/compound/5 "
+     "firm/NOUN/pobj/2 Kyiv/PROPN/appos/5/GPE",
+     [("Kyiv", "Kyiv", "Organisation", None)]),
+    # … also when the noun modifies the name
+    ("the/DET/det/2 news/NOUN/compound/2 network/NOUN/compound/4 Zorvan/PROPN/compound/4 Media/PROPN/nsubj/5 "
+     "withdrew/VERB/ROOT/-",
+     [("Zorvan Media", "Zorvan Media", "Organisation", None)]),
+    # a city's name with a body's noun after it: that city's body, not the city
+    ("Lviv/PROPN/compound/1/GPE Police/PROPN/nsubj/2 arrested/VERB/ROOT/- him/PRON/dobj/2",
+     [("Lviv Police", "Lviv Police", "Organisation", None)]),
+    # … but before a name the noun is a title: "<City> Chief Executive <Name>"
+    ("Lviv/PROPN/compound/3/GPE Executive/PROPN/compound/3 Anna/PROPN/compound/3/PERSON "
+     "Kowalska/PROPN/nsubj/4/PERSON spoke/VERB/ROOT/-",
+     [("Lviv", "Lviv", "City", "UKR"), ("Anna Kowalska", "Anna Kowalska", "Person", None)]),
+])
+def test_organisations_by_construction(blank_nlp, annotated, expected):
+    assert typed(blank_nlp, annotated) == expected
+
+
+@pytest.mark.parametrize("annotated, expected", [
+    # "<Name> (<ACRONYM>)": the acronym, there and later, is that organisation
+    ("the/DET/det/3/ORG Northern/PROPN/compound/3/ORG Water/PROPN/compound/3/ORG Board/PROPN/nsubj/8/ORG "
+     "(/PUNCT/punct/3/ORG NWB/PROPN/appos/3/ORG )/PUNCT/punct/3 ./PUNCT/punct/8 said/VERB/ROOT/- "
+     "NWB/PROPN/dobj/8/ORG",
+     [("the Northern Water Board", "Northern Water Board"), ("NWB", "Northern Water Board"),
+      ("NWB", "Northern Water Board")]),
+    # the name before its "of" phrase, and the name without its place, are that body in the article
+    ("the/DET/det/1 Chamber/PROPN/nsubj/5/ORG of/ADP/prep/1/ORG Deputies/PROPN/pobj/2/ORG and/CCONJ/cc/1 "
+     "the/DET/det/6 Chamber/PROPN/conj/1/ORG",
+     [("Chamber of Deputies", "Chamber of Deputies"), ("Chamber", "Chamber of Deputies")]),
+    ("the/DET/det/2 Lviv/PROPN/compound/2/ORG Assembly/PROPN/nsubj/3/ORG met/VERB/ROOT/- ./PUNCT/punct/3 "
+     "the/DET/det/6 Assembly/PROPN/nsubj/7/ORG voted/VERB/ROOT/-",
+     [("Lviv Assembly", "Lviv Assembly"), ("Assembly", "Lviv Assembly")]),
+    # a firm's name without its company word, even where spaCy took it for a person
+    ("Zorvan/PROPN/compound/1/ORG Holdings/PROPN/nsubj/2/ORG paid/VERB/ROOT/- ./PUNCT/punct/2 "
+     "Zorvan/PROPN/nsubj/4/PERSON paid/VERB/ROOT/-",
+     [("Zorvan Holdings", "Zorvan Holdings"), ("Zorvan", "Zorvan Holdings")]),
+    # with two bodies it could be, a short name stays as it is
+    ("the/DET/det/1 Chamber/PROPN/nsubj/5/ORG of/ADP/prep/1/ORG Deputies/PROPN/pobj/2/ORG and/CCONJ/cc/1 "
+     "the/DET/det/6 Chamber/PROPN/conj/1/ORG of/ADP/prep/6/ORG Commerce/PROPN/pobj/7/ORG and/CCONJ/cc/6 "
+     "the/DET/det/11 Chamber/PROPN/conj/6/ORG",
+     [("Chamber of Deputies", "Chamber of Deputies"), ("Chamber of Commerce", "Chamber of Commerce"),
+      ("Chamber", "Chamber")]),
+])
+def test_short_names_of_organisations(blank_nlp, annotated, expected):
+    assert [(m.text, m.label) for m in type_entities(parse(blank_nlp, annotated))] == expected

@@ -85,3 +85,34 @@ def test_geonames_iri(small):
 def test_full_gazetteer(name, context, expected):
     place = gazetteer().best(name, context)
     assert (place.name, place.country, place.geonames_id) == expected
+
+
+@pytest.fixture(scope="module")
+def mixed():
+    """States, a territory, and towns whose names or alternate names are those of a state or region."""
+    countries = dict(COUNTRIES, IE={"geonameid": 2963597, "name": "Ireland", "iso": "IE", "iso3": "IRL",
+                                    "capital": "Dublin", "population": 4.9e6},
+                     PR={"geonameid": 4566966, "name": "Puerto Rico", "iso": "PR", "iso3": "PRI",
+                         "capital": "San Juan", "population": 3.2e6})
+    cities = dict(CITIES,
+                  t1={"geonameid": 1, "name": "Lakeside Springs", "countrycode": "US", "population": 28000,
+                      "alternatenames": ["Ireland"]},
+                  t2={"geonameid": 2, "name": "Texas", "countrycode": "US", "population": 21000,
+                      "alternatenames": []},
+                  t3={"geonameid": 3, "name": "Georgia", "countrycode": "US", "population": 250000,
+                      "alternatenames": []})
+    return Gazetteer(countries, cities, US_STATES, [], territories=["PRI"])
+
+
+@pytest.mark.parametrize("name, context, expected", [
+    # a state's own name is not read as a town's alternate name, even in an article about the town's state
+    ("Ireland", {"USA"}, ("Ireland", "State", "IRL")),
+    # a dependent territory is a Location
+    ("Puerto Rico", set(), ("Puerto Rico", "Location", "PRI")),
+    # a region of a state over a small town of the same name, a large city over the region
+    ("Texas", {"USA"}, ("Texas", "Location", "USA")),
+    ("Georgia", {"USA"}, ("Georgia", "City", "USA")),
+])
+def test_states_territories_regions_and_towns(mixed, name, context, expected):
+    place = mixed.best(name, context)
+    assert (place.name, place.kind, place.country) == expected

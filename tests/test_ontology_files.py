@@ -41,6 +41,8 @@ COLUMNS = {
     "part_nouns.tsv": (["noun", "kind"], set()),
     "vague_blocks.tsv": (["block", "why"], set()),
     "verbal_targets.tsv": (["noun"], set()),
+    "given_names.tsv": (["name"], set()),
+    "territories.tsv": (["iso3", "sovereign"], set()),
 }
 
 
