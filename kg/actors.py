@@ -109,6 +109,9 @@ class ActorFinder:
                 continue  # "the proclamation of X" is about X, not X ("a claim from X" is X's)
             if child.dep_ == "prep" and child.lower_ in _PART_OF + ("by", "in", "at"):
                 for obj in (c for c in child.children if c.dep_ == "pobj"):
+                    holder = self._office_holder(token, obj)
+                    if holder is not None:  # "the manager of X, <Person>,": the person holds the office
+                        return holder
                     found = self.actor(obj, depth + 1)
                     if found is None:
                         continue
@@ -117,12 +120,24 @@ class ActorFinder:
                     return found if child.lower_ == "by" else replace(found, via="part")
         return None
 
+    def _office_holder(self, title: Token, owner: Token) -> Actor | None:
+        """"the general manager of X, Dr Y," — the parser hangs the person's name on X; a name
+        in apposition there names the holder of the office, when it is a person's."""
+        if title.lower_ not in title_words():
+            return None
+        for appos in (c for c in owner.children if c.dep_ == "appos"):
+            mention = self.index.get(appos.i)
+            if mention is not None and mention.type == "Person":
+                return Actor(mention, noun_phrase(title) + ", " + mention.text, mention.sector,
+                             "reference" if mention.reference else "name")
+        return None
+
     def _stands_for_part(self, token: Token) -> bool:
         """"thousands of X", "members of X", "the city of X", "soldiers from X": a noun that counts,
         divides or locates its "of" phrase (ontology/part_nouns.tsv, agent nouns, numbers)."""
         return token.like_num or token.pos_ in ("NUM", "PRON") or token.lemma_.lower() in part_nouns() or \
             token.lower_ in part_nouns() or self.lex.agent_sector(token.lemma_) is not None or \
-            self.lex.agent_sector(token.text) is not None
+            self.lex.agent_sector(token.text) is not None or token.lower_ in title_words()
 
     def actors(self, tokens: Iterable[Token]) -> list[Actor]:
         """The actors of argument tokens, with those coordinated to them on the surface
@@ -197,9 +212,19 @@ class ActorFinder:
 
 
 @lru_cache(maxsize=1)
-def part_nouns() -> frozenset[str]:
-    """Nouns that stand for part of their "of" phrase (ontology/part_nouns.tsv)."""
-    return frozenset(row["noun"] for row in read_tsv("part_nouns.tsv"))
+def part_nouns() -> dict[str, str]:
+    """Nouns that stand for part of their "of" phrase → quantity | place (ontology/part_nouns.tsv)."""
+    found: dict[str, str] = {}
+    for row in read_tsv("part_nouns.tsv"):
+        found.setdefault(row["noun"], row["kind"])
+    return found
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """The head words of the titles of ontology/titles.tsv ("manager", "minister"): the holder
+    of an office "of X" acts for X."""
+    return frozenset(row["title"].split()[-1].lower() for row in read_tsv("titles.tsv"))
 
 
 def mention_index(found: Iterable[Mention]) -> dict[int, Mention]:

@@ -87,6 +87,11 @@ def grammatical_subjects(verb: Token, kinds: tuple[str, ...]) -> list[Token]:
         found = [c for c in token.children if c.dep_ in kinds]
         if found:
             return with_conjuncts(found)
+        # "a bombing was reported to have killed X": the raised subject of a passive verb of report
+        if token.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in token.head.children):
+            raised = [c for c in token.head.children if c.dep_ == "nsubjpass"]
+            if raised:
+                return with_conjuncts(raised)
         if token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "attr") and token.head is not token:
             token = token.head
             continue
@@ -103,11 +108,12 @@ def grammatical_subjects(verb: Token, kinds: tuple[str, ...]) -> list[Token]:
         # what the verb's subject acted with speaks of the same subject
         if token.dep_ == "acl" and token.tag_ == "VBG":
             noun = token.head
-            if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
-                noun = noun.head
-            if noun.dep_ in ("dobj", "prep") and noun.head.pos_ == "VERB":
+            while noun.dep_ in ("pobj", "prep") and noun.head is not noun and noun.head.pos_ != "VERB":
+                noun = noun.head  # "a message on the site blaming X": up to the message
+            if noun.dep_ in ("dobj", "prep", "pobj") and noun.head.pos_ == "VERB":
                 token = noun.head
                 continue
+
         break
     return []
 

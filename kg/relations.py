@@ -37,7 +37,7 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.actors import UNKNOWN, Actor, ActorFinder, noun_phrase, same_actor
+from kg.actors import UNKNOWN, Actor, ActorFinder, noun_phrase, part_nouns, same_actor
 from kg.arguments import (OBJECT_PREPOSITIONS, agents_of, grammatical_subjects, is_across_quotation, is_mistagged_participle,
                           is_passive, is_stative_passive, nested_objects, prep_objects, subjects_of, with_conjuncts)
 from kg.data import read_tsv
@@ -500,6 +500,8 @@ def _unnamed_actor(token: Token, triggers: TriggerLexicon, actors: ActorFinder) 
     if token.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
         return None
     sector = actors.lex.agent_sector(lemma) or actors.lex.agent_sector(token.text)
+    if sector is None and part_nouns().get(lemma) == "quantity":
+        sector = "people"  # "some groups", "thousands"
     weapon = any((lemma,) == member for name in ("&weapon", "&aircraft") for member in triggers.sets.get(name, ()))
     if sector is None and not weapon and triggers.noun_code(token) is None:
         return None

@@ -66,6 +66,7 @@ class VerbPattern:
 
 
 PLACE = "@place"  # in an object column: the object must be a place (a city, state or region)
+ANY = "*"  # in an object column: any direct object ("attribute * to X": the act is the object, X the one accused)
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -169,6 +170,8 @@ class TriggerLexicon:
         """Whether a phrase's words all stand in the token's subtree (sets: any member)."""
         if wanted == (PLACE,):
             return is_place(token)
+        if wanted == (ANY,):
+            return True
         lemmas = _lemmas(token)
         for word in wanted:
             if word.startswith("&"):

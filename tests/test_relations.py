@@ -197,3 +197,20 @@ def test_pattern_words_are_looked_for_in_the_object_not_its_clauses(pipeline):
     # "attacks" stands in a clause on the message, which is no attack
     assert not {r for r in found(pipeline, "Angola posted a message on Facebook blaming Chad for the attacks.")
                 if r[1] == "attacked"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name in apposition to the organisation after a title names the office holder
+    ("The police chief of Lagos State, Musa Bello, attributed the attack to Boko Haram fighters.",
+     ("Musa Bello", "accused", "Boko Haram", "asserted")),
+    # the raised subject of a passive verb of report; an unnamed agent named by what struck
+    ("A car bomb was reported to have killed Ahmed Farouk in Kabul.", ("?", "killed", "Ahmed Farouk", "asserted")),
+    # a participle on what the subject acted with speaks of the subject
+    ("Peru posted a statement on its website blaming Chile for the crisis.", ("Peru", "accused", "Chile", "asserted")),
+    # people by role act unnamed; "come to X's defense" supports X
+    ("Some student groups have come to Maria Alvarez's defense.", ("?", "supported", "Maria Alvarez", "asserted")),
+    # asking for a person's resignation is an appeal to that person (a capital acts for its state)
+    ("The mayor of Lima asked for Governor Juan Ortiz's resignation.", ("Peru", "calledOn", "Juan Ortiz", "asserted")),
+])
+def test_arguments_far_from_their_verb(pipeline, text, expected):
+    assert expected in found(pipeline, text)
