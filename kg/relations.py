@@ -102,7 +102,7 @@ def confidence_of(evidence: Iterable[str]) -> float:
     >>> confidence_of(["trigger:pattern", "object:direct", "actor:name"])
     1.0
     >>> confidence_of(["trigger:bare", "actor:reference"])
-    0.6
+    0.64
     """
     weights = evidence_weights()
     value = 1.0
@@ -244,11 +244,15 @@ def _object_groups(verb: Token, pattern, cameo: str,
     phrasal = prep_objects(verb, (pattern.particle,)) if pattern.particle in OBJECT_PREPOSITIONS else []
     own_objects = prep_objects(verb, (pattern.prep,)) if pattern.prep else []
     between = [p for o in objects for p in prep_objects(o, ("between",))]  # "hosted talks between X and Y"
-    groups = [("direct", phrasal), ("direct", between), ("direct", objects), ("direct", own_objects),
+    # a direct object the pattern names is the event itself ("announced his resignation"), not the one acted on
+    event_objects = [o for o in objects if pattern.object and o.lemma_.lower() in pattern.object]
+    objects = [o for o in objects if o not in event_objects]
+    groups = [("direct", phrasal), ("direct", between), ("event", event_objects), ("direct", objects), ("direct", own_objects),
               ("prep", prep_objects(verb, OBJECT_PREPOSITIONS)),
               # "demanded aid for X", "mobilized reservists for a war against X": a phrase on a noun that
               # names an event; on a thing ("posted a message on X") it says where or what about
-              ("object-prep", [p for o in objects + own_objects if is_event(o) for p in prep_objects(o, OBJECT_PREPOSITIONS)]),
+              ("object-prep", [p for o in event_objects + objects + own_objects if is_event(o)
+                               for p in prep_objects(o, OBJECT_PREPOSITIONS)]),
               ("nested", [inner for outer in prep_objects(verb, OBJECT_PREPOSITIONS + ("in",)) if is_event(outer, nested=True)
                           for inner in prep_objects(outer, ("against", "on", "of", "at", "to", "with"))])]
     for clause in verb.children:
@@ -455,7 +459,7 @@ def _takes(kind: str, token: Token, types: ArgumentTypes | None) -> bool:
     with drones")."""
     if kind == "clause" and types is not None and not types.through_clause:
         return False  # "met to discuss X": X is a topic
-    if types is None or kind in ("direct", "addressee", "clause") or token.dep_ != "pobj":
+    if types is None or kind in ("direct", "event", "addressee", "clause") or token.dep_ != "pobj":
         return True  # an embedded act's own arguments are that act's, not this relation's
     if kind == "noun" and _introduced_by(token) in ("of", "between"):
         return True  # "the invasion of X", "talks between X and Y"
@@ -481,7 +485,7 @@ def _objects(event: _Event, actors: ActorFinder, subjects: list[Actor],
     had none."""
     for kind, group in event.objects:
         if relation_plover in OBJECTLESS and kind not in ("direct", "prep"):
-            continue  # "announced his resignation in a video broadcast to X": no one it yields to
+            continue  # "announced his resignation (in a video broadcast to X)": no one it yields to
         tokens = [t for t in group if _takes(kind, t, types)]
         found = [a for a in (actors.as_target(a, types.object if types else None) for a in actors.actors(tokens))
                  if not any(same_actor(a, s) for s in subjects)]
@@ -525,6 +529,16 @@ def _noun_modality(noun: Token) -> Modality:
             return Modality("intended" if kind == "committed" else kind, governor)
         return modality_of(governor)
     return modality_of(noun)
+
+
+def _holds_office_of(person: Actor, owner: Actor, doc: Doc) -> bool:
+    """Whether the article gives ``person`` an office of ``owner`` ("the prime minister of X")."""
+    if person.mention is None or owner.mention is None or person.mention.type != "Person":
+        return False
+    name = person.mention.label.split()
+    return any(p.of is not None and p.of.label == owner.mention.label and
+               (p.person.label == person.mention.label or p.person.label.split()[-1:] == name[-1:])
+               for p in doc._.kg_positions or ())
 
 
 _HEDGES = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently"}
@@ -571,8 +585,8 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
         subjects = [UNKNOWN]
     objects, found_as = _objects(event, actors, subjects, types, relation.plover)
     if not objects and relation.plover in LOCATED:  # "killed 23 people in Tel Aviv", "rioted in X"
-        placed = actors.actors(_places_in(event.predicate, actors))
-        if placed:
+        placed = [p for p in actors.actors(_places_in(event.predicate, actors)) if _fits(p, types.object if types else None)]
+        if placed:  # only where the relation can act on a place: "arrested in X" arrests no X
             objects, found_as = placed, "place"
     if not objects and relation.name in SYMMETRIC and len(subjects) > 1 and event.trigger_kind in ("pattern", "noun"):
         subjects, objects, found_as = subjects[:1], subjects[1:], "symmetric"  # "X and Y met": X met Y
@@ -589,6 +603,8 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
         for obj in objects:
             if obj is not None and same_actor(subject, obj):
                 continue  # no one acts on themselves here: a parse or resolution slip
+            if obj is not None and event.trigger_kind == "demand" and _holds_office_of(subject, obj, sentence.doc):
+                continue  # a leader saying their own state must act states a policy, not a demand on another
             evidence = (f"trigger:{event.trigger_kind}", f"object:{found_as}",
                         *sorted({f"actor:{a.via if a.known else 'unknown'}" for a in (subject, obj) if a is not None}),
                         *hedge)

@@ -214,3 +214,13 @@ def test_pattern_words_are_looked_for_in_the_object_not_its_clauses(pipeline):
 ])
 def test_arguments_far_from_their_verb(pipeline, text, expected):
     assert expected in found(pipeline, text)
+
+
+def test_the_owner_of_ones_own_resignation_is_not_conceded_to(pipeline):
+    got = found(pipeline, "Ricardo Lopez, Ortiz's chief of staff, also announced his resignation.")
+    assert not {r for r in got if r[1] == "conceded" and r[2] not in (None,)}
+
+
+def test_an_arrest_in_a_country_is_no_arrest_of_the_country(pipeline):
+    assert not {r for r in found(pipeline, "A Canadian teacher was arrested in Lebanon for spying.")
+                if r[1] == "arrested" and r[2] == "Lebanon"}
