@@ -14,6 +14,8 @@ The event's word is followed up the dependency parse through the clauses that go
   agreement, threat, an announced future ("agreed to withdraw", "is willing to send",
   "said they would blockade") — the modality says so (``committed``): the commitment is an
   event of its own (:mod:`kg.relations`);
+* **reported** — a claim the sentence passes on without vouching for it ("X claims Y attacked
+  Z", "X alleged …"); X is kept as who reported it;
 * **asserted** — anything else. Aspectual and implicative governors pass the event through
   ("continued pounding"), and so does reported speech: "X said Y attacked Z" asserts the
   attack on X's word, and X is kept as who reported it.
@@ -41,8 +43,11 @@ from kg.data import read_tsv
 
 __all__ = ["Modality", "modality_words", "modality_of", "MODALITIES"]
 
-MODALITIES = ("asserted", "negated", "hypothetical", "intended")
+MODALITIES = ("asserted", "negated", "hypothetical", "intended", "reported")
 
+# A clause with one of these marks states a fact of its own ("… after X seized Y"): the modality
+# of the clause it hangs from (an order, a plan) does not reach into it.
+_FACTUAL_MARKS = {"after", "before", "because", "since", "when", "while", "as", "although", "though", "until"}
 # The dependency relations through which a clause, or a verbal noun, hangs from its governor.
 _GOVERNED_BY = {"xcomp", "ccomp", "advcl", "csubj", "csubjpass", "pcomp", "conj", "acomp", "pobj", "prep", "acl"}
 _MODALS = {"would", "could", "might", "may", "should", "will", "shall", "must", "'d", "'ll"}
@@ -123,6 +128,8 @@ def modality_of(event: Token) -> Modality:
                 return _result(kind, token, reporter, verb)
             if kind == "factual":
                 factual = True
+            elif kind == "claiming":
+                return _result("reported", token, reporter or _subject(token), verb or token)
             elif kind == "reporting" and reporter is None:
                 reporter, verb = _subject(token), token
             subject = _subject(token) if token.lemma_ == "be" else None
@@ -130,6 +137,8 @@ def modality_of(event: Token) -> Modality:
                 return _result("intended", subject, reporter, verb)  # "the aim is to remove …"
         if not factual and _purpose_infinitive(token):
             return _result("intended", token, reporter, verb)
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _FACTUAL_MARKS for c in token.children):
+            return _result("asserted", None, reporter, verb)  # "ordered a withdrawal after X seized Y"
         if head is token or token.dep_ not in _GOVERNED_BY:
             return _result("asserted", None, reporter, verb)
         token = head

@@ -278,8 +278,8 @@ def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: ActorFinder) 
         cameo, pattern = found
         if cameo.startswith("041") and _is_name_calling(verb):
             continue
-        if cameo.startswith("041") and any(c.dep_ == "xcomp" and _is_infinitive(c) for c in verb.children):
-            cameo = "020"  # "called X to join", "were called to leave": an appeal, not a phone call
+        if cameo.startswith(("041", "05")) and any(c.dep_ == "xcomp" and _is_infinitive(c) for c in verb.children):
+            cameo = "020"  # "called X to join", "encouraged X to leave": an appeal, not a call or praise
         kind = _trigger_kind(pattern, triggers)
         if cameo.startswith("19") and any(o.lemma_.lower() in verbal_targets() for o in verb.children if o.dep_ == "dobj"):
             cameo = "111"  # "attacked the decision": criticism, not force
@@ -302,8 +302,9 @@ def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: ActorFinder) 
         if is_passive(verb):
             objects = grammatical_subjects(verb, ("nsubjpass", "nsubj"))
             agents = agents_of(verb)
+            # "X was taken to hospital": a bare verb's guess at a sense is no ground for an unseen agent
             yield _Event(verb, cameo, words, tuple(agents), (("direct", tuple(objects)),) if objects else (),
-                         unknown_agent=not agents, trigger_kind=kind)
+                         unknown_agent=not agents and kind == "pattern", trigger_kind=kind)
             continue
         yield _Event(verb, cameo, words, tuple(subjects_of(verb)),
                      _object_groups(verb, pattern, cameo,  # "shared evidence with X": the pattern's own object
@@ -531,6 +532,17 @@ def _noun_modality(noun: Token) -> Modality:
     return modality_of(noun)
 
 
+def _acts_on_a_thing(event: _Event, actors: ActorFinder) -> bool:
+    """A direct object that is neither an actor nor people ("released the files"): the verb is
+    about that thing, and an objectless reading ("withdrew", "resigned") does not hold."""
+    for kind, group in event.objects:
+        for token in group:
+            if kind == "direct" and token.dep_ == "dobj" and actors.actor(token) is None and \
+                    actors.lex.agent_sector(token.lemma_) is None and token.lemma_.lower() not in part_nouns():
+                return True
+    return False
+
+
 def _holds_office_of(person: Actor, owner: Actor, doc: Doc) -> bool:
     """Whether the article gives ``person`` an office of ``owner`` ("the prime minister of X")."""
     if person.mention is None or owner.mention is None or person.mention.type != "Person":
@@ -579,8 +591,10 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
     if not subjects and not actors.actors(event.subjects):
         unnamed = [u for u in (_unnamed_actor(t, triggers, actors) for t in event.subjects) if u is not None]
         subjects = unnamed[:1]  # "protesters called for …", "drones struck …": someone did, unnamed
+    if subjects and not any(s.known for s in subjects) and types is not None and "Unknown" not in types.subject:
+        return  # "protesters met …": a meeting needs its parties named
     if not subjects:
-        if not event.unknown_agent:
+        if not event.unknown_agent or (types is not None and "Unknown" not in types.subject):
             return  # a subject that names no entity (or none this relation takes): the graph cannot say who acted
         subjects = [UNKNOWN]
     objects, found_as = _objects(event, actors, subjects, types, relation.plover)
@@ -591,8 +605,8 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
     if not objects and relation.name in SYMMETRIC and len(subjects) > 1 and event.trigger_kind in ("pattern", "noun"):
         subjects, objects, found_as = subjects[:1], subjects[1:], "symmetric"  # "X and Y met": X met Y
     if not objects:
-        if relation.plover not in OBJECTLESS:
-            return  # no one acted on: no relation between actors
+        if relation.plover not in OBJECTLESS or _acts_on_a_thing(event, actors):
+            return  # no one acted on ("released the files", "legalised marriage"): no relation between actors
         objects, found_as = [None], "none"
     modality = _noun_modality(event.predicate) if event.predicate.pos_ == "NOUN" else modality_of(event.predicate)
     reporter_token = modality.reporter or _according_to(event.predicate)

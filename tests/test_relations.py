@@ -224,3 +224,32 @@ def test_the_owner_of_ones_own_resignation_is_not_conceded_to(pipeline):
 def test_an_arrest_in_a_country_is_no_arrest_of_the_country(pipeline):
     assert not {r for r in found(pipeline, "A Canadian teacher was arrested in Lebanon for spying.")
                 if r[1] == "arrested" and r[2] == "Lebanon"}
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("The mayor was found dead on Friday.", "attacked"),  # a death reported, not an attack
+    ("The minister was taken to the Central Hospital.", "seized"),  # a bare verb's guess: no unseen agent
+    ("The Labour Party defeated Anna Kowalski in the election.", "attacked"),
+    ("The speech was met with applause.", "met"),  # a meeting needs its parties named
+    ("Uruguay legalized same-sex marriage.", "conceded"),  # an act on a thing yields to no one
+    ("The envoy released the files on Monday.", "retreated"),
+])
+def test_senses_that_need_their_actors(pipeline, text, unwanted):
+    assert not {r for r in found(pipeline, text) if r[1] == unwanted}, found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ukraine claims that Russia shelled Kharkiv.", ("Russia", "attacked", "Kharkiv", "reported")),
+    ("The ministry alleged that Hamas attacked Israel.", ("Hamas", "attacked", "Israel", "reported")),
+    # an order does not reach into the clause of what happened before it
+    ("Ankara ordered a withdrawal after Syrian troops seized Aleppo.", ("Syria", "occupied", "Aleppo", "asserted")),
+    # encouraging someone to act is an appeal to them
+    ("Agnes Moreau encouraged Chile to release the prisoners.", ("Agnes Moreau", "calledOn", "Chile", "asserted")),
+])
+def test_claims_and_clauses(pipeline, text, expected):
+    assert expected in found(pipeline, text), found(pipeline, text)
+
+
+def test_a_claim_keeps_its_claimant(pipeline):
+    [claim] = [r for r in relations(pipeline, "Ukraine claims that Russia shelled Kharkiv.") if r.relation.name == "attacked"]
+    assert claim.reporter is not None and claim.reporter.mention.label == "Ukraine"
