@@ -171,6 +171,11 @@ def agents_of(verb: Token) -> list[Token]:
         found = [c for a in token.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
         if found:
             return with_conjuncts(found)
+    # "was condemned in a joint statement by X": the author of the statement
+    for statement in prep_objects(verb, ("in", "through", "via")):
+        found = prep_objects(statement, ("by",))
+        if found:
+            return with_conjuncts(found)
     return []
 
 

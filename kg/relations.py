@@ -247,7 +247,9 @@ def _object_groups(verb: Token, pattern, cameo: str,
     # a direct object the pattern names is the event itself ("announced his resignation"), not the one acted on
     event_objects = [o for o in objects if pattern.object and o.lemma_.lower() in pattern.object]
     objects = [o for o in objects if o not in event_objects]
-    groups = [("direct", phrasal), ("direct", between), ("event", event_objects), ("direct", objects), ("direct", own_objects),
+    groups = [("direct", phrasal), ("direct", between), ("event", event_objects),
+              ("noun", [p for o in event_objects for p in prep_objects(o, ("of",))]),  # "overturned the convictions of X"
+              ("direct", objects), ("direct", own_objects),
               ("prep", prep_objects(verb, OBJECT_PREPOSITIONS)),
               # "demanded aid for X", "mobilized reservists for a war against X": a phrase on a noun that
               # names an event; on a thing ("posted a message on X") it says where or what about
@@ -470,6 +472,16 @@ def _takes(kind: str, token: Token, types: ArgumentTypes | None) -> bool:
 _AGENT_TYPES = frozenset({"Person", "Organisation", "Group"})
 
 
+def _victim_of_requested_act(token: Token, event: _Event, actors: ActorFinder) -> bool:
+    """"ordered X's killing", "demanded X's arrest": the owner of a violent or coercive act asked
+    for is who would suffer it, not the one asked to act ("asked for X's resignation" is X)."""
+    if not event.cameo.startswith(("02", "10")) or token.pos_ != "NOUN":
+        return False
+    code = trigger_lexicon().noun_code(token) or ""
+    violent = code.startswith(("17", "18", "19", "20")) or token.lemma_.lower() in ("killing", "murder", "execution")
+    return violent and any(c.dep_ == "poss" for c in token.children)
+
+
 def _fits(actor: Actor, allowed: frozenset[str] | None) -> bool:
     """Whether an actor is of a type the relation takes on that side. The agents of a place or
     nationality ("Darfur rebels", "Afghan civilians") are people of it."""
@@ -485,9 +497,9 @@ def _objects(event: _Event, actors: ActorFinder, subjects: list[Actor],
     and where that group was found; None when the event had candidates and none fits, [] when it
     had none."""
     for kind, group in event.objects:
-        if relation_plover in OBJECTLESS and kind not in ("direct", "prep"):
+        if relation_plover in OBJECTLESS and kind not in ("direct", "prep", "noun"):
             continue  # "announced his resignation (in a video broadcast to X)": no one it yields to
-        tokens = [t for t in group if _takes(kind, t, types)]
+        tokens = [t for t in group if _takes(kind, t, types) and not _victim_of_requested_act(t, event, actors)]
         found = [a for a in (actors.as_target(a, types.object if types else None) for a in actors.actors(tokens))
                  if not any(same_actor(a, s) for s in subjects)]
         found = [a for a in found if _fits(a, types.object if types else None)]

@@ -253,3 +253,18 @@ def test_claims_and_clauses(pipeline, text, expected):
 def test_a_claim_keeps_its_claimant(pipeline):
     [claim] = [r for r in relations(pipeline, "Ukraine claims that Russia shelled Kharkiv.") if r.relation.name == "attacked"]
     assert claim.reporter is not None and claim.reporter.mention.label == "Ukraine"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the author of the statement an act was done in is its agent
+    ("Turkey was condemned in a joint statement by Egypt and Greece.", ("Egypt", "criticised", "Turkey", "asserted")),
+    # the "of" phrase of the event a pattern names is the one it is done to
+    ("The Supreme Court overturned the convictions of Maria Lopez.",
+     ("Supreme Court", "conceded", "Maria Lopez", "asserted")),
+])
+def test_agents_and_patients_of_named_events(pipeline, text, expected):
+    assert expected in found(pipeline, text), found(pipeline, text)
+
+
+def test_the_victim_of_an_ordered_killing_is_not_called_on(pipeline):
+    assert not {r for r in found(pipeline, "The general ordered Ahmed Karimi's killing.") if r[1] == "calledOn"}
