@@ -89,11 +89,19 @@ class ActorFinder:
                 owner = self.index.get(child.i)
                 if owner is not None and (owner.type != "Person" or child.dep_ == "poss"):
                     owners.append(owner)
+        for child in token.children:  # "a Saudi-led coalition" acts for Saudi Arabia
+            if child.dep_ == "amod" and child.lemma_.lower() == "lead" and child.i >= 2 and \
+                    token.doc[child.i - 1].text == "-" and self.index.get(child.i - 2) is not None:
+                owners.append(self.index[child.i - 2])
         if owners:  # a name before a pronoun: "its European Community partners" are the EC
             owner = min(owners, key=lambda m: m.reference)
             return Actor(owner, noun_phrase(token), sector or owner.sector, "owner")
-        for child in token.children:  # "the man, later identified as X", "a woman named as X"
-            if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in ("identify", "name"):
+        # "the man, later identified as X", "a woman named as X" (the parser may hang it on the verb)
+        identified = [c for c in token.children if c.dep_ == "acl"]
+        if token.dep_ in ("dobj", "nsubjpass"):
+            identified += [c for c in token.head.children if c.dep_ in ("advcl", "dep") and c.i > token.i]
+        for child in identified:
+            if child.tag_ == "VBN" and child.lemma_.lower() in ("identify", "name"):
                 for named in (c for a in child.children if a.lower_ == "as" for c in a.children if c.dep_ == "pobj"):
                     found = self.actor(named, depth + 1)
                     if found is not None:

@@ -208,6 +208,13 @@ def _pattern_fits_at(verb: Token, pattern) -> bool:
     return bool(following) and following[0].lower_ == pattern.prep
 
 
+def _hyphenated_agents(participle: Token) -> list[Token]:
+    """"Russian-occupied", "Houthi-controlled": the name joined to a participle by a hyphen."""
+    doc = participle.doc
+    return [c for c in participle.children if c.dep_ in ("npadvmod", "compound", "amod", "nmod") and
+            c.i + 2 == participle.i and doc[c.i + 1].text == "-"]
+
+
 def _aspectual_object_events(verb: Token):
     """The parser's reading of "continued pounding X" as "continued [pounding X]-as-adjective":
     the participle's noun is the object, the governing verb's subject the actor."""
@@ -269,6 +276,13 @@ def _object_groups(verb: Token, pattern, cameo: str,
 def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: ActorFinder) -> Iterator[_Event]:
     for verb in doc_span:
         if not (verb.pos_ == "VERB" or (verb.pos_ == "ADJ" and verb.tag_ == "VBN") or is_mistagged_participle(verb)):
+            continue
+        if verb.dep_ == "amod" and _hyphenated_agents(verb):
+            # "Russian-occupied Donetsk", "Houthi-controlled Sanaa", "Iranian-backed militias": the act
+            # a hand-written pattern gives the participle, on what it describes
+            code = triggers.place_code(verb.lemma_.lower())
+            if code is not None:
+                yield _Event(verb, code, verb.text, tuple(_hyphenated_agents(verb)), (("direct", (verb.head,)),))
             continue
         found = None
         for lemma in _verb_lemmas(verb):
@@ -505,7 +519,28 @@ def _objects(event: _Event, actors: ActorFinder, subjects: list[Actor],
         found = [a for a in found if _fits(a, types.object if types else None)]
         if found:
             return found, kind
+    if types is not None and "Unknown" in types.object:  # "murdered three men": people, unnamed
+        for kind, group in event.objects:
+            unnamed = [u for u in (_unnamed_people(t, actors) for t in group if kind in ("direct", "event"))
+                       if u is not None]
+            if unnamed:
+                return unnamed[:1], kind
     return (None if event.objects else []), "none"
+
+
+def _unnamed_people(token: Token, actors: ActorFinder) -> Actor | None:
+    """People acted on whom the sentence does not name: "gay men", "three civilians", "dozens of
+    protesters" (agent nouns and counted people), never a thing."""
+    if token.pos_ not in ("NOUN", "NUM") or actors.actor(token) is not None:
+        return None
+    lemma = token.lemma_.lower()
+    sector = actors.lex.agent_sector(lemma) or actors.lex.agent_sector(token.text)
+    if sector is None and lemma in ("man", "woman", "child", "person", "boy", "girl"):
+        sector = "people"
+    if sector is None and part_nouns().get(lemma) == "quantity":
+        counted = [c for p in token.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+        return _unnamed_people(counted[0], actors) if counted else None
+    return Actor(None, noun_phrase(token), sector, "unknown") if sector is not None else None
 
 
 def _unnamed_actor(token: Token, triggers: TriggerLexicon, actors: ActorFinder) -> Actor | None:
@@ -627,6 +662,8 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
     hedge = ("hedge:reported",) if _hedged(event.predicate, modality.reporter_verb) else ()
     for subject in subjects:
         for obj in objects:
+            if obj is not None and not subject.known and not obj.known:
+                continue  # someone did something to someone: nothing a graph of actors can hold
             if obj is not None and same_actor(subject, obj):
                 continue  # no one acts on themselves here: a parse or resolution slip
             if obj is not None and event.trigger_kind == "demand" and _holds_office_of(subject, obj, sentence.doc):

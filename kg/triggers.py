@@ -142,6 +142,16 @@ class TriggerLexicon:
         one with a code of its own ("ordered": 100 in OVERSEE_MANAGE)."""
         return pattern.block in vague_blocks() and pattern.cameo == self.block_codes.get(pattern.block)
 
+    def place_code(self, verb: str) -> str | None:
+        """The code of a hand-written pattern of this verb that acts on a place or on anything:
+        "occupy" 192, "control <a place>" 192, "back" 050 — what "<Name>-controlled <Place>" or
+        "<Name>-backed <group>" states."""
+        for pattern in self.patterns.get(verb, ()):
+            if pattern.hand_written and pattern.object in ((), (PLACE,)) and not pattern.prep and \
+                    not pattern.particle and pattern.cameo != "---":
+                return pattern.cameo
+        return None
+
     def intent(self, cameo: str) -> str | None:
         """The CAMEO code of committing to an event of this code (AGREE 03x, THREATEN 13x)."""
         return _by_longest_prefix(self.intents, cameo)

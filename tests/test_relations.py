@@ -268,3 +268,13 @@ def test_agents_and_patients_of_named_events(pipeline, text, expected):
 
 def test_the_victim_of_an_ordered_killing_is_not_called_on(pipeline):
     assert not {r for r in found(pipeline, "The general ordered Ahmed Karimi's killing.") if r[1] == "calledOn"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "<Name>-occupied/-controlled/-backed X" states the act; a "<Name>-led" group acts for Name
+    ("Shelling continued in Russian-occupied Donetsk.", ("Russia", "occupied", "Donetsk", "asserted")),
+    ("Fighting broke out in Taliban-controlled Kunduz.", ("Taliban", "occupied", "Kunduz", "asserted")),
+    ("The Saudi-led coalition has bombed Sanaa repeatedly.", ("Saudi Arabia", "attacked", "Sanaa", "asserted")),
+])
+def test_hyphenated_participles(pipeline, text, expected):
+    assert expected in found(pipeline, text), found(pipeline, text)
