@@ -264,6 +264,11 @@ def _object_groups(verb: Token, pattern, cameo: str,
                                for p in prep_objects(o, OBJECT_PREPOSITIONS)]),
               ("nested", [inner for outer in prep_objects(verb, OBJECT_PREPOSITIONS + ("in",)) if is_event(outer, nested=True)
                           for inner in prep_objects(outer, ("against", "on", "of", "at", "to", "with"))])]
+    if cameo.startswith("13"):  # "threatened to strike unless X withdrew": X is the one threatened
+        groups.append(("clause", [subject for clause in [verb, *[c for c in verb.children if c.dep_ == "xcomp"]]
+                                  for condition in clause.children if condition.dep_ == "advcl" and
+                                  any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in condition.children)
+                                  for subject in condition.children if subject.dep_ in ("nsubj", "nsubjpass")]))
     for clause in verb.children:
         if clause.dep_ == "xcomp" or (clause.dep_ == "advcl" and _is_infinitive(clause)):
             groups += _clause_objects(clause)

@@ -278,3 +278,8 @@ def test_the_victim_of_an_ordered_killing_is_not_called_on(pipeline):
 ])
 def test_hyphenated_participles(pipeline, text, expected):
     assert expected in found(pipeline, text), found(pipeline, text)
+
+
+def test_the_one_threatened_is_the_subject_of_the_condition(pipeline):
+    got = found(pipeline, "Russia has threatened to stop negotiations if the United States goes ahead with the deployment.")
+    assert ("Russia", "threatened", "United States", "asserted") in got
