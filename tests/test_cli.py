@@ -126,3 +126,18 @@ def test_eval_markdown_into_an_unwritable_place_is_a_user_error(monkeypatch, cap
 def test_python_dash_m_kg():
     done = subprocess.run([sys.executable, "-m", "kg", "--help"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and "build" in done.stdout and "query" in done.stdout
+
+
+def test_min_confidence_decides_which_asserted_mentions_make_edges(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    # a bare verb of the dictionary, named actors: confidence 0.75
+    article.write_text("Kenya congratulated Uganda on Monday.", encoding="utf-8")
+    ask = "ASK { ?s kg:supported ?o }"
+    mention = "ASK { ?m rdf:predicate kg:supported ; kg:modality 'asserted' ; kg:confidence ?c FILTER(?c < 1) }"
+    for threshold, edge in (("0.5", "true\n"), ("0.9", "false\n")):
+        out = tmp_path / threshold
+        assert run(capsys, "build", str(article), "-o", str(out), "-q", "--min-confidence", threshold)[0] == 0
+        assert run(capsys, "query", "-o", str(out), ask)[1] == edge
+        assert run(capsys, "query", "-o", str(out), mention)[1] == "true\n"  # the mention stays either way
+    code, _, err = run(capsys, "build", str(article), "-o", str(tmp_path / "x"), "--min-confidence", "2")
+    assert code == 1 and "min-confidence" in err
