@@ -77,7 +77,8 @@ class ActorFinder:
             return self.actor(inner, depth + 1) if inner is not None else None
         if token.pos_ not in ("NOUN", "PROPN", "NUM", "PRON", "ADJ"):
             return None
-        sector = self.lex.agent_sector(token.lemma_) or self.lex.agent_sector(token.text)
+        sector = self.lex.agent_sector(token.lemma_) or self.lex.agent_sector(token.text) or \
+            ("people" if part_nouns().get(token.lemma_.lower()) == "people" else None)
         for child in token.children:  # "his Canadian counterpart, Justin Trudeau"
             if child.dep_ == "appos":
                 found = self.actor(child, depth + 1)

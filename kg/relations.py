@@ -540,7 +540,7 @@ def _unnamed_people(token: Token, actors: ActorFinder) -> Actor | None:
         return None
     lemma = token.lemma_.lower()
     sector = actors.lex.agent_sector(lemma) or actors.lex.agent_sector(token.text)
-    if sector is None and lemma in ("man", "woman", "child", "person", "boy", "girl"):
+    if sector is None and part_nouns().get(lemma) == "people":  # "gay men", "three youths"
         sector = "people"
     if sector is None and part_nouns().get(lemma) == "quantity":
         counted = [c for p in token.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
