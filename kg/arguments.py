@@ -100,6 +100,10 @@ def grammatical_subjects(verb: Token, kinds: tuple[str, ...]) -> list[Token]:
             if owners:
                 return owners
         if token.dep_ == "prep" and token.head.pos_ in ("VERB", "AUX"):  # "… by sending X": the verb's subject
+            accused = [c for c in token.head.children if c.dep_ == "dobj"]
+            if token.lower_ in ("of", "for") and accused and \
+                    modality_words().get(token.head.lemma_.lower()) == "claiming":
+                return with_conjuncts(accused)  # "accused X of shelling Y": X is said to have shelled
             token = token.head
             continue
         if token.dep_ == "relcl":  # "the forces that besieged X": the noun the clause is about

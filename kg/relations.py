@@ -257,6 +257,8 @@ def _object_groups(verb: Token, pattern, cameo: str,
     groups = [("direct", phrasal), ("direct", between), ("event", event_objects),
               ("noun", [p for o in event_objects for p in prep_objects(o, ("of",))]),  # "overturned the convictions of X"
               ("direct", objects), ("direct", own_objects),
+              # "called for the resignation of X": the one the asked-for act is of
+              ("noun", [p for o in own_objects if pattern.prep_object or is_event(o) for p in prep_objects(o, ("of",))]),
               ("prep", prep_objects(verb, OBJECT_PREPOSITIONS)),
               # "demanded aid for X", "mobilized reservists for a war against X": a phrase on a noun that
               # names an event; on a thing ("posted a message on X") it says where or what about

@@ -283,3 +283,21 @@ def test_hyphenated_participles(pipeline, text, expected):
 def test_the_one_threatened_is_the_subject_of_the_condition(pipeline):
     got = found(pipeline, "Russia has threatened to stop negotiations if the United States goes ahead with the deployment.")
     assert ("Russia", "threatened", "United States", "asserted") in got
+
+
+def test_an_accusation_reports_the_accused_as_the_actor(pipeline):
+    [act] = [r for r in relations(pipeline, "Armenia accused Azerbaijan of shelling civilian areas in Stepanakert.")
+             if r.relation.name == "attacked"]
+    assert act.subject.mention.label == "Azerbaijan" and act.modality == "reported"
+    assert act.reporter.mention.label == "Armenia"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nigeria and Ghana signed a trade agreement in Abuja.", ("Nigeria", "signedAgreementWith", "Ghana", "asserted")),
+    ("Peru negotiated with the Shining Path in 1990.", ("Peru", "negotiatedWith", "Shining Path", "asserted")),
+    ("Protesters in Minsk called for the resignation of President Alexander Lukashenko.",
+     ("Belarus", "calledOn", "Alexander Lukashenko", "asserted")),
+    ("Serbia recalled its ambassador from Montenegro.", ("Serbia", "sanctioned", "Montenegro", "asserted")),
+])
+def test_more_senses(pipeline, text, expected):
+    assert expected in found(pipeline, text), found(pipeline, text)
