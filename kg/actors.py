@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Iterable
+from typing import Callable, Iterable
 
 from spacy.tokens import Doc, Token
 
@@ -50,11 +50,13 @@ UNKNOWN = Actor(None, "")
 class ActorFinder:
     """Finds the entity an argument token stands for (see the module docstring)."""
 
-    def __init__(self, doc: Doc, found: list[Mention], lex: Lexicon, gaz: Gazetteer):
+    def __init__(self, doc: Doc, found: list[Mention], lex: Lexicon, gaz: Gazetteer,
+                 is_event: Callable[[Token], bool] = lambda token: False):
         self.doc = doc
         self.index = mention_index(found)
         self.lex = lex
         self.gaz = gaz
+        self.is_event = is_event  # a noun that names an event: "the war in X" is not X
 
     def actor(self, token: Token, depth: int = 0) -> Actor | None:
         """The actor a token names. A group or thing in a place stands for the place, as in
@@ -116,6 +118,9 @@ class ActorFinder:
         for child in token.children:  # "the building of X", "thousands of X", "calls by X", "districts in X"
             if child.dep_ == "prep" and child.lower_ == "of" and not self._stands_for_part(token):
                 continue  # "the proclamation of X" is about X, not X ("a claim from X" is X's)
+            if child.dep_ == "prep" and child.lower_ in ("of", "in", "at") and token.dep_ in ("nsubj", "nsubjpass") \
+                    and self.is_event(token):
+                continue  # "the war in X killed …": an event's place or patient is not who acted
             if child.dep_ == "prep" and child.lower_ in _PART_OF + ("by", "in", "at"):
                 for obj in (c for c in child.children if c.dep_ == "pobj"):
                     holder = self._office_holder(token, obj)

@@ -122,6 +122,9 @@ def modality_of(event: Token) -> Modality:
         own = _own_modality(token, words, under_report)
         if own:
             return _result(own[0], own[1], reporter, verb)
+        if token is not event and token.lemma_ in ("have", "be") and \
+                any(c.lower_ == "yet" for c in token.children):
+            return _result("negated", token, reporter, verb)  # "had yet to recognise X": not (yet) done
         if token is not event:
             kind = _kind(token, words)
             if kind in ("negated", "hypothetical", "intended", "committed"):

@@ -692,7 +692,8 @@ def find_relations(doc: Doc, triggers: TriggerLexicon | None = None, lex: Lexico
                    gaz: Gazetteer | None = None) -> list[RelationMention]:
     """Every relation a Doc states (after the entity, position and coreference stages)."""
     triggers = triggers or trigger_lexicon()
-    actors = ActorFinder(doc, mentions(doc), lex or lexicon(), gaz or gazetteer())
+    actors = ActorFinder(doc, mentions(doc), lex or lexicon(), gaz or gazetteer(),
+                         lambda noun: noun.pos_ == "NOUN" and triggers.noun_code(noun) is not None)
     found: list[RelationMention] = []
     seen = set()
     for sentence in doc.sents:

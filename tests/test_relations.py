@@ -301,3 +301,16 @@ def test_an_accusation_reports_the_accused_as_the_actor(pipeline):
 ])
 def test_more_senses(pipeline, text, expected):
     assert expected in found(pipeline, text), found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("The war in Yemen has killed thousands of civilians.", "killed"),  # the place of an event is no agent
+    ("Belgrade had yet to recognise Kosovo, officials said.", "supported"),  # not yet done
+])
+def test_traps_of_place_and_time(pipeline, text, unwanted):
+    assert not {r for r in found(pipeline, text) if r[1] == unwanted and r[3] == "asserted"}, found(pipeline, text)
+
+
+def test_giving_weapons_is_military_aid_to_the_recipient(pipeline):
+    assert ("Germany", "aided", "Ukraine", "asserted") in found(
+        pipeline, "Germany has given Ukraine 16 rocket launchers and 5,000 missiles.")
