@@ -1,21 +1,31 @@
 """Stage 3 — typed entity mentions: spaCy's spans corrected by the gazetteer and lexicons.
 
 spaCy's small English model finds most names but types many wrongly (capital cities as
-PERSON, port cities as ORG, officials as ORG). Here every candidate span is typed in
-this order, first rule that fits wins:
+PERSON, port cities as ORG, officials as ORG). Three steps:
 
-1. a known organisation of ``ontology/organisations.tsv`` ("U.N.", "Twitter", "the Kremlin");
-2. a nationality word ("Russian", "Ukrainians") → its State, with the sector of the agent
-   noun it qualifies ("Russian forces": military); a bloc ("the West") → Group;
-3. a name that belongs to a person of the same article ("Scholz" beside "Olaf Scholz"), or
-   that follows a title ("security official <Name>") → Person (over spaCy's GPE or LOC only
-   when no place has that name);
-4. a place of the gazetteer → City, State or Location, whatever spaCy's label;
-5. otherwise spaCy's label: PERSON → Person, ORG → Organisation, GPE/LOC/FAC → Location,
-   NORP → Group when it names people (a plural), else nothing.
+**Candidate spans.** spaCy's name spans, mended where it cut or joined names: an
+organisation's "of/for/on" phrase and a capitalised compound it left out are added, "<Name>
+(<ACRONYM>)", "<Name> and <Name>", "<Body>' <Body>" and "[<title> of] <Place> <Person>"
+are split, a given name or "Jr." it left outside a person's name is added. Then names spaCy
+missed: lexicon names, names in apposition to an organisation noun ("the news agency
+<Name>"), "<City> Police", surnames of the article's people, given name + surname, and
+gazetteer places (never a month, a word of a date or event, a word after "the").
 
-Besides spaCy's spans, lexicon names spaCy missed and proper names in apposition to an
-organisation noun ("the radio network <Name of Place>") become candidates.
+**Typing**, first rule that fits wins: no actor at all (a time zone, currency, weapon or
+product of ``ontology/non_actors.tsv``, a title without a name, a speaker tag, a photo
+credit, a direction word coordinated before a name); a known organisation; an organisation
+by construction; a nationality word → its State (a bloc → Group); a surname of the
+article's people or a name after a title → Person; "<Name> province" → Location, "a base in
+<Name>" → City; a common given name first ("Wanda <Name>"), an age before it, or a given
+name alone in person position → Person; a place of the gazetteer → City, State or Location;
+otherwise spaCy's label (PERSON → Person, ORG → Organisation, GPE/LOC/FAC → Location, NORP
+→ Group when it names people).
+
+**One article, one reading of a name.** A name the article gives a person is that person
+wherever it stands (unless a linked place in place position); a name it shows to be a place
+is that place; an organisation listed with people is a person; a city-and-region listed
+with regions is the region; an organisation's short forms (acronym, "the House", "the
+Assembly", "<Firm>" of "<Firm> Holdings", a plural) are that organisation.
 
 The component ``kg_entities`` writes the result back: ``doc.ents`` carry the newsgraph type
 as label (and a GeoNames IRI as ``kb_id_`` for linked places), and ``doc._.kg_mentions``
@@ -23,6 +33,7 @@ holds the :class:`Mention` records.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Iterable, Iterator
@@ -139,7 +150,8 @@ def place_organisations(spans: list[Span], gaz: Gazetteer, lex: Lexicon) -> list
     found = []
     for span in spans:
         doc, end = span.doc, span.end
-        while end < len(doc) and _name_word(doc[end]) and doc[end].lower_ in lex.descriptive_words:
+        while end < len(doc) and _name_word(doc[end]) and doc[end].lower_ in lex.descriptive_words \
+                and doc[end].lower_ not in lex.person_titles:  # "<Region> Governor" is a title
             end += 1
         if end == span.end or span.label_ not in ("GPE", "LOC", "FAC", "ORG"):
             continue
@@ -192,6 +204,23 @@ def split_possessive(span: Span) -> list[Span]:
                 and _name_word(span.doc[token.i + 1]):
             return [Span(span.doc, span.start, token.i, label="ORG"), Span(span.doc, token.i + 1, span.end, label="ORG")]
     return [span]
+
+
+def split_coordination(span: Span, gaz: Gazetteer, lex: Lexicon) -> list[Span]:
+    """"<Name> and <Name>" taken as one span: two names, unless the whole is one known name
+    ("Bosnia and Herzegovina") or names a body by its "of"/"for"/"on" phrase."""
+    words = [t.lower_ for t in span]
+    if "and" not in words[1:-1] or any(w in ("of", "for", "on") for w in words):
+        return [span]
+    name = clean_name(span.text)
+    if gaz.match(name) or lex.organisation(name):
+        return [span]
+    cut = span.start + words.index("and", 1)
+    left, right = span.doc[span.start:cut], span.doc[cut + 1:span.end]
+    if not all(_name_word(t) or t.pos_ == "DET" for t in left) or not all(_name_word(t) for t in right):
+        return [span]
+    return [Span(span.doc, left.start, left.end, label=span.label_),
+            Span(span.doc, right.start, right.end, label=span.label_)]
 
 
 def split_acronym(span: Span) -> list[Span]:
@@ -312,6 +341,8 @@ def given_name_spans(doc: Doc, lex: Lexicon, gaz: Gazetteer, taken: set[int]) ->
         while end < len(doc) and end - token.i < 3 and end not in taken and _name_word(doc[end]):
             end += 1
         rest = doc[token.i + 1:end]
+        if any(p.kind != "City" for p in gaz.candidates(token.text)) or gaz.match(doc[token.i:end].text):
+            continue  # "Virginia Beach", "Georgia <Name>": a region's or a place's name
         if rest and not any(t.lower_ in lex.descriptive_words or t.lower_ in lex.person_titles for t in rest):
             found.append(Span(doc, token.i, end, label="PERSON"))
     return found
@@ -325,7 +356,8 @@ def candidate_spans(doc: Doc, lex: Lexicon, gaz: Gazetteer, matcher: PhraseMatch
     length spaCy's own span is kept.
     """
     ner = [part for e in doc.ents if e.label_ in NAME_LABELS
-           for piece in split_acronym(extend_organisation(e, lex)) for own in split_possessive(piece)
+           for whole in split_acronym(extend_organisation(e, lex)) for piece in split_coordination(whole, gaz, lex)
+           for own in split_possessive(piece)
            for part in split_place_before_name(own, gaz, lex)]
     ner = filter_spans(ner)
     taken = {i for span in ner for i in range(span.start, span.end)}
@@ -432,8 +464,13 @@ def agent_sector(span: Span, lex: Lexicon) -> str | None:
 def strip_titles(name: str, lex: Lexicon) -> str:
     """A person's name without the titles spaCy sometimes includes ("President X" → "X")."""
     words = name.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in lex.person_titles:
-        words = words[1:]
+    stripped = True
+    while stripped:
+        stripped = False
+        for width in (3, 2, 1):  # "Crown Prince <Name>", "Mayor <Name>"
+            if len(words) > width and " ".join(words[:width]).lower().rstrip(".") in lex.person_titles:
+                words, stripped = words[width:], True
+                break
     return " ".join(words)
 
 
@@ -448,6 +485,18 @@ def before_region_noun(span: Span, labels=("PERSON", "GPE", "LOC", "FAC")) -> bo
     return span.end < len(doc) and doc[span.end].lower_ in REGION_NOUNS and doc[span.end].pos_ == "NOUN" \
         and (labels is None or span.label_ in labels) \
         and not (after is not None and (after.pos_ in ("NOUN", "PROPN") or after.lower_ == "of"))
+
+
+def national_branch(span: Span, name: str, gaz: Gazetteer, lex: Lexicon) -> bool:
+    """"<Firm> USA", "<Firm> Canada": a name that is no place, made of capitalised words and
+    a state's name at the end, is a firm's branch in that state ("Northern Ireland", "South
+    Sudan" and other places are known to the gazetteer; direction words never qualify)."""
+    words = name.split()
+    if span.label_ not in ("GPE", "LOC", "ORG") or len(words) < 2 or gaz.match(name):
+        return False
+    rest = " ".join(words[:-1])
+    return bool(gaz.country_named(words[-1])) and not gaz.match(rest) and not lex.nationality(rest) \
+        and all(w[:1].isupper() and w.lower() not in DIRECTION_WORDS for w in words[:-1])
 
 
 def located_in(span: Span) -> bool:
@@ -469,6 +518,37 @@ def after_age(span: Span) -> bool:
         span.start >= 5 and doc[span.start - 5:span.start].text.replace(" ", "").lower().endswith("-year-old"))
 
 
+DIRECTION_WORDS = frozenset("north south east west northern southern eastern western central "
+                            "northeastern northwestern southeastern southwestern".split())
+
+
+def is_no_actor(span: Span, lex: Lexicon) -> bool:
+    """Spans that name no actor whatever spaCy's label:
+
+    * a direction word coordinated before another: "Eastern and Southern <Name>" (the
+      modifier of a name that follows, not a bloc);
+    * a title without a name: "the Representatives", "a new National Security Advisor";
+    * a speaker tag of a transcript, "SMITH:" at the start of a line;
+    * a photo credit: "(Photo: <Name>)", "Image: <Name>".
+    """
+    doc = span.doc
+    words = span.text.split()
+    after = doc[span.end] if span.end < len(doc) else None
+    if len(words) == 1 and words[0].lower() in DIRECTION_WORDS and after is not None and after.lower_ in ("and", "or"):
+        return True
+    last = doc[span.end - 1]
+    if span.label_ == "ORG" and not looks_like_personal_name(span, lex) and (last.lower_ in lex.person_titles or (
+            last.lower_.endswith("s") and last.lower_[:-1] in lex.person_titles)) \
+            and not any(t.lower_ in ("of", "for") for t in span) and not lex.organisation(clean_name(span.text)):
+        return True
+    line_start = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
+    if line_start and after is not None and after.text == ":" and span.text.isupper():
+        return True
+    before = [t.lower_ for t in doc[max(0, span.start - 3):span.start]]
+    return bool(before) and before[-1] in (":", "by") and any(w in ("photo", "image", "picture", "credit")
+                                                             for w in before[:-1])
+
+
 def looks_like_personal_name(span: Span, lex: Lexicon) -> bool:
     """Two to four capitalised words, the first a common given name, none a word of an
     organisation's or agent's description: "Wanda Vázquez Garced", not "Austin Police"."""
@@ -487,7 +567,7 @@ def type_span(span: Span, gaz: Gazetteer, lex: Lexicon, person_words: set[str],
               context: Counter) -> Mention | None:
     """The mention a candidate span makes, or None when it names no actor."""
     name = clean_name(span.text)
-    if not name or not any(c.isalpha() for c in name):
+    if not name or not any(c.isalpha() for c in name) or lex.non_actor(name) or is_no_actor(span, lex):
         return None
 
     def mention(label: str, kg_type: str, **extra) -> Mention:
@@ -526,6 +606,8 @@ def type_span(span: Span, gaz: Gazetteer, lex: Lexicon, person_words: set[str],
         # or LOC only when no place has the name
         if span.label_ in ("PERSON", "ORG") or not gaz.match(name):
             return mention(strip_titles(name, lex), "Person")
+    if national_branch(span, name, gaz, lex):
+        return mention(name, "Organisation")  # "<Firm> USA": a company's branch, not a place
     if before_region_noun(span) and not gaz.country_named(name) and not lex.nationality(name):
         return mention(name, "Location")  # "<Name> province", "the <Name> district"
     if span.label_ == "PERSON" and len(name.split()) > 1 and located_in(span) and not follows_title(span, lex) \
@@ -635,8 +717,9 @@ def _qualifier(words: str, gaz: Gazetteer, lex: Lexicon) -> bool:
 def _short_form_of(short: str, long: str, gaz: Gazetteer, lex: Lexicon) -> bool:
     """Whether an organisation named ``long`` goes by ``short`` once named: the name before
     its "of"/"for"/"on" phrase ("House" of "House of Representatives"), the name without the
-    place or nationality before it ("Senate" of "<Region> Senate"), or the name without a
-    place or company word after it ("<Firm>" of "<Firm> Holdings", "<Firm> USA")."""
+    place or nationality before it ("Senate" of "<Region> Senate"), a body's noun alone
+    ("Assembly" of "Legislative Assembly"), or the name without a place or company word
+    after it ("<Firm>" of "<Firm> Holdings", "<Firm> USA")."""
     s, l = short.split(), long.split()
     if len(l) <= len(s):
         return False
@@ -645,7 +728,24 @@ def _short_form_of(short: str, long: str, gaz: Gazetteer, lex: Lexicon) -> bool:
         return rest[0].lower() in ("of", "for", "on") or (
             len(s) == 1 and (_qualifier(" ".join(rest), gaz, lex)
                              or all(w.lower() in lex.organisation_nouns for w in rest)))
-    return l[-len(s):] == s and _qualifier(" ".join(l[:-len(s)]), gaz, lex)
+    if l[-len(s):] != s:
+        return False
+    # "<Region> Senate", "US Supreme Court"; or a body's noun alone: "the Assembly" of
+    # "Legislative Assembly" (not "House" of "White House": a house is no body's noun)
+    return _qualifier(" ".join(l[:-len(s)]), gaz, lex) or (len(s) == 1 and s[0].lower() in lex.organisation_nouns)
+
+
+def _fullest(short: str, longer: dict[str, Mention], gaz: Gazetteer, lex: Lexicon) -> Mention | None:
+    """The one organisation of the article a short name fits, followed to its own fullest
+    name ("Court" → "Supreme Court" → "Supreme Court of <Region>"); None when none or several fit."""
+    found, seen = None, {short}
+    while True:
+        fitting = [m for label, m in longer.items() if label not in seen and _short_form_of(short, label, gaz, lex)]
+        if len(fitting) != 1:
+            return found
+        found = fitting[0]
+        short = found.label
+        seen.add(short)
 
 
 def organisation_names(found: list[Mention], doc: Doc, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
@@ -675,10 +775,49 @@ def organisation_names(found: list[Mention], doc: Doc, gaz: Gazetteer, lex: Lexi
         full = aliases.get(key) if mention.type != "State" and mention.kind is None or mention.text.isupper() else None
         if full is None and not mention.reference and mention.place is None and mention.kind is None \
                 and mention.type != "State" and (mention.type == "Organisation" or key not in people):
-            fitting = [m for label, m in longer.items() if _short_form_of(clean_name(mention.text), label, gaz, lex)]
-            full = fitting[0] if len(fitting) == 1 else None
+            full = _fullest(clean_name(mention.text), longer, gaz, lex)
         if full is not None and full is not mention:
             mention = replace(mention, label=full.label, type=full.type, country=full.country, kind=full.kind)
+        out.append(mention)
+    return out
+
+
+_ABBREVIATED_REGION = re.compile(r"^[A-Z][A-Za-z]{0,4}\.(?:[A-Z]\.)?$")
+
+
+def city_with_abbreviated_region(found: list[Mention], doc: Doc) -> list[Mention]:
+    """"<City>, D.C.", "<City>, Ga.": a city named with the abbreviation of its region, as
+    news writes it, is one name of the city (the abbreviation is no entity of its own)."""
+    out, skip = [], set()
+    for mention in found:
+        if mention.start in skip:
+            continue
+        end = mention.end
+        if mention.type == "City" and not mention.reference and end + 1 < len(doc) and doc[end].text == "," \
+                and _ABBREVIATED_REGION.match(doc[end + 1].text):
+            skip.update(m.start for m in found if m.start == end + 1)
+            span = doc[mention.start:end + 2]
+            mention = replace(mention, text=span.text, end=span.end, end_char=span.end_char)
+        out.append(mention)
+    return out
+
+
+def regions_listed_with_regions(found: list[Mention], doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """A name that is a city and a region, listed with regions of the same state, is the
+    region: "Utah, Virginia, Washington and <Region>" (two regions of the list or more, no
+    state in it; "<City>, <Region>" stays the city)."""
+    out = []
+    for mention in found:
+        if mention.type == "City" and mention.place is not None and not mention.reference:
+            listed = _conjuncts(mention, found, doc)
+            regions = [m for m in listed if m.type == "Location" and m.country == mention.country]
+            after = next((m for m in found if m.start == mention.end + 1), None)
+            in_region = after is not None and doc[mention.end].text == "," and after.type == "Location"
+            if len(regions) >= 2 and not any(m.type == "State" for m in listed) and not in_region:
+                region = next((p for p in gaz.candidates(mention.label) if p.kind == "Location"
+                               and p.country == mention.country), None)
+                if region is not None:
+                    mention = replace(mention, label=region.name, type="Location", place=region)
         out.append(mention)
     return out
 
@@ -693,6 +832,7 @@ def type_entities(doc: Doc, gaz: Gazetteer | None = None, lex: Lexicon | None = 
     context = context_countries(spans, gaz, lex)
     typed = (type_span(span, gaz, lex, person_words, context) for span in spans)
     found = one_type_per_name([m for m in typed if m is not None], doc, lex)
+    found = city_with_abbreviated_region(regions_listed_with_regions(found, doc, gaz), doc)
     return organisation_names(found, doc, gaz, lex)
 
 

@@ -1,14 +1,23 @@
 """Positions: the titles people are given beside their names, and whose office it is.
 
-Three constructions of news English, found on the dependency parse (titles come from
-``ontology/titles.tsv``):
+The constructions of news English, found on the dependency parse (titles and occupations
+come from ``ontology/titles.tsv``):
 
-* a title before the name, qualified by a state, place, organisation or person:
-  "<Nationality> President <Name>", "<City>'s Mayor <Name>", "<Organisation> spokesman
-  <Name>", "<State>'s top security official <Name>", "<Person> adviser <Name>";
+* a title before the name, qualified by a state, place, organisation or person (a pronoun
+  too, once resolved): "<Nationality> President <Name>", "<City>'s Mayor <Name>",
+  "<Organisation> spokesman <Name>", "his lawyer <Name>", "Minister of Information <Name>",
+  "First Minister of <Region> <Name>";
 * a title in apposition after the name: "<Name>, the mayor of <City>,", "<Name>, the
-  <Organisation> High Commissioner for Refugees,";
-* a title in apposition before the name: "the head of the regional council, <Name>,".
+  <Organisation> High Commissioner for Refugees,", "<Name>, the Secretary of Justice for
+  <Region>,";
+* a title in apposition before the name: "the head of the regional council, <Name>,";
+* a predicative title: "<Name> serves as <title>", "<Name> was sworn in as <Owner>'s
+  <title>", "appointed <Name> as <title>", "<Name> is the <title> of <Owner>", "<Name>,
+  who serve as chairmen of <Owner>'s committees";
+* a title given to the first of coordinated names is each one's, in the singular:
+  "Representatives <Name>, <Name> and <Name>".
+
+It runs after :mod:`kg.coref`, so that a possessive pronoun can name the owner.
 
 The component ``kg_positions`` stores :class:`PositionMention` records in
 ``doc._.kg_positions``; :mod:`kg.resolve` turns them into positions of entities.
@@ -149,6 +158,16 @@ def title_before(person: Mention, doc: Doc, found: list[Mention], lex: Lexicon,
     return title, qualifier
 
 
+def _title_inside(person: Mention, lex: Lexicon) -> tuple[str, None] | None:
+    """A title spaCy took into the person's name: "[Crown Prince <Name>]"."""
+    text = " ".join(person.text.split())
+    if text != person.label and text.endswith(person.label):
+        title = text[:-len(person.label)].strip()
+        if title.lower().rstrip(".") in lex.person_titles:
+            return title, None
+    return None
+
+
 def _phrase(tokens: list[Token]) -> str:
     """Words of a title phrase without leading determiners, a possessor ("the government's")
     and edge punctuation."""
@@ -283,8 +302,9 @@ def predicative_titles(doc: Doc, people: list[Mention], found: list[Mention], le
 def find_positions(doc: Doc, lex: Lexicon | None = None) -> list[PositionMention]:
     """Every title given to a person mention of the Doc (after ``kg_entities``).
 
-    A title given to the first of coordinated names is given to each of them:
-    "Representatives <Name>, <Name> and <Name>", "two officers, <Name> and <Name>".
+    A title in the plural given to the first of coordinated names is given to each of them:
+    "Representatives <Name>, <Name> and <Name>", "two officers, <Name> and <Name>" (not
+    "drummer <Name> and <Name>").
     """
     lex = lex or lexicon()
     everything = mentions(doc)
@@ -292,12 +312,13 @@ def find_positions(doc: Doc, lex: Lexicon | None = None) -> list[PositionMention
     people = [m for m in found if m.type == "Person"]
     given: dict[Mention, list[tuple[str, Mention | None]]] = {}
     for person in people:
-        before = title_before(person, doc, found, lex, everything)
+        before = title_before(person, doc, found, lex, everything) or _title_inside(person, lex)
         given[person] = ([before] if before else []) + titles_in_apposition(person, doc, found, lex, everything)
     for person in people:
+        plural = [(title, owner) for title, owner in given[person] if _as_singular(title, lex) != title]
         for other in _conjuncts(person, doc, people)[1:]:
             if not given[other]:
-                given[other] = list(given[person])
+                given[other] = list(plural)
     for person, title, owner in predicative_titles(doc, people, found, lex, everything):
         given[person].append((title, owner))
     positions = []

@@ -180,7 +180,10 @@ def test_component_in_the_model_pipeline(pipeline, text, expected):
     # a given name and a surname spaCy missed altogether
     ("Senator/PROPN/compound/2 Roberta/PROPN/compound/2 Kessling/PROPN/nsubj/3 objected/VERB/ROOT/-",
      [("Roberta Kessling", "Roberta Kessling", "Person", None)]),
-    # … but a state's name is no given name
+    # … but not a place's name, nor a region's name before another word
+    ("Ships/NOUN/nsubj/1 reached/VERB/ROOT/- Virginia/PROPN/compound/3 Beach/PROPN/dobj/1",
+     [("Virginia Beach", "Virginia Beach", "City", "USA")]),
+    # … and a state's name is no given name
     ("Jordan/PROPN/compound/1 Valley/PROPN/nsubj/2 flooded/VERB/ROOT/-", [("Jordan", "Jordan", "State", "JOR")]),
     # "<title> of <Place> <Name>" run together in one span: the place, then the person
     ("President/PROPN/nsubj/5 of/ADP/prep/0 Ukraine/PROPN/compound/4/ORG Olena/PROPN/compound/4/ORG "
@@ -196,6 +199,11 @@ def test_component_in_the_model_pipeline(pipeline, text, expected):
 ])
 def test_personal_names(blank_nlp, annotated, expected):
     assert typed(blank_nlp, annotated) == expected
+
+
+def test_a_region_s_name_starts_no_personal_name(blank_nlp):
+    annotated = "Virginia/PROPN/compound/1 Tech/PROPN/nsubj/2 won/VERB/ROOT/- again/ADV/advmod/2"
+    assert [m.type for m in type_entities(parse(blank_nlp, annotated)) if m.type == "Person"] == []
 
 
 @pytest.mark.parametrize("annotated, expected", [
@@ -232,7 +240,10 @@ def test_one_type_per_name(blank_nlp, annotated, expected):
     # a city's name with a body's noun after it: that city's body, not the city
     ("Lviv/PROPN/compound/1/GPE Police/PROPN/nsubj/2 arrested/VERB/ROOT/- him/PRON/dobj/2",
      [("Lviv Police", "Lviv Police", "Organisation", None)]),
-    # … but before a name the noun is a title: "<City> Chief Executive <Name>"
+    # … but a title is no body: "the <City> Governor's bid"
+    ("the/DET/det/2 Lviv/PROPN/compound/2/GPE Governor~/PROPN/poss/4 ’s/PART/case/2 bid/NOUN/ROOT/-",
+     [("Lviv", "Lviv", "City", "UKR")]),
+    # … and before a name the noun is a title: "<City> Chief Executive <Name>"
     ("Lviv/PROPN/compound/3/GPE Executive/PROPN/compound/3 Anna/PROPN/compound/3/PERSON "
      "Kowalska/PROPN/nsubj/4/PERSON spoke/VERB/ROOT/-",
      [("Lviv", "Lviv", "City", "UKR"), ("Anna Kowalska", "Anna Kowalska", "Person", None)]),
@@ -259,6 +270,15 @@ def test_organisations_by_construction(blank_nlp, annotated, expected):
     ("Zorvan/PROPN/compound/1/ORG Holdings/PROPN/nsubj/2/ORG paid/VERB/ROOT/- ./PUNCT/punct/2 "
      "Zorvan/PROPN/nsubj/4/PERSON paid/VERB/ROOT/-",
      [("Zorvan Holdings", "Zorvan Holdings"), ("Zorvan", "Zorvan Holdings")]),
+    # a body's noun alone, followed to the fullest name it stands for
+    ("the/DET/det/2 Legislative/PROPN/compound/2/ORG Assembly/PROPN/nsubj/3/ORG met/VERB/ROOT/- ./PUNCT/punct/3 "
+     "the/DET/det/6 Assembly/PROPN/nsubj/7/ORG voted/VERB/ROOT/-",
+     [("Legislative Assembly", "Legislative Assembly"), ("Assembly", "Legislative Assembly")]),
+    ("the/DET/det/2/ORG Supreme/PROPN/compound/2/ORG Court/PROPN/nsubj/9/ORG of/ADP/prep/2/ORG "
+     "Zembla/PROPN/pobj/3/ORG and/CCONJ/cc/2 the/DET/det/8 Supreme/PROPN/compound/8/ORG Court/PROPN/conj/2/ORG "
+     "met/VERB/ROOT/- ./PUNCT/punct/9 Court/PROPN/nsubj/12/ORG ruled/VERB/ROOT/-",
+     [("the Supreme Court of Zembla", "Supreme Court of Zembla"), ("Supreme Court", "Supreme Court of Zembla"),
+      ("Court", "Supreme Court of Zembla")]),
     # with two bodies it could be, a short name stays as it is
     ("the/DET/det/1 Chamber/PROPN/nsubj/5/ORG of/ADP/prep/1/ORG Deputies/PROPN/pobj/2/ORG and/CCONJ/cc/1 "
      "the/DET/det/6 Chamber/PROPN/conj/1/ORG of/ADP/prep/6/ORG Commerce/PROPN/pobj/7/ORG and/CCONJ/cc/6 "
@@ -356,3 +376,45 @@ def test_organisation_names_spacy_cut_or_ran_together(blank_nlp, annotated, expe
 ])
 def test_words_and_names_that_are_no_places(blank_nlp, annotated, expected):
     assert typed(blank_nlp, annotated) == expected
+
+
+@pytest.mark.parametrize("annotated, expected", [
+    # time zones, weapons and products are no actors, whatever spaCy's label …
+    ("Shelling/NOUN/nsubj/1 began/VERB/ROOT/- at/ADP/prep/1 0400/NUM/pobj/2 UTC/PROPN/appos/3/ORG",
+     []),
+    ("Troops/NOUN/nsubj/1 fired/VERB/ROOT/- Javelin/PROPN/compound/3/ORG missiles/NOUN/dobj/1", []),
+    # … but a time zone's code is one only as written: "the West" is a bloc
+    ("the/DET/det/1 West/PROPN/nsubj/2/LOC objected/VERB/ROOT/-", [("West", "West", "Group", None)]),
+    # a direction word before "and" modifies the name after it
+    ("Fighting/NOUN/nsubj/1 raged/VERB/ROOT/- in/ADP/prep/1 Western/PROPN/amod/6/LOC and/CCONJ/cc/3 "
+     "Southern/PROPN/conj/3 Ukraine/PROPN/pobj/2/GPE",
+     [("Ukraine", "Ukraine", "State", "UKR")]),
+    # a title with no name is no organisation
+    ("the/DET/det/2/ORG National/PROPN/compound/2/ORG Security/PROPN/compound/3/ORG Advisor/PROPN/nsubj/4/ORG "
+     "resigned/VERB/ROOT/-", []),
+    # a speaker tag of a transcript, and a photo credit, name no actor here
+    ("TORRES/PROPN/ROOT/-/PERSON :/PUNCT/punct/0 We/PRON/nsubj/3 agree/VERB/ROOT/-", []),
+    ("(/PUNCT/punct/3 Photo/NOUN/ROOT/- :/PUNCT/punct/1 Lena/PROPN/compound/4/PERSON Kraus/PROPN/appos/1/PERSON "
+     ")/PUNCT/punct/1", []),
+    # two names spaCy ran together with "and"
+    ("Zembla/PROPN/nsubj/3/ORG and/CCONJ/cc/0/ORG Cyprus/PROPN/conj/0/ORG agreed/VERB/ROOT/-",
+     [("Zembla", "Zembla", "Organisation", None), ("Cyprus", "Cyprus", "State", "CYP")]),
+])
+def test_spans_that_name_no_actor(blank_nlp, annotated, expected):
+    assert typed(blank_nlp, annotated) == expected
+
+
+@pytest.mark.parametrize("annotated, expected", [
+    # a firm's branch in a state, though spaCy saw a place
+    ("Auditors/NOUN/nsubj/4 of/ADP/prep/0 Zorvan/PROPN/compound/3/LOC USA/PROPN/pobj/1/LOC resigned/VERB/ROOT/-",
+     [("Zorvan USA", "Organisation")]),
+    # a name that is a city and a region, listed with regions, is the region …
+    ("Ohio/PROPN/nsubj/7/GPE ,/PUNCT/punct/0 Utah/PROPN/conj/0/GPE ,/PUNCT/punct/2 Washington/PROPN/conj/2/GPE "
+     "and/CCONJ/cc/4 Texas/PROPN/conj/4/GPE voted/VERB/ROOT/-",
+     [("Ohio", "Location"), ("Utah", "Location"), ("Washington", "Location"), ("Texas", "Location")]),
+    # … and a city written with its region's abbreviation is one name of the city
+    ("Talks/NOUN/nsubj/1 began/VERB/ROOT/- in/ADP/prep/1 Washington~/PROPN/pobj/2/GPE ,/PUNCT/punct/3 "
+     "D.C./PROPN/appos/3/GPE", [("Washington, D.C.", "City")]),
+])
+def test_branches_regions_and_cities_by_construction(blank_nlp, annotated, expected):
+    assert [(m.text, m.type) for m in type_entities(parse(blank_nlp, annotated))] == expected

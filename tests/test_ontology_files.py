@@ -43,6 +43,7 @@ COLUMNS = {
     "verbal_targets.tsv": (["noun"], set()),
     "given_names.tsv": (["name"], set()),
     "territories.tsv": (["iso3", "sovereign"], set()),
+    "non_actors.tsv": (["name", "kind"], set()),
 }
 
 

@@ -28,6 +28,9 @@ def positions(nlp, annotated):
     # an occupation is a title too: "<Organisation> producer <Name>"
     ("Zorvan/PROPN/compound/1/ORG Radio/PROPN/compound/2/ORG producer/NOUN/compound/4 Lena/PROPN/compound/4/PERSON "
      "Kraus/PROPN/nsubj/5/PERSON said/VERB/ROOT/-", [("Lena Kraus", "producer", "Zorvan Radio")]),
+    # a title of several words spaCy took into the name
+    ("Crown/PROPN/compound/3/PERSON Prince/PROPN/compound/3/PERSON Tomas/PROPN/compound/3/PERSON "
+     "Berg/PROPN/nsubj/4/PERSON spoke/VERB/ROOT/-", [("Tomas Berg", "Crown Prince", None)]),
     # a title alone
     ("Mayor/PROPN/compound/2 Tom/PROPN/compound/2/PERSON Berg/PROPN/nsubj/3/PERSON said/VERB/ROOT/-",
      [("Tom Berg", "Mayor", None)]),
@@ -64,6 +67,9 @@ def test_a_person_can_be_the_holder(blank_nlp):
      "Kraus/PROPN/conj/5/PERSON objected/VERB/ROOT/-",
      [("Ana Soto", "Representative", None), ("Tom Berg", "Representative", None),
       ("Lena Kraus", "Representative", None)]),
+    # … a title in the singular only the first's
+    ("drummer/NOUN/compound/2 Ana/PROPN/compound/2/PERSON Soto/PROPN/nsubj/6/PERSON and/CCONJ/cc/2 "
+     "Tom/PROPN/compound/5/PERSON Berg/PROPN/conj/2/PERSON played/VERB/ROOT/-", [("Ana Soto", "drummer", None)]),
     # … also a title the names follow after a comma, where the parser took them for its conjuncts
     ("Two/NUM/nummod/2 Democratic/PROPN/compound/2 Senators/PROPN/nsubj/10 ,/PUNCT/punct/2 "
      "Ana/PROPN/compound/5/PERSON Soto/PROPN/conj/2/PERSON and/CCONJ/cc/5 Tom/PROPN/compound/8/PERSON "
