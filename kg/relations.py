@@ -361,6 +361,11 @@ def _noun_events(doc_span: Span, triggers: TriggerLexicon) -> Iterator[_Event]:
                     groups += _clause_objects(clause)
             yield _Event(head, cameo, f"{head.text} {noun.text}", tuple(subjects_of(head)),
                          tuple((kind, tuple(with_conjuncts(g))) for kind, g in groups if g), trigger_kind="noun")
+        # "a meeting between X and Y", "talks between X and Y": X met Y
+        elif noun.dep_ != "ROOT" and triggers.relation(cameo) is not None and \
+                triggers.relation(cameo).name in SYMMETRIC and len(with_conjuncts(prep_objects(noun, ("between",)))) > 1:
+            parties = with_conjuncts(prep_objects(noun, ("between",)))
+            yield _Event(noun, cameo, noun.text, (parties[0],), (("direct", tuple(parties[1:])),), trigger_kind="noun")
         # "X's invasion of Y", "the Russian siege of Y", "a lawsuit filed by X against Y"
         elif noun.dep_ != "ROOT" and _own_agents(noun) and prep_objects(noun, _NOUN_PREPOSITIONS) + _participle_objects(noun):
             yield _Event(noun, cameo, noun.text, tuple(_own_agents(noun)),

@@ -528,6 +528,8 @@ EVENT_NOUNS_BY_HAND = {
     # compelled testimony ("issued a subpoena to X")
     "charge": "112", "indictment": "112", "impeachment": "112", "lawsuit": "115", "suit": "115",
     "subpoena": "090", "war": "190",
+    # a phone call is contact (a bare "call" is as often an appeal); a takeover holds territory
+    "phone call": "041", "telephone call": "041", "takeover": "192",
 }
 
 

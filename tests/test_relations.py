@@ -314,3 +314,16 @@ def test_traps_of_place_and_time(pipeline, text, unwanted):
 def test_giving_weapons_is_military_aid_to_the_recipient(pipeline):
     assert ("Germany", "aided", "Ukraine", "asserted") in found(
         pipeline, "Germany has given Ukraine 16 rocket launchers and 5,000 missiles.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Talks between Israel and Hamas resumed in Cairo.", ("Israel", "negotiatedWith", "Hamas", "asserted")),
+    ("Officials tried to arrange a meeting between Gustavo Petro and Nicolas Maduro.",
+     ("Gustavo Petro", "consulted", "Nicolas Maduro", "intended")),
+    ("Emmanuel Macron arrived in Kyiv on Thursday.", ("Emmanuel Macron", "visited", "Kyiv", "asserted")),
+    ("The Taliban's takeover of Afghanistan shocked the world.", ("Taliban", "occupied", "Afghanistan", "asserted")),
+    ("Trump's phone call with Zelensky was the subject of the inquiry.", ("Trump", "called", "Zelensky", "asserted")),
+    ("Mark Amodei has publicly voiced support for Nancy Pelosi.", ("Mark Amodei", "supported", "Nancy Pelosi", "asserted")),
+])
+def test_event_nouns_between_parties_and_visits(pipeline, text, expected):
+    assert expected in found(pipeline, text), found(pipeline, text)
