@@ -215,6 +215,16 @@ def _hyphenated_agents(participle: Token) -> list[Token]:
             c.i + 2 == participle.i and doc[c.i + 1].text == "-"]
 
 
+def _appeal_code(verb: Token, pattern, triggers: TriggerLexicon) -> str | None:
+    """The appeal code (02x, 10x) of a verb that asks "for" an act ("call for", "ask for",
+    "appeal for"), when its pattern names the act asked for rather than the appeal."""
+    if pattern.prep != "for" or not pattern.prep_object:
+        return None
+    bare = [p.cameo for p in triggers.patterns.get(pattern.verb, ()) if p.prep == "for" and not p.prep_object]
+    bare += [p.cameo for p in triggers.patterns.get(pattern.verb, ()) if not p.specificity]
+    return next((code for code in bare if code.startswith(("02", "10"))), None)
+
+
 def _aspectual_object_events(verb: Token):
     """The parser's reading of "continued pounding X" as "continued [pounding X]-as-adjective":
     the participle's noun is the object, the governing verb's subject the actor."""
@@ -309,6 +319,15 @@ def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: ActorFinder) 
         if kind == "vague":
             continue  # "issued a ruling", "gathered in Cairo": no act between actors
         words = verb.text + (f" {pattern.particle}" if pattern.particle else "")
+        appeal = _appeal_code(verb, pattern, triggers)
+        if appeal is not None and not cameo.startswith(("02", "10")):
+            # "called for sanctions on X", "asked for an investigation into X": an appeal for an act
+            # nobody has done yet; only whoever is addressed directly is called on
+            addressed = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+            if addressed and not is_passive(verb):
+                yield _Event(verb, appeal, words, tuple(subjects_of(verb)), (("direct", tuple(with_conjuncts(addressed))),),
+                             trigger_kind=kind)
+            continue
         aspectual = _aspectual_object_events(verb)
         if aspectual is not None:  # "continued pounding districts in X"
             governor, objects = aspectual

@@ -327,3 +327,11 @@ def test_giving_weapons_is_military_aid_to_the_recipient(pipeline):
 ])
 def test_event_nouns_between_parties_and_visits(pipeline, text, expected):
     assert expected in found(pipeline, text), found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("Archbishop Desmond Tutu called for sanctions against Nigeria.", {"threatened", "sanctioned", "calledOn"}),
+    ("The senator called for an investigation into Exxon.", {"investigated", "calledOn"}),
+])
+def test_an_appeal_for_an_act_is_not_the_act(pipeline, text, unwanted):
+    assert not {r for r in found(pipeline, text) if r[1] in unwanted}, found(pipeline, text)
