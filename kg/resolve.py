@@ -162,15 +162,22 @@ def same_person(a: str, b: str) -> bool:
 
 
 def _full_name_for(short: Mention, full_names: Sequence[Mention]) -> Mention | None:
-    """The full name a surname (or other part of a name) stands for in its article.
+    """The full name a shorter name stands for in its article.
 
-    The full names with that surname, in any spelling; with several people of one surname,
-    the nearest one named before, else the nearest after.
+    A surname alone fits the full names with that surname, in any spelling; the last words
+    of a name fit the name they end ("al-Eryani", "Rivera Schatz"); and a given name alone
+    ("Terri"), when no full name has it as a surname, fits the full names it begins. With
+    several people fitting, the nearest one named before, else the nearest after.
     """
     words = _words(short.label)
-    if len(words) != 1:
+    if not words:
         return None
-    fitting = [f for f in full_names if any(_similar(words[0], w) for w in _words(f.label)[1:])]
+    if len(words) > 1:
+        fitting = [f for f in full_names if len(_words(f.label)) > len(words)
+                   and _words(f.label)[-len(words):] == words]
+    else:
+        fitting = [f for f in full_names if any(_similar(words[0], w) for w in _words(f.label)[1:])]
+        fitting = fitting or [f for f in full_names if _words(f.label)[0] == words[0]]
     if not fitting:
         return None
     if len({name_key(f.label) for f in fitting}) == 1:
@@ -180,13 +187,31 @@ def _full_name_for(short: Mention, full_names: Sequence[Mention]) -> Mention | N
 
 
 def article_person_names(found: list[Mention]) -> dict[str, str]:
-    """Within one article: folded short name → the full name it stands for."""
+    """Within one article: folded short name → the full name it stands for.
+
+    Two spellings of one full name in an article ("John R. Bolton", "John Bolton") are one
+    person there, the later standing for the first, unless they stand in one sentence.
+    """
     people = [m for m in found if m.type == "Person" and not m.reference]
-    full_names = [m for m in people if len(_words(m.label)) > 1]
-    names = {}
+    sentences: dict[str, set[int]] = defaultdict(set)
     for mention in people:
+        sentences[name_key(mention.label)].add(mention.sentence)
+    names = {}
+    full_names: list[Mention] = []
+    for mention in people:
+        if len(_words(mention.label)) < 2:
+            continue
+        same = next((f for f in full_names if same_person(f.label, mention.label)
+                     and not sentences[name_key(f.label)] & sentences[name_key(mention.label)]), None)
+        if same is None:
+            full_names.append(mention)
+        elif name_key(same.label) != name_key(mention.label):
+            names[name_key(mention.label)] = same.label
+    for mention in people:
+        if name_key(mention.label) in names:
+            continue
         full = _full_name_for(mention, full_names)
-        if full is not None:
+        if full is not None and name_key(full.label) != name_key(mention.label):
             names[name_key(mention.label)] = full.label
     return names
 

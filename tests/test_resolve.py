@@ -93,3 +93,21 @@ def test_positions_attach_to_resolved_people_and_an_unknown_holder_gives_way():
     resolution = resolve([("a1", [chilean, soto, short], positions)])
     assert [(resolution.entities[p.person].label, p.title, resolution.entities[p.of].label)
             for p in resolution.positions] == [("Ana Soto", "President", "Chile")]
+
+
+def test_shorter_forms_of_a_name_join_the_full_name_of_their_article():
+    # the last words of a name, a given name alone, and a fuller spelling of the same name
+    found = [person("Amira al-Haddad", 0), person("al-Haddad", 10, label="al-Haddad"),
+             person("Diego Santos Ferreira", 20), person("Santos Ferreira", 30), person("Diego", 40),
+             person("Carl P. Lindqvist", 50), person("Carl Lindqvist", 60)]
+    resolution = resolve([("a1", found)])
+    assert people(resolution) == [("Amira al-Haddad", ["al-Haddad"]),
+                                  ("Carl P. Lindqvist", ["Carl Lindqvist"]),
+                                  ("Diego Santos Ferreira", ["Diego", "Santos Ferreira"])]
+
+
+def test_a_given_name_alone_prefers_a_surname():
+    # "Grant" is a surname here and a given name of someone else: the surname wins
+    found = [person("Grant Miller", 0), person("Ulysses Grant", 10), person("Grant", 20)]
+    resolution = resolve([("a1", found)])
+    assert resolution.entity_of("a1", found[2]).label == "Ulysses Grant"
