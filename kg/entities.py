@@ -48,6 +48,9 @@ MIN_POPULATION_FOR_ALTERNATE = 100_000
 # A city known only by an alternate name must be this large, or lie in a state the article
 # names: GeoNames lists "Hamas" for Hamm and "North" for North Salt Lake.
 MIN_POPULATION_FOR_ALTERNATE_NAME = 500_000
+# the label of a span the sentence itself shows to be an organisation's name ("the news
+# agency <Name>", "<City> Police"): no gazetteer reading overrides it
+ORGANISATION_BY_CONSTRUCTION = "KG_ORG"
 
 if not Doc.has_extension("kg_mentions"):
     Doc.set_extension("kg_mentions", default=None)
@@ -91,10 +94,13 @@ def lexicon_spans(doc: Doc, matcher: PhraseMatcher | None) -> list[Span]:
 
 
 def apposition_organisations(doc: Doc, lex: Lexicon) -> list[Span]:
-    """Proper names in apposition to an organisation noun: "the radio network Echo of X".
+    """Proper names in apposition to an organisation noun: "the radio network Echo of X",
+    "state news firm <Name>", "the news agency <Name> <Name>".
 
-    The name runs from the first proper noun through "of"/"for" + proper-noun chains, so
-    a place inside the name ("… of Moscow") is part of the organisation, not a place.
+    The noun stands before the name, as its head ("firm, <Name>") or as a modifier of it
+    ("news network <Name>"). The name runs from the first proper noun through "of"/"for" +
+    proper-noun chains, so a place inside the name ("… of Moscow") is part of the
+    organisation, not a place.
     """
     found = []
     for token in doc:
@@ -102,7 +108,11 @@ def apposition_organisations(doc: Doc, lex: Lexicon) -> list[Span]:
             continue
         head = token.head
         if head.i >= token.i or head.lemma_.lower() not in lex.organisation_nouns:
-            continue
+            nouns = [c for c in token.children if c.dep_ == "compound" and c.i < token.i and c.pos_ == "NOUN"
+                     and c.lemma_.lower() in lex.organisation_nouns]
+            if token.dep_ == "compound" or not nouns:
+                continue
+            head = nouns[-1]
         if not all(t.pos_ in ("ADJ", "NOUN", "PROPN", "DET", "PUNCT") for t in doc[head.i + 1:token.i]):
             continue
         start = token.i
@@ -113,8 +123,40 @@ def apposition_organisations(doc: Doc, lex: Lexicon) -> list[Span]:
             end += 2
             while end < len(doc) and doc[end].pos_ == "PROPN":
                 end += 1
-        found.append(Span(doc, start, end, label="ORG"))
+        found.append(Span(doc, start, end, label=ORGANISATION_BY_CONSTRUCTION))
     return found
+
+
+def place_organisations(spans: list[Span], gaz: Gazetteer, lex: Lexicon) -> list[Span]:
+    """A city or region's name with the capitalised noun of a body after it: "<City> Police",
+    "<City> Media", "<Region> University". (A state's name before such a noun is left to
+    the state: "<State> Defence Ministry" acts for the state.)"""
+    found = []
+    for span in spans:
+        doc, end = span.doc, span.end
+        while end < len(doc) and _name_word(doc[end]) and doc[end].lower_ in lex.descriptive_words:
+            end += 1
+        if end == span.end or span.label_ not in ("GPE", "LOC", "FAC", "ORG"):
+            continue
+        if end < len(doc) and _name_word(doc[end]):
+            continue  # "<City> Chief Executive <Name>": a title before a name
+        name = clean_name(span.text)
+        match = gaz.match(name)
+        if match and match.primary and match.place.kind in ("City", "Location") and not lex.organisation(name):
+            found.append(Span(doc, span.start, end, label=ORGANISATION_BY_CONSTRUCTION))
+    return found
+
+
+def split_acronym(span: Span) -> list[Span]:
+    """"<Name> (<ACRONYM>)" taken as one span: the name, and the acronym on its own."""
+    for token in span:
+        if token.text == "(" and token.i > span.start:
+            parts = [Span(span.doc, span.start, token.i, label=span.label_)]
+            inner = [t for t in span.doc[token.i + 1:span.end] if t.text != ")"]
+            if inner and all(t.is_upper for t in inner):
+                parts.append(Span(span.doc, inner[0].i, inner[-1].i + 1, label=span.label_))
+            return parts
+    return [span]
 
 
 def gazetteer_spans(doc: Doc, gaz: Gazetteer, context: Counter | None = None, max_words: int = 3) -> list[Span]:
@@ -211,7 +253,8 @@ def candidate_spans(doc: Doc, lex: Lexicon, gaz: Gazetteer, matcher: PhraseMatch
     a given name spaCy left out is added. Where spans overlap the longest wins; at equal
     length spaCy's own span is kept.
     """
-    ner = [part for e in doc.ents if e.label_ in NAME_LABELS for part in split_place_before_name(e, gaz, lex)]
+    ner = [part for e in doc.ents if e.label_ in NAME_LABELS
+           for piece in split_acronym(e) for part in split_place_before_name(piece, gaz, lex)]
     taken = {i for span in ner for i in range(span.start, span.end)}
     ner = [with_given_name(span, lex, taken) for span in ner]
     taken = {i for span in ner for i in range(span.start, span.end)}
@@ -219,7 +262,12 @@ def candidate_spans(doc: Doc, lex: Lexicon, gaz: Gazetteer, matcher: PhraseMatch
     places = [s for s in gazetteer_spans(doc, gaz, context_countries(ner, gaz, lex))
               if not taken.intersection(range(s.start, s.end)) and name_key(s.text) not in person_words]
     people = known_person_spans(doc, person_words, taken) + given_name_spans(doc, lex, gaz, taken)
-    extra = lexicon_spans(doc, matcher) + apposition_organisations(doc, lex) + places + people
+    # a name in apposition to an organisation noun is that organisation, whatever spaCy saw
+    appositions = apposition_organisations(doc, lex)
+    named = {i for span in appositions for i in range(span.start, span.end)}
+    ner = [span for span in ner if not named.intersection(range(span.start, span.end))]
+    bodies = place_organisations(ner + places, gaz, lex)
+    extra = lexicon_spans(doc, matcher) + appositions + bodies + places + people
     return sorted(filter_spans(ner + extra), key=lambda s: s.start)
 
 
@@ -341,7 +389,7 @@ def type_span(span: Span, gaz: Gazetteer, lex: Lexicon, person_words: set[str],
         return Mention(span.text, label, kg_type, span.start, span.end, span.start_char, span.end_char,
                        sentence=span.sent.start, **extra)
 
-    if span.label_ == "ORG":
+    if span.label_ in ("ORG", ORGANISATION_BY_CONSTRUCTION):
         country, rest, descriptive = national_organisation(span, gaz, lex)
         if descriptive and country and lex.adjective(country):
             label = f"{lex.adjective(country)} {title_case(rest)}"
@@ -352,6 +400,8 @@ def type_span(span: Span, gaz: Gazetteer, lex: Lexicon, person_words: set[str],
     if organisation:
         return mention(organisation.label, "Organisation", country=organisation.country,
                        kind=organisation.kind)
+    if span.label_ == ORGANISATION_BY_CONSTRUCTION:
+        return mention(name, "Organisation")
     nationality = lex.nationality(name)
     if nationality and _ethnic(span):
         return mention(f"ethnic {nationality.people}", "Group")  # "ethnic Albanians in Serbia": not Albania
@@ -428,6 +478,61 @@ def one_type_per_name(found: list[Mention], doc: Doc, lex: Lexicon) -> list[Ment
     return out
 
 
+def _qualifier(words: str, gaz: Gazetteer, lex: Lexicon) -> bool:
+    """A place or nationality word that qualifies a body's name: "<Region> Senate", "US Supreme Court"."""
+    words = clean_name(words)
+    match = gaz.match(words)
+    return bool(lex.nationality(words) or (match and match.primary))
+
+
+def _short_form_of(short: str, long: str, gaz: Gazetteer, lex: Lexicon) -> bool:
+    """Whether an organisation named ``long`` goes by ``short`` once named: the name before
+    its "of"/"for"/"on" phrase ("House" of "House of Representatives"), the name without the
+    place or nationality before it ("Senate" of "<Region> Senate"), or the name without a
+    place or company word after it ("<Firm>" of "<Firm> Holdings", "<Firm> USA")."""
+    s, l = short.split(), long.split()
+    if len(l) <= len(s):
+        return False
+    if l[:len(s)] == s:
+        rest = l[len(s):]
+        return rest[0].lower() in ("of", "for", "on") or (
+            len(s) == 1 and (_qualifier(" ".join(rest), gaz, lex)
+                             or all(w.lower() in lex.organisation_nouns for w in rest)))
+    return l[-len(s):] == s and _qualifier(" ".join(l[:-len(s)]), gaz, lex)
+
+
+def organisation_names(found: list[Mention], doc: Doc, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
+    """The shorter names an article gives its organisations, made the full one.
+
+    "<Name> (<ACRONYM>)" makes the acronym a name of that organisation wherever the article
+    uses it; a short form (see :func:`_short_form_of`) is the one organisation of the
+    article it fits, when only one fits. A short form spaCy took for a person or place is
+    retyped, unless the article names a person that way or it is a linked place.
+    """
+    aliases: dict[str, Mention] = {}
+    by_end = {m.end: m for m in found if not m.reference}
+    for mention in found:
+        before = by_end.get(mention.start - 1)
+        if (before is not None and before.type == "Organisation" and before.end == mention.start - 1
+                and doc[mention.start - 1].text == "(" and mention.text.isupper()):
+            aliases[name_key(mention.text)] = before
+    people = {name_key(w) for m in found if m.type == "Person" and len(m.label.split()) > 1
+              for w in [m.label, *m.label.split()]}
+    longer = {m.label: m for m in found if m.type == "Organisation" and not m.reference}
+    out = []
+    for mention in found:
+        key = name_key(mention.text)
+        full = aliases.get(key)
+        if full is None and not mention.reference and mention.place is None and mention.kind is None \
+                and mention.type != "State" and (mention.type == "Organisation" or key not in people):
+            fitting = [m for label, m in longer.items() if _short_form_of(clean_name(mention.text), label, gaz, lex)]
+            full = fitting[0] if len(fitting) == 1 else None
+        if full is not None and full is not mention:
+            mention = replace(mention, label=full.label, type=full.type, country=full.country, kind=full.kind)
+        out.append(mention)
+    return out
+
+
 def type_entities(doc: Doc, gaz: Gazetteer | None = None, lex: Lexicon | None = None,
                   matcher: PhraseMatcher | None = None) -> list[Mention]:
     """Typed mentions of a parsed Doc, in text order."""
@@ -437,7 +542,8 @@ def type_entities(doc: Doc, gaz: Gazetteer | None = None, lex: Lexicon | None = 
     person_words = person_name_tokens(spans)
     context = context_countries(spans, gaz, lex)
     typed = (type_span(span, gaz, lex, person_words, context) for span in spans)
-    return one_type_per_name([m for m in typed if m is not None], doc, lex)
+    found = one_type_per_name([m for m in typed if m is not None], doc, lex)
+    return organisation_names(found, doc, gaz, lex)
 
 
 # --- the spaCy component ------------------------------------------------------------------

@@ -211,3 +211,53 @@ def test_personal_names(blank_nlp, annotated, expected):
 ])
 def test_one_type_per_name(blank_nlp, annotated, expected):
     assert [(m.text, m.type) for m in type_entities(parse(blank_nlp, annotated))] == expected
+
+
+@pytest.mark.parametrize("annotated, expected", [
+    # a name in apposition to an organisation noun is an organisation, though a town has that name
+    ("Reports/NOUN/nsubj/1 came/VERB/ROOT/- from/ADP/prep/1 state/NOUN/compound/5 news/NOUN/compound/5 "
+     "firm/NOUN/pobj/2 Kyiv/PROPN/appos/5/GPE",
+     [("Kyiv", "Kyiv", "Organisation", None)]),
+    # … also when the noun modifies the name
+    ("the/DET/det/2 news/NOUN/compound/2 network/NOUN/compound/4 Zorvan/PROPN/compound/4 Media/PROPN/nsubj/5 "
+     "withdrew/VERB/ROOT/-",
+     [("Zorvan Media", "Zorvan Media", "Organisation", None)]),
+    # a city's name with a body's noun after it: that city's body, not the city
+    ("Lviv/PROPN/compound/1/GPE Police/PROPN/nsubj/2 arrested/VERB/ROOT/- him/PRON/dobj/2",
+     [("Lviv Police", "Lviv Police", "Organisation", None)]),
+    # … but before a name the noun is a title: "<City> Chief Executive <Name>"
+    ("Lviv/PROPN/compound/3/GPE Executive/PROPN/compound/3 Anna/PROPN/compound/3/PERSON "
+     "Kowalska/PROPN/nsubj/4/PERSON spoke/VERB/ROOT/-",
+     [("Lviv", "Lviv", "City", "UKR"), ("Anna Kowalska", "Anna Kowalska", "Person", None)]),
+])
+def test_organisations_by_construction(blank_nlp, annotated, expected):
+    assert typed(blank_nlp, annotated) == expected
+
+
+@pytest.mark.parametrize("annotated, expected", [
+    # "<Name> (<ACRONYM>)": the acronym, there and later, is that organisation
+    ("the/DET/det/3/ORG Northern/PROPN/compound/3/ORG Water/PROPN/compound/3/ORG Board/PROPN/nsubj/8/ORG "
+     "(/PUNCT/punct/3/ORG NWB/PROPN/appos/3/ORG )/PUNCT/punct/3 ./PUNCT/punct/8 said/VERB/ROOT/- "
+     "NWB/PROPN/dobj/8/ORG",
+     [("the Northern Water Board", "Northern Water Board"), ("NWB", "Northern Water Board"),
+      ("NWB", "Northern Water Board")]),
+    # the name before its "of" phrase, and the name without its place, are that body in the article
+    ("the/DET/det/1 Chamber/PROPN/nsubj/5/ORG of/ADP/prep/1/ORG Deputies/PROPN/pobj/2/ORG and/CCONJ/cc/1 "
+     "the/DET/det/6 Chamber/PROPN/conj/1/ORG",
+     [("Chamber of Deputies", "Chamber of Deputies"), ("Chamber", "Chamber of Deputies")]),
+    ("the/DET/det/2 Lviv/PROPN/compound/2/ORG Assembly/PROPN/nsubj/3/ORG met/VERB/ROOT/- ./PUNCT/punct/3 "
+     "the/DET/det/6 Assembly/PROPN/nsubj/7/ORG voted/VERB/ROOT/-",
+     [("Lviv Assembly", "Lviv Assembly"), ("Assembly", "Lviv Assembly")]),
+    # a firm's name without its company word, even where spaCy took it for a person
+    ("Zorvan/PROPN/compound/1/ORG Holdings/PROPN/nsubj/2/ORG paid/VERB/ROOT/- ./PUNCT/punct/2 "
+     "Zorvan/PROPN/nsubj/4/PERSON paid/VERB/ROOT/-",
+     [("Zorvan Holdings", "Zorvan Holdings"), ("Zorvan", "Zorvan Holdings")]),
+    # with two bodies it could be, a short name stays as it is
+    ("the/DET/det/1 Chamber/PROPN/nsubj/5/ORG of/ADP/prep/1/ORG Deputies/PROPN/pobj/2/ORG and/CCONJ/cc/1 "
+     "the/DET/det/6 Chamber/PROPN/conj/1/ORG of/ADP/prep/6/ORG Commerce/PROPN/pobj/7/ORG and/CCONJ/cc/6 "
+     "the/DET/det/11 Chamber/PROPN/conj/6/ORG",
+     [("Chamber of Deputies", "Chamber of Deputies"), ("Chamber of Commerce", "Chamber of Commerce"),
+      ("Chamber", "Chamber")]),
+])
+def test_short_names_of_organisations(blank_nlp, annotated, expected):
+    assert [(m.text, m.label) for m in type_entities(parse(blank_nlp, annotated))] == expected
