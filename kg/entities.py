@@ -201,7 +201,8 @@ def split_place_before_name(span: Span, gaz: Gazetteer, lex: Lexicon) -> list[Sp
     <Given> <Surname>" → the place, and the person.
 
     Split where a prefix of the span is a place and the rest is a name of two words or more
-    that starts with a given name, or follows "<title> of".
+    that starts with a given name, or follows "<title> of"; after "<title> of", a name that
+    starts with a given name is split off whatever the place.
     """
     doc = span.doc
     after_title_of = (span.start >= 2 and doc[span.start - 1].lower_ == "of"
@@ -210,22 +211,28 @@ def split_place_before_name(span: Span, gaz: Gazetteer, lex: Lexicon) -> list[Sp
         rest = doc[cut:span.end]
         if not all(_name_word(t) for t in rest):
             continue
-        if not (after_title_of or lex.given_name(doc[cut].text)):
+        given = lex.given_name(doc[cut].text)
+        if not (after_title_of or given):
             continue
         match = gaz.match(clean_name(doc[span.start:cut].text))
-        if match and match.primary and match.place.kind != "City" or (
-                match and match.primary and after_title_of):
+        if (match and match.primary and (match.place.kind != "City" or after_title_of)) or (after_title_of and given):
             return [Span(doc, span.start, cut, label="GPE"), Span(doc, cut, span.end, label="PERSON")]
     return [span]
 
 
 def with_given_name(span: Span, lex: Lexicon, taken: set[int]) -> Span:
-    """A person's name spaCy cut after the given name: "<Given> [<Name> <Name>]"."""
-    before = span.start - 1
-    if (span.label_ == "PERSON" and before >= 0 and before not in taken and _name_word(span.doc[before])
-            and lex.given_name(span.doc[before].text)):
-        return Span(span.doc, before, span.end, label="PERSON")
-    return span
+    """A person's name spaCy cut short: a given name left before it ("<Given> [<Name>
+    <Name>]"), or the name's head noun left after it ("[<Given> <Name>] <Name>", the last
+    word of the span a compound of it)."""
+    doc, start, end = span.doc, span.start, span.end
+    if span.label_ != "PERSON":
+        return span
+    if start >= 1 and start - 1 not in taken and _name_word(doc[start - 1]) and lex.given_name(doc[start - 1].text):
+        start -= 1
+    while (end < len(doc) and end not in taken and _name_word(doc[end]) and doc[end - 1].dep_ == "compound"
+           and doc[end - 1].head.i == end):
+        end += 1
+    return Span(doc, start, end, label="PERSON") if (start, end) != (span.start, span.end) else span
 
 
 def given_name_spans(doc: Doc, lex: Lexicon, gaz: Gazetteer, taken: set[int]) -> list[Span]:

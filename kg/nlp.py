@@ -64,7 +64,7 @@ def load_pipeline(model: str | None = None) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_line_breaks", before="parser")
     nlp.add_pipe("kg_entities", after="ner")
-    nlp.add_pipe("kg_positions", after="kg_entities")
-    nlp.add_pipe("kg_coreference", after="kg_positions")
-    nlp.add_pipe("kg_relations", after="kg_coreference")
+    nlp.add_pipe("kg_coreference", after="kg_entities")
+    nlp.add_pipe("kg_positions", after="kg_coreference")  # "his lawyer <Name>": the pronoun is resolved
+    nlp.add_pipe("kg_relations", after="kg_positions")
     return nlp

@@ -43,8 +43,40 @@ class PositionMention:
     sentence: str  # the words of the sentence, for evidence
 
 
+def _singular(word: str) -> str:
+    """"representatives" → "representative", "secretaries" → "secretary" (for title words)."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 def _title_word(token: Token, lex: Lexicon) -> bool:
-    return token.lower_.rstrip(".") in lex.person_titles or token.lemma_.lower() in lex.person_titles
+    word = token.lower_.rstrip(".")
+    return word in lex.person_titles or token.lemma_.lower() in lex.person_titles or (
+        _plural_title(token, lex))
+
+
+def _plural_title(token: Token, lex: Lexicon) -> bool:
+    """"Representatives", "officers", "chairmen": a title in the plural."""
+    word = token.lower_
+    return word not in lex.person_titles and (
+        _singular(word) in lex.person_titles or word.replace("men", "man") in lex.person_titles)
+
+
+def _as_singular(title: str, lex: Lexicon) -> str:
+    """A title given to several people, as each one holds it: "Democratic Representatives"
+    → "Democratic Representative"."""
+    words = title.split()
+    if not words:
+        return title
+    last = words[-1]
+    for form in (_singular(last.lower()), last.lower().replace("men", "man")):
+        if form != last.lower() and form in lex.person_titles:
+            words[-1] = last[:1] + form[1:] if last[:1].isupper() else form
+            return " ".join(words)
+    return title
 
 
 def _mention_at(index: int, found: list[Mention]) -> Mention | None:
@@ -70,12 +102,40 @@ def _title_start(end: int, doc: Doc, found: list[Mention], lex: Lexicon) -> int 
     return None
 
 
-def title_before(person: Mention, doc: Doc, found: list[Mention], lex: Lexicon) -> tuple[str, Mention | None] | None:
-    """"<Qualifier>('s) <modifiers> <title> <Name>": the title and what it is of."""
+def _title_of_before(person: Mention, doc: Doc, found: list[Mention],
+                     lex: Lexicon) -> tuple[str, Mention | None] | None:
+    """"Minister of Information <Name>", "First Minister of <Region> <Name>": a title with its
+    "of" phrase before the name. A name in the phrase is whose office it is; capitalised
+    words that name nothing are part of the title."""
+    i = person.start - 1
+    owner = _mention_at(i, found)
+    j = owner.start - 1 if owner is not None else i
+    while owner is None and j >= 0 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
+            and not _mention_at(j, found):
+        j -= 1
+    if j < 1 or j == i or doc[j].lower_ != "of":
+        return None
+    first = _title_start(j - 1, doc, found, lex)
+    if first is None:
+        return None
+    if owner is not None:
+        return _phrase(list(doc[first:j])), owner
+    return _phrase(list(doc[first:i + 1])), None
+
+
+def title_before(person: Mention, doc: Doc, found: list[Mention], lex: Lexicon,
+                 owners: list[Mention] | None = None) -> tuple[str, Mention | None] | None:
+    """"<Qualifier>('s) <modifiers> <title> <Name>": the title and what it is of. The
+    qualifier may be a pronoun that stands for a named actor ("his lawyer <Name>")."""
+    owners = owners if owners is not None else found
     i = person.start - 1
     first = _title_start(i, doc, found, lex) if i >= 0 else None
     if first is None:
-        return None
+        return _title_of_before(person, doc, found, lex)
+    if first >= 2 and doc[first - 1].lower_ == "of":  # "Secretary of Justice <Name>"
+        outer = _title_start(first - 2, doc, found, lex)
+        if outer is not None:
+            return _phrase(list(doc[outer:i + 1])), None
     while first - 1 >= 0 and not _mention_at(first - 1, found):
         token = doc[first - 1]
         if token.dep_ not in _MODIFIER_DEPS or token.pos_ not in ("ADJ", "NOUN", "PROPN") or token.is_punct:
@@ -85,13 +145,17 @@ def title_before(person: Mention, doc: Doc, found: list[Mention], lex: Lexicon) 
     j = first - 1
     if j >= 0 and doc[j].lower_ in ("'s", "’s"):
         j -= 1
-    qualifier = _mention_at(j, found) if j >= 0 else None
+    qualifier = _mention_at(j, owners) if j >= 0 else None
     return title, qualifier
 
 
 def _phrase(tokens: list[Token]) -> str:
-    """Words of a title phrase without leading determiners and edge punctuation."""
-    while tokens and (tokens[0].pos_ in ("DET", "PUNCT") or tokens[0].lower_ in ("'s", "’s")):
+    """Words of a title phrase without leading determiners, a possessor ("the government's")
+    and edge punctuation."""
+    possessive = [k for k, t in enumerate(tokens) if t.lower_ in ("'s", "’s")]
+    if possessive and possessive[-1] < len(tokens) - 1:
+        tokens = tokens[possessive[-1] + 1:]
+    while tokens and (tokens[0].pos_ in ("DET", "PUNCT", "NUM") or tokens[0].lower_ in ("'s", "’s")):
         tokens = tokens[1:]
     while tokens and tokens[-1].pos_ == "PUNCT":
         tokens = tokens[:-1]
@@ -111,53 +175,135 @@ def _title_tokens(head: Token, exclude: set[int]) -> list[Token]:
     return sorted(tokens, key=lambda t: t.i)
 
 
-def title_phrase(head: Token, found: list[Mention], exclude: set[int]) -> tuple[str, Mention | None]:
+def title_phrase(head: Token, found: list[Mention], exclude: set[int],
+                 owners: list[Mention] | None = None) -> tuple[str, Mention | None]:
     """A title phrase headed by ``head``: "the mayor of <City>" → ("mayor", <City>).
 
-    An entity inside the phrase is what the office is of: after "of" it ends the title
-    ("mayor of <City>"); before the head it is left out of it ("the <Org> High Commissioner
-    for Refugees" → "High Commissioner for Refugees").
+    An entity inside the phrase is what the office is of: after "of" or "for" it ends the
+    title ("mayor of <City>", "Secretary of Justice for <Region>": the last such phrase
+    that names one), also as the possessor there ("chairmen of <Body>'s committees");
+    before the head it is left out of it ("the <Org> High Commissioner for Refugees" →
+    "High Commissioner for Refugees"; "his lawyer", when "his" stands for a named actor).
     """
+    owners = owners if owners is not None else found
     tokens = _title_tokens(head, exclude)
-    for token in tokens:
-        if token.lower_ == "of" and token.head == head:
+    for token in reversed(tokens):
+        if token.lower_ in ("of", "for") and token.i > head.i:
             objects = [c for c in token.children if c.dep_ == "pobj"]
             owner = _mention_at(objects[0].i, found) if objects else None
+            if owner is None and objects:
+                possessors = [c for c in objects[0].children if c.dep_ == "poss"]
+                owner = _mention_at(possessors[0].i, found) if possessors else None
             if owner is not None:
                 return _phrase([t for t in tokens if t.i < token.i]), owner
-    before = [t for t in tokens if t.i < head.i and _mention_at(t.i, found)]
+    before = [t for t in tokens if t.i < head.i and _mention_at(t.i, owners)]
     if before:
-        owner = _mention_at(before[-1].i, found)
+        owner = _mention_at(before[-1].i, owners)
         return _phrase([t for t in tokens if t.i >= owner.end]), owner
     return _phrase(tokens), None
 
 
-def titles_in_apposition(person: Mention, doc: Doc, found: list[Mention],
-                         lex: Lexicon) -> list[tuple[str, Mention | None]]:
-    """"<Name>, the <title> of X," and "the <title> of X, <Name>,"."""
+def titles_in_apposition(person: Mention, doc: Doc, found: list[Mention], lex: Lexicon,
+                         owners: list[Mention] | None = None) -> list[tuple[str, Mention | None]]:
+    """"<Name>, the <title> of X," and "the <title> of X, <Name>," (also where the parser
+    took the names after the comma for conjuncts of the title: "two Representatives,
+    <Name> and <Name>")."""
     root = doc[person.start:person.end].root
     person_tokens = {t.i for t in root.subtree}
     results = []
     for child in root.children:
         if child.dep_ == "appos" and _title_word(child, lex) and not _mention_at(child.i, found):
-            results.append(title_phrase(child, found, set()))
-    if root.dep_ == "appos" and _title_word(root.head, lex) and not _mention_at(root.head.i, found):
-        results.append(title_phrase(root.head, found, person_tokens))
+            results.append(title_phrase(child, found, set(), owners))
+    after_comma = person.start > 0 and doc[person.start - 1].text == ","
+    if (root.dep_ == "appos" or (root.dep_ == "conj" and after_comma)) and _title_word(root.head, lex) \
+            and not _mention_at(root.head.i, found):
+        results.append(title_phrase(root.head, found, person_tokens, owners))
     return [(title, owner) for title, owner in results if title]
 
 
+# verbs whose subject (or object) takes the title after "as": "serves as", "was sworn in as",
+# "appointed <Name> as"; and the copula: "<Name> is the mayor of <City>"
+_RELATIVE_PRONOUNS = ("who", "that")
+
+
+def _person_of(token: Token, people: list[Mention]) -> Mention | None:
+    return next((m for m in people if m.start <= token.i < m.end), None)
+
+
+def _conjuncts(mention: Mention, doc: Doc, people: list[Mention]) -> list[Mention]:
+    """The person and the people coordinated with it: "<Name>, <Name> and <Name>"."""
+    root = doc[mention.start:mention.end].root
+    found = [mention]
+    for token in root.conjuncts:
+        other = _person_of(token, people)
+        if other is not None and other not in found:
+            found.append(other)
+    return found
+
+
+def predicative_titles(doc: Doc, people: list[Mention], found: list[Mention], lex: Lexicon,
+                       owners: list[Mention] | None = None) -> list[tuple[Mention, str, Mention | None]]:
+    """"<Name> serves as <title>", "<Name> was sworn in as <Owner>'s <title>", "… appointed
+    <Name> as <title>", "<Name>, who serve as <title>s of <Owner>", "<Name> is the <title> of
+    <Owner>". Not under a negation."""
+    results = []
+    for token in doc:
+        if not _title_word(token, lex) or _mention_at(token.i, found):
+            continue
+        if token.dep_ == "pobj" and token.head.lower_ == "as":
+            verb = token.head.head
+            while verb.dep_ in ("prt", "prep") and verb.head is not verb:  # "sworn in as"
+                verb = verb.head
+            roles = ("dobj", "oprd", "nsubjpass", "nsubj")
+        elif token.dep_ == "attr" and (token.head.lemma_ == "be" or token.head.pos_ == "AUX"):
+            verb, roles = token.head, ("nsubj",)
+        else:
+            continue
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue
+        holder = next((c for role in roles for c in verb.children if c.dep_ == role), None)
+        if holder is not None and holder.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            holder = verb.head
+        person = _person_of(holder, people) if holder is not None else None
+        if person is None:
+            continue
+        title, owner = title_phrase(token, found, set(), owners)
+        if title:
+            results.extend((p, title, owner) for p in _conjuncts(person, doc, people))
+    return results
+
+
 def find_positions(doc: Doc, lex: Lexicon | None = None) -> list[PositionMention]:
-    """Every title given to a person mention of the Doc (after ``kg_entities``)."""
+    """Every title given to a person mention of the Doc (after ``kg_entities``).
+
+    A title given to the first of coordinated names is given to each of them:
+    "Representatives <Name>, <Name> and <Name>", "two officers, <Name> and <Name>".
+    """
     lex = lex or lexicon()
-    found = [m for m in mentions(doc) if not m.reference]
+    everything = mentions(doc)
+    found = [m for m in everything if not m.reference]
+    people = [m for m in found if m.type == "Person"]
+    given: dict[Mention, list[tuple[str, Mention | None]]] = {}
+    for person in people:
+        before = title_before(person, doc, found, lex, everything)
+        given[person] = ([before] if before else []) + titles_in_apposition(person, doc, found, lex, everything)
+    for person in people:
+        for other in _conjuncts(person, doc, people)[1:]:
+            if not given[other]:
+                given[other] = list(given[person])
+    for person, title, owner in predicative_titles(doc, people, found, lex, everything):
+        given[person].append((title, owner))
     positions = []
-    for person in (m for m in found if m.type == "Person"):
+    for person in people:
         sentence = doc[person.start].sent.text
-        before = title_before(person, doc, found, lex)
-        for title, owner in ([before] if before else []) + titles_in_apposition(person, doc, found, lex):
-            if owner is person:
+        seen = set()
+        for title, owner in given[person]:
+            if owner is person or (owner is not None and owner.reference and owner.label == person.label):
                 owner = None
-            positions.append(PositionMention(person, title, owner, sentence))
+            title = _as_singular(title, lex)  # a title given to several is each one's
+            if title and (title.lower(), owner) not in seen:
+                seen.add((title.lower(), owner))
+                positions.append(PositionMention(person, title, owner, sentence))
     return positions
 
 

@@ -186,6 +186,13 @@ def test_component_in_the_model_pipeline(pipeline, text, expected):
     ("President/PROPN/nsubj/5 of/ADP/prep/0 Ukraine/PROPN/compound/4/ORG Olena/PROPN/compound/4/ORG "
      "Hrytsenko/PROPN/pobj/1/ORG said/VERB/ROOT/-",
      [("Ukraine", "Ukraine", "State", "UKR"), ("Olena Hrytsenko", "Olena Hrytsenko", "Person", None)]),
+    # … or the head of the name left after it
+    ("Lena/PROPN/compound/2/PERSON Kraus/PROPN/compound/2/PERSON Vidal/PROPN/nsubj/3 spoke/VERB/ROOT/-",
+     [("Lena Kraus Vidal", "Lena Kraus Vidal", "Person", None)]),
+    # after "<title> of", a name starting with a given name is split off an unknown region
+    ("First/PROPN/compound/1 Minister/PROPN/nsubj/6 of/ADP/prep/1 Zembla/PROPN/compound/5/ORG "
+     "Nicola/PROPN/compound/5/ORG Pryce/PROPN/pobj/2/ORG spoke/VERB/ROOT/-",
+     [("Zembla", "Zembla", "Location", None), ("Nicola Pryce", "Nicola Pryce", "Person", None)]),
 ])
 def test_personal_names(blank_nlp, annotated, expected):
     assert typed(blank_nlp, annotated) == expected

@@ -55,3 +55,60 @@ def test_a_person_can_be_the_holder(blank_nlp):
                  "Soto/PROPN/compound/5/PERSON adviser/NOUN/compound/7 Tom/PROPN/compound/7/PERSON "
                  "Berg/PROPN/nsubj/8/PERSON agreed/VERB/ROOT/-")
     assert positions(blank_nlp, annotated) == [("Tom Berg", "adviser", "Soto")]
+
+
+@pytest.mark.parametrize("annotated, expected", [
+    # a title before coordinated names is each one's, in the singular
+    ("Representatives/PROPN/compound/2 Ana/PROPN/compound/2/PERSON Soto/PROPN/nsubj/9/PERSON ,/PUNCT/punct/2 "
+     "Tom/PROPN/compound/5/PERSON Berg/PROPN/conj/2/PERSON and/CCONJ/cc/5 Lena/PROPN/compound/8/PERSON "
+     "Kraus/PROPN/conj/5/PERSON objected/VERB/ROOT/-",
+     [("Ana Soto", "Representative", None), ("Tom Berg", "Representative", None),
+      ("Lena Kraus", "Representative", None)]),
+    # … also a title the names follow after a comma, where the parser took them for its conjuncts
+    ("Two/NUM/nummod/2 Democratic/PROPN/compound/2 Senators/PROPN/nsubj/10 ,/PUNCT/punct/2 "
+     "Ana/PROPN/compound/5/PERSON Soto/PROPN/conj/2/PERSON and/CCONJ/cc/5 Tom/PROPN/compound/8/PERSON "
+     "Berg/PROPN/conj/5/PERSON ,/PUNCT/punct/8 voted/VERB/ROOT/-",
+     [("Ana Soto", "Democratic Senator", None), ("Tom Berg", "Democratic Senator", None)]),
+    # "<Name> serves as <title> of <Place>"
+    ("Ana/PROPN/compound/1/PERSON Soto/PROPN/nsubj/2/PERSON serves/VERB/ROOT/- as/ADP/prep/2 mayor/NOUN/pobj/3 "
+     "of/ADP/prep/4 Geneva/PROPN/pobj/5/GPE", [("Ana Soto", "mayor", "Geneva")]),
+    # "<Name> and <Name>, who serve as chairmen, …"
+    ("Ana/PROPN/compound/1/PERSON Soto/PROPN/nsubj/11/PERSON and/CCONJ/cc/1 Tom/PROPN/compound/4/PERSON "
+     "Berg/PROPN/conj/1/PERSON ,/PUNCT/punct/1 who/PRON/nsubj/7 serve/VERB/relcl/1 as/ADP/prep/7 "
+     "chairmen/NOUN/pobj/8 ,/PUNCT/punct/1 resigned/VERB/ROOT/-",
+     [("Ana Soto", "chairman", None), ("Tom Berg", "chairman", None)]),
+    # "<Name> appointed <Name> as <title>": the one appointed holds it
+    ("Tom/PROPN/compound/1/PERSON Berg/PROPN/nsubj/2/PERSON appointed/VERB/ROOT/- Ana/PROPN/compound/4/PERSON "
+     "Soto/PROPN/oprd/2/PERSON as/ADP/prep/2 spokeswoman/NOUN/pobj/5", [("Ana Soto", "spokeswoman", None)]),
+    # "<Name> is the <title> of <Place>", but not under a negation
+    ("Ana/PROPN/compound/1/PERSON Soto/PROPN/nsubj/2/PERSON is/AUX/ROOT/- the/DET/det/4 mayor/NOUN/attr/2 "
+     "of/ADP/prep/4 Geneva/PROPN/pobj/5/GPE", [("Ana Soto", "mayor", "Geneva")]),
+    ("Ana/PROPN/compound/1/PERSON Soto/PROPN/nsubj/2/PERSON is/AUX/ROOT/- not/PART/neg/2 the/DET/det/5 "
+     "mayor/NOUN/attr/2", []),
+    # "<title> of <Capitalised words> <Name>": the words are part of the title …
+    ("Minister/PROPN/compound/4 of/ADP/prep/0 Culture/PROPN/pobj/1 Ana/PROPN/compound/4/PERSON "
+     "Soto/PROPN/nsubj/5/PERSON spoke/VERB/ROOT/-", [("Ana Soto", "Minister of Culture", None)]),
+    # … a place there is whose office it is
+    ("First/PROPN/compound/1 Minister/PROPN/nsubj/6 of/ADP/prep/1 Geneva/PROPN/pobj/2/GPE "
+     "Carys/PROPN/compound/5/PERSON Pryce/PROPN/appos/1/PERSON spoke/VERB/ROOT/-",
+     [("Carys Pryce", "First Minister", "Geneva")]),
+    # "<Name>, the <title> of <Dept> for <Place>,": the last "of"/"for" phrase naming one is the owner
+    ("Ana/PROPN/compound/1/PERSON Soto/PROPN/nsubj/10/PERSON ,/PUNCT/punct/1 the/DET/det/4 "
+     "Secretary/PROPN/appos/1 of/ADP/prep/4 Culture/PROPN/pobj/5 for/ADP/prep/4 Geneva/PROPN/pobj/7/GPE "
+     ",/PUNCT/punct/1 said/VERB/ROOT/-", [("Ana Soto", "Secretary of Culture", "Geneva")]),
+    # a possessor that names no one is not part of the title
+    ("the/DET/det/1 government/NOUN/poss/3 's/PART/case/1 lawyer/NOUN/nsubj/7 ,/PUNCT/punct/3 "
+     "Tom/PROPN/compound/6/PERSON Berg/PROPN/appos/3/PERSON said/VERB/ROOT/-", [("Tom Berg", "lawyer", None)]),
+])
+def test_position_constructions(blank_nlp, annotated, expected):
+    assert positions(blank_nlp, annotated) == expected
+
+
+def test_a_pronoun_names_the_holder(blank_nlp):
+    from kg.coref import resolve_references
+    doc = analyse(blank_nlp, "Tom/PROPN/compound/1/PERSON Berg/PROPN/nsubj/2/PERSON spoke/VERB/ROOT/- ./PUNCT/punct/2 "
+                             "his/PRON/poss/5 lawyer/NOUN/compound/7 Ana/PROPN/compound/7/PERSON "
+                             "Soto/PROPN/nsubj/8/PERSON agreed/VERB/ROOT/-")
+    doc._.kg_mentions = sorted(doc._.kg_mentions + resolve_references(doc), key=lambda m: m.start)
+    assert [(p.person.label, p.title, p.of.label if p.of else None) for p in find_positions(doc)] == [
+        ("Ana Soto", "lawyer", "Tom Berg")]
