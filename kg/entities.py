@@ -220,11 +220,21 @@ def split_place_before_name(span: Span, gaz: Gazetteer, lex: Lexicon) -> list[Sp
     return [span]
 
 
+NAME_SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
+
+
 def with_given_name(span: Span, lex: Lexicon, taken: set[int]) -> Span:
-    """A person's name spaCy cut short: a given name left before it ("<Given> [<Name>
-    <Name>]"), or the name's head noun left after it ("[<Given> <Name>] <Name>", the last
-    word of the span a compound of it)."""
+    """A name spaCy cut short: for a person, a given name left before it ("<Given> [<Name>
+    <Name>]"), the name's head noun left after it ("[<Given> <Name>] <Name>", the last word
+    of the span a compound of it), or a generational suffix ("<Name>, Jr."); for an
+    organisation, a capitalised compound left before it ("[Daily] <Name>")."""
     doc, start, end = span.doc, span.start, span.end
+    if span.label_ == "ORG":  # "[Daily] Xtra": a capitalised compound of the name left before it
+        while (start >= 1 and start - 1 not in taken and _name_word(doc[start - 1])
+               and doc[start - 1].dep_ == "compound" and span.start <= doc[start - 1].head.i < end
+               and doc[start - 1].lower_.rstrip(".") not in lex.person_titles):
+            start -= 1
+        return Span(doc, start, end, label="ORG") if start != span.start else span
     if span.label_ != "PERSON":
         return span
     if start >= 1 and start - 1 not in taken and _name_word(doc[start - 1]) and lex.given_name(doc[start - 1].text):
@@ -232,6 +242,9 @@ def with_given_name(span: Span, lex: Lexicon, taken: set[int]) -> Span:
     while (end < len(doc) and end not in taken and _name_word(doc[end]) and doc[end - 1].dep_ == "compound"
            and doc[end - 1].head.i == end):
         end += 1
+    suffix = end + 1 if end < len(doc) and doc[end].text == "," else end  # "<Name>, Jr."
+    if suffix < len(doc) and suffix not in taken and doc[suffix].text in NAME_SUFFIXES:
+        end = suffix + 1
     return Span(doc, start, end, label="PERSON") if (start, end) != (span.start, span.end) else span
 
 
@@ -371,6 +384,38 @@ def strip_titles(name: str, lex: Lexicon) -> str:
     return " ".join(words)
 
 
+REGION_NOUNS = frozenset({"province", "district", "region", "county", "oblast", "prefecture", "governorate",
+                          "municipality", "canton", "raion", "state"})
+
+
+def before_region_noun(span: Span, labels=("PERSON", "GPE", "LOC", "FAC")) -> bool:
+    """"<Name> province", "<Name> district": the name of a region (not a city or a person)."""
+    doc = span.doc
+    after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    return span.end < len(doc) and doc[span.end].lower_ in REGION_NOUNS and doc[span.end].pos_ == "NOUN" \
+        and (labels is None or span.label_ in labels) \
+        and not (after is not None and (after.pos_ in ("NOUN", "PROPN") or after.lower_ == "of"))
+
+
+def located_in(span: Span) -> bool:
+    """"a base in <Name>", "fighting near <Name>": a name as the object of a locative
+    preposition (not "trust in <Name>", not "in <Name>'s")."""
+    doc = span.doc
+    prep = doc[span.start - 1] if span.start else None
+    if prep is None or prep.lower_ not in ("in", "near", "at") or span.root.head != prep:
+        return False
+    if span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s"):
+        return False
+    return prep.head.lemma_.lower() not in ("trust", "faith", "confidence", "interest", "belief", "believe")
+
+
+def after_age(span: Span) -> bool:
+    """"40-year-old <Name>": an age before a name makes it a person's."""
+    doc = span.doc
+    return span.start >= 1 and doc[span.start - 1].lower_.endswith("year-old") or (
+        span.start >= 5 and doc[span.start - 5:span.start].text.replace(" ", "").lower().endswith("-year-old"))
+
+
 def looks_like_personal_name(span: Span, lex: Lexicon) -> bool:
     """Two to four capitalised words, the first a common given name, none a word of an
     organisation's or agent's description: "Wanda Vázquez Garced", not "Austin Police"."""
@@ -428,7 +473,13 @@ def type_span(span: Span, gaz: Gazetteer, lex: Lexicon, person_words: set[str],
         # or LOC only when no place has the name
         if span.label_ in ("PERSON", "ORG") or not gaz.match(name):
             return mention(strip_titles(name, lex), "Person")
-    if looks_like_personal_name(span, lex) and (span.label_ in ("PERSON", "ORG") or not gaz.match(name)):
+    if before_region_noun(span) and not gaz.country_named(name) and not lex.nationality(name):
+        return mention(name, "Location")  # "<Name> province", "the <Name> district"
+    if span.label_ == "PERSON" and len(name.split()) > 1 and located_in(span) and not follows_title(span, lex) \
+            and not gaz.match(name):
+        return mention(name, "City")  # "a base in <Name Name>": a town spaCy took for a person
+    if (looks_like_personal_name(span, lex) or after_age(span)) and (span.label_ in ("PERSON", "ORG")
+                                                                       or not gaz.match(name)):
         return mention(strip_titles(name, lex), "Person")
     match = gaz.match(name, context)
     if match and (match.primary or context.get(match.place.country)
@@ -449,7 +500,7 @@ LOCATIVE_PREPOSITIONS = frozenset(
     "in at from to near into across outside inside toward towards through around via".split())
 
 
-def in_place_position(mention: Mention, doc: Doc) -> bool:
+def in_place_position(mention, doc: Doc) -> bool:
     """"in Amman", "from the Crimea": the name stands where a place stands."""
     i = mention.start - 1
     if i >= 0 and doc[i].lower_ == "the":
@@ -465,8 +516,19 @@ def one_type_per_name(found: list[Mention], doc: Doc, lex: Lexicon) -> list[Ment
     name is that of a person of the article, or the end of one (a surname, "Rivera Schatz"),
     (or any word of it but the first: "Vázquez" of "Wanda Vázquez Garced")
     becomes that person, unless it is a known organisation, a nationality or a state's name,
-    or a place named in place position ("in Amman").
+    or a place named in place position ("in Amman"). The other way round, a name the
+    article shows to be a place ("<Name> province", "a base in <Name>") is that place
+    wherever spaCy took it for a person.
     """
+    places = {}  # names the article itself shows to be places: "<Name> province", "a base in <Name>"
+    for mention in found:
+        span = doc[mention.start:mention.end]
+        if mention.type in ("Location", "City") and not mention.reference and (
+                before_region_noun(span, labels=None) or located_in(span)):
+            places.setdefault(name_key(mention.text), mention)
+    found = [replace(places[name_key(m.text)], text=m.text, start=m.start, end=m.end, start_char=m.start_char,
+                     end_char=m.end_char, sentence=m.sentence)
+             if m.type == "Person" and not m.reference and name_key(m.text) in places else m for m in found]
     names, endings = set(), set()
     for mention in found:
         if mention.type == "Person" and not mention.reference:
@@ -478,11 +540,31 @@ def one_type_per_name(found: list[Mention], doc: Doc, lex: Lexicon) -> list[Ment
     for mention in found:
         key = name_key(mention.text)
         if (mention.type not in ("Person", "State") and mention.kind is None and not mention.reference
-                and (key in names or key in endings) and not (mention.place and in_place_position(mention, doc))):
+                and ((key in names or key in endings) or _listed_with_people(mention, found, doc, lex))
+                and not (mention.place and in_place_position(mention, doc))):
             mention = replace(mention, label=strip_titles(clean_name(mention.text), lex), type="Person",
                               country=None, place=None, sector=None)
         out.append(mention)
     return out
+
+
+def _conjuncts(mention: Mention, found: list[Mention], doc: Doc) -> list[Mention]:
+    """The other mentions coordinated with this one: "<A>, <B> and <C>"."""
+    root = doc[mention.start:mention.end].root
+    tokens = {t.i for t in root.conjuncts}
+    return [m for m in found if m is not mention and not m.reference
+            and any(m.start <= i < m.end for i in tokens)]
+
+
+def _listed_with_people(mention: Mention, found: list[Mention], doc: Doc, lex: Lexicon) -> bool:
+    """An organisation spaCy saw in a list of people, itself of two or three capitalised
+    words none of which describes a body: "<Person>, <Name Name> and <Person>"."""
+    words = mention.text.split()
+    if mention.type != "Organisation" or mention.place is not None or not 2 <= len(words) <= 3:
+        return False
+    if not all(w[:1].isupper() and w.lower() not in lex.descriptive_words for w in words):
+        return False
+    return any(m.type == "Person" for m in _conjuncts(mention, found, doc))
 
 
 def _qualifier(words: str, gaz: Gazetteer, lex: Lexicon) -> bool:
@@ -517,6 +599,9 @@ def organisation_names(found: list[Mention], doc: Doc, gaz: Gazetteer, lex: Lexi
     retyped, unless the article names a person that way or it is a linked place.
     """
     aliases: dict[str, Mention] = {}
+    for mention in found:  # "the Houthis" beside "Houthi": the organisation's members by its name
+        if mention.type == "Organisation" and not mention.reference:
+            aliases.setdefault(name_key(mention.label) + "s", mention)
     by_end = {m.end: m for m in found if not m.reference}
     for mention in found:
         before = by_end.get(mention.start - 1)
@@ -529,7 +614,7 @@ def organisation_names(found: list[Mention], doc: Doc, gaz: Gazetteer, lex: Lexi
     out = []
     for mention in found:
         key = name_key(mention.text)
-        full = aliases.get(key)
+        full = aliases.get(key) if mention.type != "State" and mention.kind is None or mention.text.isupper() else None
         if full is None and not mention.reference and mention.place is None and mention.kind is None \
                 and mention.type != "State" and (mention.type == "Organisation" or key not in people):
             fitting = [m for label, m in longer.items() if _short_form_of(clean_name(mention.text), label, gaz, lex)]

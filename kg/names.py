@@ -4,6 +4,8 @@ Examples
 --------
 >>> clean_name("the Kremlin's")
 'Kremlin'
+>>> clean_name("John Smith, Jr."), clean_name("Acme Inc.")
+('John Smith, Jr.', 'Acme Inc.')
 >>> name_key("  St. Pétersbourg ")
 'saint petersbourg'
 """
@@ -17,6 +19,7 @@ __all__ = ["clean_name", "name_key", "fold_diacritics", "slugify", "title_case",
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "\u00a0": " "})
 _LEADING_THE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|')$")
+_ABBREVIATION_END = re.compile(r"\b(?:Jr|Sr|St|Inc|Ltd|Co|Corp)\.$")
 _EDGE_PUNCT = " \t\n\"'“”‘’.,;:!?()[]{}-–—"
 
 
@@ -26,8 +29,8 @@ def clean_name(text: str) -> str:
     name = _LEADING_THE.sub("", name)
     name = _POSSESSIVE.sub("", name)
     stripped = name.strip(_EDGE_PUNCT)
-    # keep the final dot of an abbreviation such as "U.S." or "St."
-    if name.endswith(".") and re.search(r"(?:^|[\s.])\w\.$", name):
+    # keep the final dot of an abbreviation such as "U.S.", "St." or "Jr."
+    if name.endswith(".") and (re.search(r"(?:^|[\s.])\w\.$", name) or _ABBREVIATION_END.search(name)):
         stripped = name.lstrip(_EDGE_PUNCT)
     return stripped
 

@@ -218,6 +218,13 @@ def titles_in_apposition(person: Mention, doc: Doc, found: list[Mention], lex: L
     if (root.dep_ == "appos" or (root.dep_ == "conj" and after_comma)) and _title_word(root.head, lex) \
             and not _mention_at(root.head.i, found):
         results.append(title_phrase(root.head, found, person_tokens, owners))
+    elif root.dep_ == "appos" and _mention_at(root.head.i, found) is not None:
+        # "the <title> of <Org>, <Name>": the parser hung the name on the owner
+        owner_root = doc[_mention_at(root.head.i, found).start:_mention_at(root.head.i, found).end].root
+        preposition = owner_root.head
+        if owner_root.dep_ == "pobj" and preposition.lower_ in ("of", "for") and _title_word(preposition.head, lex) \
+                and not _mention_at(preposition.head.i, found):
+            results.append(title_phrase(preposition.head, found, person_tokens, owners))
     return [(title, owner) for title, owner in results if title]
 
 

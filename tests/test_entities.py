@@ -268,3 +268,51 @@ def test_organisations_by_construction(blank_nlp, annotated, expected):
 ])
 def test_short_names_of_organisations(blank_nlp, annotated, expected):
     assert [(m.text, m.label) for m in type_entities(parse(blank_nlp, annotated))] == expected
+
+
+@pytest.mark.parametrize("annotated, expected", [
+    # "<Name> province/district": a region, whatever spaCy or the gazetteer say …
+    ("Fighting/NOUN/nsubj/1 spread/VERB/ROOT/- in/ADP/prep/1 the/DET/det/6 Karim/PROPN/compound/5/PERSON "
+     "Dasht/PROPN/compound/6/PERSON district/NOUN/pobj/2",
+     [("Karim Dasht", "Karim Dasht", "Location", None)]),
+    ("the/DET/det/2 Lviv/PROPN/compound/2/GPE district/NOUN/nsubj/3 voted/VERB/ROOT/-",
+     [("Lviv", "Lviv", "Location", None)]),
+    # … but "the US state of <Name>" keeps the state
+    ("the/DET/det/2 US/PROPN/compound/2/GPE state/NOUN/nsubj/5 of/ADP/prep/2 Texas/PROPN/pobj/3/GPE "
+     "voted/VERB/ROOT/-",
+     [("US", "United States", "State", "USA"), ("Texas", "Texas", "Location", "USA")]),
+    # a name one is "in" is a town, not the person spaCy saw; that place elsewhere too
+    ("Bombs/NOUN/nsubj/1 fell/VERB/ROOT/- in/ADP/prep/1 Karim/PROPN/compound/4/PERSON Dasht/PROPN/pobj/2/PERSON "
+     "./PUNCT/punct/1 Karim/PROPN/compound/7/PERSON Dasht/PROPN/nsubj/8/PERSON mourned/VERB/ROOT/-",
+     [("Karim Dasht", "City"), ("Karim Dasht", "City")]),
+    # … but not trust in a person
+    ("They/PRON/nsubj/1 lost/VERB/ROOT/- trust/NOUN/dobj/1 in/ADP/prep/2 Karim/PROPN/compound/5/PERSON "
+     "Dasht/PROPN/pobj/3/PERSON", [("Karim Dasht", "Person")]),
+])
+def test_regions_and_towns_by_construction(blank_nlp, annotated, expected):
+    got = type_entities(parse(blank_nlp, annotated))
+    width = len(expected[0])
+    assert [(m.text, m.label, m.type, m.country)[:width] if width == 4 else (m.text, m.type) for m in got] \
+        == expected
+
+
+@pytest.mark.parametrize("annotated, expected", [
+    # an age before a name makes it a person's
+    ("the/DET/det/5 40/NUM/nummod/3 -~/PUNCT/punct/3 year/NOUN/npadvmod/5 -~/PUNCT/punct/5 old/ADJ/amod/7 "
+     "Zoltan/PROPN/compound/7/ORG Brevik/PROPN/nsubj/8/ORG died/VERB/ROOT/-",
+     [("Zoltan Brevik", "Person")]),
+    # an organisation spaCy saw in a list of people is one of them
+    ("Ana/PROPN/compound/1/PERSON Soto/PROPN/nsubj/8/PERSON ,/PUNCT/punct/1 Zoltan/PROPN/compound/4/ORG "
+     "Brevik/PROPN/conj/1/ORG and/CCONJ/cc/4 Tom/PROPN/compound/7/PERSON Berg/PROPN/conj/4/PERSON met/VERB/ROOT/-",
+     [("Ana Soto", "Person"), ("Zoltan Brevik", "Person"), ("Tom Berg", "Person")]),
+    # the plural of an organisation's name is that organisation
+    ("Zembi/PROPN/compound/1/ORG rebels/NOUN/nsubj/2 fled/VERB/ROOT/- ./PUNCT/punct/2 the/DET/det/5 "
+     "Zembis/PROPN/nsubj/6/PERSON returned/VERB/ROOT/-",
+     [("Zembi", "Organisation"), ("Zembis", "Organisation")]),
+    # a capitalised word spaCy left before an organisation's name, a suffix after a person's
+    ("Daily/PROPN/compound/1 Zorvan/PROPN/nsubj/2/ORG reported/VERB/ROOT/-", [("Daily Zorvan", "Organisation")]),
+    ("Tom/PROPN/compound/1/PERSON Berg~/PROPN/nsubj/4/PERSON ,/PUNCT/punct/1 Jr./PROPN/appos/1 spoke/VERB/ROOT/-",
+     [("Tom Berg, Jr.", "Person")]),
+])
+def test_names_mended_by_their_context(blank_nlp, annotated, expected):
+    assert [(m.text, m.type) for m in type_entities(parse(blank_nlp, annotated))] == expected

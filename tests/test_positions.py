@@ -112,3 +112,11 @@ def test_a_pronoun_names_the_holder(blank_nlp):
     doc._.kg_mentions = sorted(doc._.kg_mentions + resolve_references(doc), key=lambda m: m.start)
     assert [(p.person.label, p.title, p.of.label if p.of else None) for p in find_positions(doc)] == [
         ("Ana Soto", "lawyer", "Tom Berg")]
+
+
+def test_the_title_of_an_owner_the_parser_hung_the_name_on(blank_nlp):
+    # "the general manager of <Org>, <Name>": the name parsed as the owner's apposition
+    annotated = ("the/DET/det/2 general/ADJ/amod/2 manager/NOUN/nsubj/9 of/ADP/prep/2 Zorvan/PROPN/compound/5/ORG "
+                 "Media/PROPN/pobj/3/ORG ,/PUNCT/punct/5 Ana/PROPN/compound/8/PERSON Soto/PROPN/appos/5/PERSON "
+                 "spoke/VERB/ROOT/-")
+    assert positions(blank_nlp, annotated) == [("Ana Soto", "general manager", "Zorvan Media")]
