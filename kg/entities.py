@@ -147,6 +147,48 @@ def place_organisations(spans: list[Span], gaz: Gazetteer, lex: Lexicon) -> list
     return found
 
 
+def extend_organisation(span: Span, lex: Lexicon) -> Span:
+    """An organisation's name spaCy ended too soon: "[the Supreme Court] of the <State>",
+    "[the Center] for Investigative Journalism", "[the High Court of <Region>] and <Region>".
+
+    The span must end in a noun of a body ("Court", "Center", "Committee") to take an
+    "of"/"for"/"on" phrase of capitalised words; a span that already has such a phrase may
+    take "and <Capitalised>" after it.
+    """
+    doc, end = span.doc, span.end
+    if span.label_ != "ORG":
+        return span
+    nouns = lex.organisation_nouns
+
+    def capitalised_run(i: int) -> int:
+        j = i
+        while j < len(doc) and _name_word(doc[j]) and doc[j].ent_type_ not in ("DATE", "TIME"):
+            j += 1
+        return j
+
+    if end + 1 < len(doc) and doc[end].lower_ in ("of", "for", "on") and doc[end - 1].lower_ in nouns:
+        start = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+        stop = capitalised_run(start)
+        if stop > start:
+            end = stop
+    if any(t.lower_ in ("of", "for", "on") for t in doc[span.start:end]):
+        while end + 1 < len(doc) and doc[end].lower_ == "and" and _name_word(doc[end + 1]):
+            end = capitalised_run(end + 1)
+    return Span(doc, span.start, end, label="ORG") if end != span.end else span
+
+
+def split_possessive(span: Span) -> list[Span]:
+    """"<Body of Several Words>' <Body of Several Words>": two organisations, the first
+    owning the second ("the House of <Name>' Committee on <Name>")."""
+    if span.label_ != "ORG":
+        return [span]
+    for token in span:
+        if token.lower_ in ("'", "'s", "’", "’s") and token.i - span.start >= 2 and span.end - token.i - 1 >= 2 \
+                and _name_word(span.doc[token.i + 1]):
+            return [Span(span.doc, span.start, token.i, label="ORG"), Span(span.doc, token.i + 1, span.end, label="ORG")]
+    return [span]
+
+
 def split_acronym(span: Span) -> list[Span]:
     """"<Name> (<ACRONYM>)" taken as one span: the name, and the acronym on its own."""
     for token in span:
@@ -274,7 +316,9 @@ def candidate_spans(doc: Doc, lex: Lexicon, gaz: Gazetteer, matcher: PhraseMatch
     length spaCy's own span is kept.
     """
     ner = [part for e in doc.ents if e.label_ in NAME_LABELS
-           for piece in split_acronym(e) for part in split_place_before_name(piece, gaz, lex)]
+           for piece in split_acronym(extend_organisation(e, lex)) for own in split_possessive(piece)
+           for part in split_place_before_name(own, gaz, lex)]
+    ner = filter_spans(ner)
     taken = {i for span in ner for i in range(span.start, span.end)}
     ner = [with_given_name(span, lex, taken) for span in ner]
     taken = {i for span in ner for i in range(span.start, span.end)}

@@ -316,3 +316,23 @@ def test_regions_and_towns_by_construction(blank_nlp, annotated, expected):
 ])
 def test_names_mended_by_their_context(blank_nlp, annotated, expected):
     assert [(m.text, m.type) for m in type_entities(parse(blank_nlp, annotated))] == expected
+
+
+@pytest.mark.parametrize("annotated, expected", [
+    # a body's name spaCy ended before its "of"/"for"/"on" phrase takes it, a place and all …
+    ("the/DET/det/2/ORG High/PROPN/compound/2/ORG Tribunal/PROPN/nsubj/6/ORG of/ADP/prep/2 the/DET/det/5 "
+     "Netherlands/PROPN/pobj/3/GPE ruled/VERB/ROOT/-",
+     ["High Tribunal of the Netherlands"]),
+    ("the/DET/det/1/ORG Board/PROPN/nsubj/6/ORG on/ADP/prep/1 Wages/PROPN/pobj/2 and/CCONJ/cc/3 "
+     "Prices/PROPN/conj/3 met/VERB/ROOT/-",
+     ["Board on Wages and Prices"]),
+    # … but not a date after "on"
+    ("the/DET/det/1/ORG Assembly/PROPN/nsubj/4/ORG on/ADP/prep/1 Sunday/PROPN/pobj/2/DATE voted/VERB/ROOT/-",
+     ["Assembly"]),
+    # one body's name in the possessive before another's: two organisations
+    ("the/DET/det/2/ORG Chamber/PROPN/poss/6/ORG of/ADP/prep/1/ORG Deputies~/PROPN/pobj/2/ORG '/PART/case/3/ORG "
+     "Budget/PROPN/compound/5/ORG Committee/PROPN/nsubj/7/ORG met/VERB/ROOT/-",
+     ["Chamber of Deputies", "Budget Committee"]),
+])
+def test_organisation_names_spacy_cut_or_ran_together(blank_nlp, annotated, expected):
+    assert [m.label for m in type_entities(parse(blank_nlp, annotated))] == expected
