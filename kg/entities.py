@@ -51,6 +51,11 @@ MIN_POPULATION_FOR_ALTERNATE_NAME = 500_000
 # the label of a span the sentence itself shows to be an organisation's name ("the news
 # agency <Name>", "<City> Police"): no gazetteer reading overrides it
 ORGANISATION_BY_CONSTRUCTION = "KG_ORG"
+# spaCy's labels of spans that are no place: a date, an event, a product …
+NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "EVENT", "WORK_OF_ART", "MONEY", "QUANTITY", "PERCENT",
+                              "CARDINAL", "ORDINAL"})
+CALENDAR_WORDS = frozenset("january february march april may june july august september october november "
+                           "december monday tuesday wednesday thursday friday saturday sunday".split())
 
 if not Doc.has_extension("kg_mentions"):
     Doc.set_extension("kg_mentions", default=None)
@@ -215,9 +220,13 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer, context: Counter | None = None, ma
     while i < len(doc):
         for width in range(min(max_words, len(doc) - i), 0, -1):
             words = doc[i:i + width]
-            if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
+            if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in CALENDAR_WORDS for t in words):
                 continue
             match = gaz.match(words.text, context)
+            if match and match.place.kind == "City" and i > 0 and doc[i - 1].lower_ == "the" and width == 1:
+                continue  # "the Republic", "the Sun": a word with the article, not a town
+            if match and match.place.kind != "State" and any(t.ent_type_ in NOT_PLACE_LABELS for t in words):
+                continue  # a town's name in a date, event or work; a state is named there too
             if match and match.primary and (match.place.kind != "City" or match.place.country in context
                                             or match.place.population >= MIN_POPULATION_FOR_ALTERNATE):
                 found.append(Span(doc, i, i + width, label="GPE"))
@@ -522,6 +531,11 @@ def type_span(span: Span, gaz: Gazetteer, lex: Lexicon, person_words: set[str],
     if span.label_ == "PERSON" and len(name.split()) > 1 and located_in(span) and not follows_title(span, lex) \
             and not gaz.match(name):
         return mention(name, "City")  # "a base in <Name Name>": a town spaCy took for a person
+    if span.label_ == "PERSON" and len(span) == 1 and lex.given_name(name) and not in_place_position(span, span.doc) \
+            and not gaz.country_named(name):
+        return mention(name, "Person")  # "Ali said": a given name in person position, not the town
+    if name.lower() in CALENDAR_WORDS:
+        return None
     if (looks_like_personal_name(span, lex) or after_age(span)) and (span.label_ in ("PERSON", "ORG")
                                                                        or not gaz.match(name)):
         return mention(strip_titles(name, lex), "Person")

@@ -336,3 +336,23 @@ def test_names_mended_by_their_context(blank_nlp, annotated, expected):
 ])
 def test_organisation_names_spacy_cut_or_ran_together(blank_nlp, annotated, expected):
     assert [m.label for m in type_entities(parse(blank_nlp, annotated))] == expected
+
+
+@pytest.mark.parametrize("annotated, expected", [
+    # a month is no town, in a date or alone, even in an article about the town's state
+    ("Police/NOUN/nsubj/3 in/ADP/prep/0 Britain/PROPN/pobj/1/GPE acted/VERB/ROOT/- in/ADP/prep/3 "
+     "March/PROPN/pobj/4/DATE 2018/NUM/nummod/5/DATE",
+     [("Britain", "United Kingdom", "State", "GBR")]),
+    # a town's name inside an event spaCy found is no place; a word after "the" is no town
+    ("Victims/NOUN/nsubj/6 of/ADP/prep/0 Hurricane/PROPN/compound/3/EVENT Maria/PROPN/pobj/1/EVENT "
+     "in/ADP/prep/0 Texas/PROPN/pobj/4/GPE spoke/VERB/ROOT/- in/ADP/prep/6 the/DET/det/9 Republic/PROPN/pobj/7",
+     [("Texas", "Texas", "Location", "USA")]),
+    # a given name alone in person position is a person, not the town of that name …
+    ("Ali/PROPN/nsubj/1/PERSON said/VERB/ROOT/- so/ADV/advmod/1", [("Ali", "Ali", "Person", None)]),
+    # … in place position the town
+    ("Floods/NOUN/nsubj/1 hit/VERB/ROOT/- in/ADP/prep/1 Ali/PROPN/pobj/2/PERSON ,/PUNCT/punct/3 "
+     "India/PROPN/appos/3/GPE",
+     [("Ali", "Ali", "City", "IND"), ("India", "India", "State", "IND")]),
+])
+def test_words_and_names_that_are_no_places(blank_nlp, annotated, expected):
+    assert typed(blank_nlp, annotated) == expected
