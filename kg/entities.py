@@ -194,6 +194,23 @@ def split_possessive(span: Span) -> list[Span]:
     return [span]
 
 
+def split_coordination(span: Span, gaz: Gazetteer, lex: Lexicon) -> list[Span]:
+    """"<Name> and <Name>" taken as one span: two names, unless the whole is one known name
+    ("Bosnia and Herzegovina") or names a body by its "of"/"for"/"on" phrase."""
+    words = [t.lower_ for t in span]
+    if "and" not in words[1:-1] or any(w in ("of", "for", "on") for w in words):
+        return [span]
+    name = clean_name(span.text)
+    if gaz.match(name) or lex.organisation(name):
+        return [span]
+    cut = span.start + words.index("and", 1)
+    left, right = span.doc[span.start:cut], span.doc[cut + 1:span.end]
+    if not all(_name_word(t) or t.pos_ == "DET" for t in left) or not all(_name_word(t) for t in right):
+        return [span]
+    return [Span(span.doc, left.start, left.end, label=span.label_),
+            Span(span.doc, right.start, right.end, label=span.label_)]
+
+
 def split_acronym(span: Span) -> list[Span]:
     """"<Name> (<ACRONYM>)" taken as one span: the name, and the acronym on its own."""
     for token in span:
@@ -325,7 +342,8 @@ def candidate_spans(doc: Doc, lex: Lexicon, gaz: Gazetteer, matcher: PhraseMatch
     length spaCy's own span is kept.
     """
     ner = [part for e in doc.ents if e.label_ in NAME_LABELS
-           for piece in split_acronym(extend_organisation(e, lex)) for own in split_possessive(piece)
+           for whole in split_acronym(extend_organisation(e, lex)) for piece in split_coordination(whole, gaz, lex)
+           for own in split_possessive(piece)
            for part in split_place_before_name(own, gaz, lex)]
     ner = filter_spans(ner)
     taken = {i for span in ner for i in range(span.start, span.end)}
@@ -469,6 +487,37 @@ def after_age(span: Span) -> bool:
         span.start >= 5 and doc[span.start - 5:span.start].text.replace(" ", "").lower().endswith("-year-old"))
 
 
+DIRECTION_WORDS = frozenset("north south east west northern southern eastern western central "
+                            "northeastern northwestern southeastern southwestern".split())
+
+
+def is_no_actor(span: Span, lex: Lexicon) -> bool:
+    """Spans that name no actor whatever spaCy's label:
+
+    * a direction word coordinated before another: "Eastern and Southern <Name>" (the
+      modifier of a name that follows, not a bloc);
+    * a title without a name: "the Representatives", "a new National Security Advisor";
+    * a speaker tag of a transcript, "SMITH:" at the start of a line;
+    * a photo credit: "(Photo: <Name>)", "Image: <Name>".
+    """
+    doc = span.doc
+    words = span.text.split()
+    after = doc[span.end] if span.end < len(doc) else None
+    if len(words) == 1 and words[0].lower() in DIRECTION_WORDS and after is not None and after.lower_ in ("and", "or"):
+        return True
+    last = doc[span.end - 1]
+    if span.label_ == "ORG" and not looks_like_personal_name(span, lex) and (last.lower_ in lex.person_titles or (
+            last.lower_.endswith("s") and last.lower_[:-1] in lex.person_titles)) \
+            and not any(t.lower_ in ("of", "for") for t in span) and not lex.organisation(clean_name(span.text)):
+        return True
+    line_start = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
+    if line_start and after is not None and after.text == ":" and span.text.isupper():
+        return True
+    before = [t.lower_ for t in doc[max(0, span.start - 3):span.start]]
+    return bool(before) and before[-1] in (":", "by") and any(w in ("photo", "image", "picture", "credit")
+                                                             for w in before[:-1])
+
+
 def looks_like_personal_name(span: Span, lex: Lexicon) -> bool:
     """Two to four capitalised words, the first a common given name, none a word of an
     organisation's or agent's description: "Wanda Vázquez Garced", not "Austin Police"."""
@@ -487,7 +536,7 @@ def type_span(span: Span, gaz: Gazetteer, lex: Lexicon, person_words: set[str],
               context: Counter) -> Mention | None:
     """The mention a candidate span makes, or None when it names no actor."""
     name = clean_name(span.text)
-    if not name or not any(c.isalpha() for c in name):
+    if not name or not any(c.isalpha() for c in name) or lex.non_actor(name) or is_no_actor(span, lex):
         return None
 
     def mention(label: str, kg_type: str, **extra) -> Mention:

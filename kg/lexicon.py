@@ -49,7 +49,7 @@ class Lexicon:
 
     def __init__(self, nationalities: list[dict], organisations: list[dict], blocs: list[dict],
                  organisation_nouns: list[dict], titles: list[dict], agents: list[dict] = (),
-                 given_names: list[dict] = ()):
+                 given_names: list[dict] = (), non_actors: list[dict] = ()):
         self._adjective_of: dict[str, str] = {}
         plurals: dict[str, str] = {}
         for row in nationalities:
@@ -84,6 +84,9 @@ class Lexicon:
         self._nationality_words = frozenset(row["word"] for row in nationalities)
         self._bloc_aliases = frozenset(row["alias"] for row in blocs)
         self._given_names = frozenset(row["name"] for row in given_names)
+        # a code in capitals ("WEST", "EST") only as written; other names in any case
+        self._non_actor_codes = frozenset(row["name"] for row in non_actors if row["name"].isupper())
+        self._non_actors = frozenset(name_key(row["name"]) for row in non_actors if not row["name"].isupper())
 
     def agent_sector(self, noun: str) -> str | None:
         """The sector of an agent noun ("troops" → military), None for other words."""
@@ -93,6 +96,10 @@ class Lexicon:
         """Whether a capitalised word is a common given name ("Wanda"; not "wanda", not
         "March", not a title such as "Queen")."""
         return word in self._given_names and word.lower() not in self.person_titles
+
+    def non_actor(self, name: str) -> bool:
+        """Whether a name is a time zone, currency, weapon or product ("UTC", "Humvee"), never an actor."""
+        return name in self._non_actor_codes or name_key(name) in self._non_actors
 
     def adjective(self, iso3: str) -> str | None:
         """The nationality adjective of a state ("RUS" → "Russian")."""
@@ -120,4 +127,5 @@ def lexicon() -> Lexicon:
     """The lexicon read from the ontology folder (read once)."""
     return Lexicon(read_tsv("nationalities.tsv"), read_tsv("organisations.tsv"),
                    read_tsv("blocs.tsv"), read_tsv("organisation_nouns.tsv"),
-                   read_tsv("titles.tsv"), read_tsv("agents.tsv"), read_tsv("given_names.tsv"))
+                   read_tsv("titles.tsv"), read_tsv("agents.tsv"), read_tsv("given_names.tsv"),
+                   read_tsv("non_actors.tsv"))

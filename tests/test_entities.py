@@ -356,3 +356,29 @@ def test_organisation_names_spacy_cut_or_ran_together(blank_nlp, annotated, expe
 ])
 def test_words_and_names_that_are_no_places(blank_nlp, annotated, expected):
     assert typed(blank_nlp, annotated) == expected
+
+
+@pytest.mark.parametrize("annotated, expected", [
+    # time zones, weapons and products are no actors, whatever spaCy's label …
+    ("Shelling/NOUN/nsubj/1 began/VERB/ROOT/- at/ADP/prep/1 0400/NUM/pobj/2 UTC/PROPN/appos/3/ORG",
+     []),
+    ("Troops/NOUN/nsubj/1 fired/VERB/ROOT/- Javelin/PROPN/compound/3/ORG missiles/NOUN/dobj/1", []),
+    # … but a time zone's code is one only as written: "the West" is a bloc
+    ("the/DET/det/1 West/PROPN/nsubj/2/LOC objected/VERB/ROOT/-", [("West", "West", "Group", None)]),
+    # a direction word before "and" modifies the name after it
+    ("Fighting/NOUN/nsubj/1 raged/VERB/ROOT/- in/ADP/prep/1 Western/PROPN/amod/6/LOC and/CCONJ/cc/3 "
+     "Southern/PROPN/conj/3 Ukraine/PROPN/pobj/2/GPE",
+     [("Ukraine", "Ukraine", "State", "UKR")]),
+    # a title with no name is no organisation
+    ("the/DET/det/2/ORG National/PROPN/compound/2/ORG Security/PROPN/compound/3/ORG Advisor/PROPN/nsubj/4/ORG "
+     "resigned/VERB/ROOT/-", []),
+    # a speaker tag of a transcript, and a photo credit, name no actor here
+    ("TORRES/PROPN/ROOT/-/PERSON :/PUNCT/punct/0 We/PRON/nsubj/3 agree/VERB/ROOT/-", []),
+    ("(/PUNCT/punct/3 Photo/NOUN/ROOT/- :/PUNCT/punct/1 Lena/PROPN/compound/4/PERSON Kraus/PROPN/appos/1/PERSON "
+     ")/PUNCT/punct/1", []),
+    # two names spaCy ran together with "and"
+    ("Zembla/PROPN/nsubj/3/ORG and/CCONJ/cc/0/ORG Cyprus/PROPN/conj/0/ORG agreed/VERB/ROOT/-",
+     [("Zembla", "Zembla", "Organisation", None), ("Cyprus", "Cyprus", "State", "CYP")]),
+])
+def test_spans_that_name_no_actor(blank_nlp, annotated, expected):
+    assert typed(blank_nlp, annotated) == expected

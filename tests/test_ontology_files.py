@@ -38,6 +38,7 @@ COLUMNS = {
     "light_verbs.tsv": (["verb"], set()),
     "given_names.tsv": (["name"], set()),
     "territories.tsv": (["iso3", "sovereign"], set()),
+    "non_actors.tsv": (["name", "kind"], set()),
 }
 
 
