@@ -283,6 +283,38 @@ def _merge(entities: dict[EntityKey, Entity], into: dict[EntityKey, EntityKey]) 
 
 # --- all together -------------------------------------------------------------------------
 
+def one_type_per_name(entities: dict[EntityKey, Entity]) -> dict[EntityKey, EntityKey]:
+    """One name, one type across articles: entities of one name but different types (a
+    person in one article, an organisation in another, as spaCy saw them) become one.
+
+    Places linked to GeoNames and states keep their type and stay apart. A known
+    organisation's type wins; otherwise the type the name was given most often, a person
+    on a tie. Returns old key → new key for the entities merged away.
+    """
+    groups: dict[str, list[Entity]] = defaultdict(list)
+    for entity in entities.values():
+        if entity.place is None and entity.type != "State":
+            groups[name_key(entity.label)].append(entity)
+    moved = {}
+    for members in groups.values():
+        if len({m.type for m in members}) < 2:
+            continue
+        weight = Counter()
+        for member in members:
+            weight[member.type] += sum(member.names.values()) or 1
+        known = [m for m in members if m.kind]
+        winner = known[0] if known else max(members, key=lambda m: (weight[m.type], m.type == "Person"))
+        for member in members:
+            if member is winner or member.type == winner.type:
+                continue
+            winner.names.update(member.names)
+            winner.labels.update(member.labels)
+            winner.articles |= member.articles
+            moved[member.key] = winner.key
+            del entities[member.key]
+    return moved
+
+
 def _state_entity(iso3: str, gaz: Gazetteer) -> Entity | None:
     state = gaz.country(iso3)
     if state is None or state.kind != "State":
@@ -332,6 +364,11 @@ def resolve(articles: Iterable[tuple], gaz: Gazetteer | None = None) -> Resoluti
             side_by_side.update(frozenset((a, b)) for a in together for b in together if a != b)
         position_mentions.extend((article_id, p) for p in (rest[0] if rest else ()))
         relation_mentions.extend((article_id, r) for r in (rest[1] if len(rest) > 1 else ()))
+    retyped = one_type_per_name(entities)
+    for keys in resolution.mention_entity.values():
+        for start, key in keys.items():
+            keys[start] = retyped.get(key, key)
+    side_by_side = {frozenset(retyped.get(k, k) for k in pair) for pair in side_by_side}
     renamed = _merge(entities, cluster_people(entities, side_by_side))
     for keys in resolution.mention_entity.values():
         for start, key in keys.items():

@@ -111,3 +111,22 @@ def test_a_given_name_alone_prefers_a_surname():
     found = [person("Grant Miller", 0), person("Ulysses Grant", 10), person("Grant", 20)]
     resolution = resolve([("a1", found)])
     assert resolution.entity_of("a1", found[2]).label == "Ulysses Grant"
+
+
+def test_one_name_is_one_type_across_articles():
+    # spaCy's ORG for a person's name in one article, PERSON in two others: one person
+    org = Mention("Dara Moreno", "Dara Moreno", "Organisation", 0, 2, 0, 11)
+    resolution = resolve([("a1", [person("Dara Moreno", 0)]), ("a2", [org]), ("a3", [person("Dara Moreno", 0)])])
+    assert [(e.type, e.label, sorted(e.articles)) for e in resolution.entities.values()] == [
+        ("Person", "Dara Moreno", ["a1", "a2", "a3"])]
+    assert resolution.entity_of("a2", org).type == "Person"
+
+
+def test_a_known_organisation_keeps_its_type_and_places_stay_apart():
+    known = Mention("Zorvan", "Zorvan", "Organisation", 0, 1, 0, 6, kind="media")
+    kyiv = gazetteer().best("Kyiv")
+    place = Mention("Kyiv", "Kyiv", "City", 0, 1, 0, 4, "UKR", kyiv)
+    resolution = resolve([("a1", [known]), ("a2", [person("Zorvan", 0), person("Zorvan", 5)]),
+                          ("a3", [place]), ("a4", [person("Kyiv", 0)])])
+    assert sorted((e.type, e.label) for e in resolution.entities.values() if e.type != "State") == [
+        ("City", "Kyiv"), ("Organisation", "Zorvan"), ("Person", "Kyiv")]
