@@ -23,6 +23,7 @@ holds the :class:`Mention` records.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Iterable, Iterator
@@ -468,6 +469,18 @@ def before_region_noun(span: Span, labels=("PERSON", "GPE", "LOC", "FAC")) -> bo
         and not (after is not None and (after.pos_ in ("NOUN", "PROPN") or after.lower_ == "of"))
 
 
+def national_branch(span: Span, name: str, gaz: Gazetteer, lex: Lexicon) -> bool:
+    """"<Firm> USA", "<Firm> Canada": a name that is no place, made of capitalised words and
+    a state's name at the end, is a firm's branch in that state ("Northern Ireland", "South
+    Sudan" and other places are known to the gazetteer; direction words never qualify)."""
+    words = name.split()
+    if span.label_ not in ("GPE", "LOC", "ORG") or len(words) < 2 or gaz.match(name):
+        return False
+    rest = " ".join(words[:-1])
+    return bool(gaz.country_named(words[-1])) and not gaz.match(rest) and not lex.nationality(rest) \
+        and all(w[:1].isupper() and w.lower() not in DIRECTION_WORDS for w in words[:-1])
+
+
 def located_in(span: Span) -> bool:
     """"a base in <Name>", "fighting near <Name>": a name as the object of a locative
     preposition (not "trust in <Name>", not "in <Name>'s")."""
@@ -575,6 +588,8 @@ def type_span(span: Span, gaz: Gazetteer, lex: Lexicon, person_words: set[str],
         # or LOC only when no place has the name
         if span.label_ in ("PERSON", "ORG") or not gaz.match(name):
             return mention(strip_titles(name, lex), "Person")
+    if national_branch(span, name, gaz, lex):
+        return mention(name, "Organisation")  # "<Firm> USA": a company's branch, not a place
     if before_region_noun(span) and not gaz.country_named(name) and not lex.nationality(name):
         return mention(name, "Location")  # "<Name> province", "the <Name> district"
     if span.label_ == "PERSON" and len(name.split()) > 1 and located_in(span) and not follows_title(span, lex) \
@@ -684,8 +699,9 @@ def _qualifier(words: str, gaz: Gazetteer, lex: Lexicon) -> bool:
 def _short_form_of(short: str, long: str, gaz: Gazetteer, lex: Lexicon) -> bool:
     """Whether an organisation named ``long`` goes by ``short`` once named: the name before
     its "of"/"for"/"on" phrase ("House" of "House of Representatives"), the name without the
-    place or nationality before it ("Senate" of "<Region> Senate"), or the name without a
-    place or company word after it ("<Firm>" of "<Firm> Holdings", "<Firm> USA")."""
+    place or nationality before it ("Senate" of "<Region> Senate"), a body's noun alone
+    ("Assembly" of "Legislative Assembly"), or the name without a place or company word
+    after it ("<Firm>" of "<Firm> Holdings", "<Firm> USA")."""
     s, l = short.split(), long.split()
     if len(l) <= len(s):
         return False
@@ -694,7 +710,24 @@ def _short_form_of(short: str, long: str, gaz: Gazetteer, lex: Lexicon) -> bool:
         return rest[0].lower() in ("of", "for", "on") or (
             len(s) == 1 and (_qualifier(" ".join(rest), gaz, lex)
                              or all(w.lower() in lex.organisation_nouns for w in rest)))
-    return l[-len(s):] == s and _qualifier(" ".join(l[:-len(s)]), gaz, lex)
+    if l[-len(s):] != s:
+        return False
+    # "<Region> Senate", "US Supreme Court"; or a body's noun alone: "the Assembly" of
+    # "Legislative Assembly" (not "House" of "White House": a house is no body's noun)
+    return _qualifier(" ".join(l[:-len(s)]), gaz, lex) or (len(s) == 1 and s[0].lower() in lex.organisation_nouns)
+
+
+def _fullest(short: str, longer: dict[str, Mention], gaz: Gazetteer, lex: Lexicon) -> Mention | None:
+    """The one organisation of the article a short name fits, followed to its own fullest
+    name ("Court" → "Supreme Court" → "Supreme Court of <Region>"); None when none or several fit."""
+    found, seen = None, {short}
+    while True:
+        fitting = [m for label, m in longer.items() if label not in seen and _short_form_of(short, label, gaz, lex)]
+        if len(fitting) != 1:
+            return found
+        found = fitting[0]
+        short = found.label
+        seen.add(short)
 
 
 def organisation_names(found: list[Mention], doc: Doc, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
@@ -724,10 +757,49 @@ def organisation_names(found: list[Mention], doc: Doc, gaz: Gazetteer, lex: Lexi
         full = aliases.get(key) if mention.type != "State" and mention.kind is None or mention.text.isupper() else None
         if full is None and not mention.reference and mention.place is None and mention.kind is None \
                 and mention.type != "State" and (mention.type == "Organisation" or key not in people):
-            fitting = [m for label, m in longer.items() if _short_form_of(clean_name(mention.text), label, gaz, lex)]
-            full = fitting[0] if len(fitting) == 1 else None
+            full = _fullest(clean_name(mention.text), longer, gaz, lex)
         if full is not None and full is not mention:
             mention = replace(mention, label=full.label, type=full.type, country=full.country, kind=full.kind)
+        out.append(mention)
+    return out
+
+
+_ABBREVIATED_REGION = re.compile(r"^[A-Z][A-Za-z]{0,4}\.(?:[A-Z]\.)?$")
+
+
+def city_with_abbreviated_region(found: list[Mention], doc: Doc) -> list[Mention]:
+    """"<City>, D.C.", "<City>, Ga.": a city named with the abbreviation of its region, as
+    news writes it, is one name of the city (the abbreviation is no entity of its own)."""
+    out, skip = [], set()
+    for mention in found:
+        if mention.start in skip:
+            continue
+        end = mention.end
+        if mention.type == "City" and not mention.reference and end + 1 < len(doc) and doc[end].text == "," \
+                and _ABBREVIATED_REGION.match(doc[end + 1].text):
+            skip.update(m.start for m in found if m.start == end + 1)
+            span = doc[mention.start:end + 2]
+            mention = replace(mention, text=span.text, end=span.end, end_char=span.end_char)
+        out.append(mention)
+    return out
+
+
+def regions_listed_with_regions(found: list[Mention], doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """A name that is a city and a region, listed with regions of the same state, is the
+    region: "Utah, Virginia, Washington and <Region>" (two regions of the list or more, no
+    state in it; "<City>, <Region>" stays the city)."""
+    out = []
+    for mention in found:
+        if mention.type == "City" and mention.place is not None and not mention.reference:
+            listed = _conjuncts(mention, found, doc)
+            regions = [m for m in listed if m.type == "Location" and m.country == mention.country]
+            after = next((m for m in found if m.start == mention.end + 1), None)
+            in_region = after is not None and doc[mention.end].text == "," and after.type == "Location"
+            if len(regions) >= 2 and not any(m.type == "State" for m in listed) and not in_region:
+                region = next((p for p in gaz.candidates(mention.label) if p.kind == "Location"
+                               and p.country == mention.country), None)
+                if region is not None:
+                    mention = replace(mention, label=region.name, type="Location", place=region)
         out.append(mention)
     return out
 
@@ -742,6 +814,7 @@ def type_entities(doc: Doc, gaz: Gazetteer | None = None, lex: Lexicon | None = 
     context = context_countries(spans, gaz, lex)
     typed = (type_span(span, gaz, lex, person_words, context) for span in spans)
     found = one_type_per_name([m for m in typed if m is not None], doc, lex)
+    found = city_with_abbreviated_region(regions_listed_with_regions(found, doc, gaz), doc)
     return organisation_names(found, doc, gaz, lex)
 
 

@@ -259,6 +259,15 @@ def test_organisations_by_construction(blank_nlp, annotated, expected):
     ("Zorvan/PROPN/compound/1/ORG Holdings/PROPN/nsubj/2/ORG paid/VERB/ROOT/- ./PUNCT/punct/2 "
      "Zorvan/PROPN/nsubj/4/PERSON paid/VERB/ROOT/-",
      [("Zorvan Holdings", "Zorvan Holdings"), ("Zorvan", "Zorvan Holdings")]),
+    # a body's noun alone, followed to the fullest name it stands for
+    ("the/DET/det/2 Legislative/PROPN/compound/2/ORG Assembly/PROPN/nsubj/3/ORG met/VERB/ROOT/- ./PUNCT/punct/3 "
+     "the/DET/det/6 Assembly/PROPN/nsubj/7/ORG voted/VERB/ROOT/-",
+     [("Legislative Assembly", "Legislative Assembly"), ("Assembly", "Legislative Assembly")]),
+    ("the/DET/det/2/ORG Supreme/PROPN/compound/2/ORG Court/PROPN/nsubj/9/ORG of/ADP/prep/2/ORG "
+     "Zembla/PROPN/pobj/3/ORG and/CCONJ/cc/2 the/DET/det/8 Supreme/PROPN/compound/8/ORG Court/PROPN/conj/2/ORG "
+     "met/VERB/ROOT/- ./PUNCT/punct/9 Court/PROPN/nsubj/12/ORG ruled/VERB/ROOT/-",
+     [("the Supreme Court of Zembla", "Supreme Court of Zembla"), ("Supreme Court", "Supreme Court of Zembla"),
+      ("Court", "Supreme Court of Zembla")]),
     # with two bodies it could be, a short name stays as it is
     ("the/DET/det/1 Chamber/PROPN/nsubj/5/ORG of/ADP/prep/1/ORG Deputies/PROPN/pobj/2/ORG and/CCONJ/cc/1 "
      "the/DET/det/6 Chamber/PROPN/conj/1/ORG of/ADP/prep/6/ORG Commerce/PROPN/pobj/7/ORG and/CCONJ/cc/6 "
@@ -382,3 +391,19 @@ def test_words_and_names_that_are_no_places(blank_nlp, annotated, expected):
 ])
 def test_spans_that_name_no_actor(blank_nlp, annotated, expected):
     assert typed(blank_nlp, annotated) == expected
+
+
+@pytest.mark.parametrize("annotated, expected", [
+    # a firm's branch in a state, though spaCy saw a place
+    ("Auditors/NOUN/nsubj/4 of/ADP/prep/0 Zorvan/PROPN/compound/3/LOC USA/PROPN/pobj/1/LOC resigned/VERB/ROOT/-",
+     [("Zorvan USA", "Organisation")]),
+    # a name that is a city and a region, listed with regions, is the region …
+    ("Ohio/PROPN/nsubj/7/GPE ,/PUNCT/punct/0 Utah/PROPN/conj/0/GPE ,/PUNCT/punct/2 Washington/PROPN/conj/2/GPE "
+     "and/CCONJ/cc/4 Texas/PROPN/conj/4/GPE voted/VERB/ROOT/-",
+     [("Ohio", "Location"), ("Utah", "Location"), ("Washington", "Location"), ("Texas", "Location")]),
+    # … and a city written with its region's abbreviation is one name of the city
+    ("Talks/NOUN/nsubj/1 began/VERB/ROOT/- in/ADP/prep/1 Washington~/PROPN/pobj/2/GPE ,/PUNCT/punct/3 "
+     "D.C./PROPN/appos/3/GPE", [("Washington, D.C.", "City")]),
+])
+def test_branches_regions_and_cities_by_construction(blank_nlp, annotated, expected):
+    assert [(m.text, m.type) for m in type_entities(parse(blank_nlp, annotated))] == expected
