@@ -140,7 +140,8 @@ def place_organisations(spans: list[Span], gaz: Gazetteer, lex: Lexicon) -> list
     found = []
     for span in spans:
         doc, end = span.doc, span.end
-        while end < len(doc) and _name_word(doc[end]) and doc[end].lower_ in lex.descriptive_words:
+        while end < len(doc) and _name_word(doc[end]) and doc[end].lower_ in lex.descriptive_words \
+                and doc[end].lower_ not in lex.person_titles:  # "<Region> Governor" is a title
             end += 1
         if end == span.end or span.label_ not in ("GPE", "LOC", "FAC", "ORG"):
             continue
@@ -451,8 +452,13 @@ def agent_sector(span: Span, lex: Lexicon) -> str | None:
 def strip_titles(name: str, lex: Lexicon) -> str:
     """A person's name without the titles spaCy sometimes includes ("President X" → "X")."""
     words = name.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in lex.person_titles:
-        words = words[1:]
+    stripped = True
+    while stripped:
+        stripped = False
+        for width in (3, 2, 1):  # "Crown Prince <Name>", "Mayor <Name>"
+            if len(words) > width and " ".join(words[:width]).lower().rstrip(".") in lex.person_titles:
+                words, stripped = words[width:], True
+                break
     return " ".join(words)
 
 

@@ -149,6 +149,16 @@ def title_before(person: Mention, doc: Doc, found: list[Mention], lex: Lexicon,
     return title, qualifier
 
 
+def _title_inside(person: Mention, lex: Lexicon) -> tuple[str, None] | None:
+    """A title spaCy took into the person's name: "[Crown Prince <Name>]"."""
+    text = " ".join(person.text.split())
+    if text != person.label and text.endswith(person.label):
+        title = text[:-len(person.label)].strip()
+        if title.lower().rstrip(".") in lex.person_titles:
+            return title, None
+    return None
+
+
 def _phrase(tokens: list[Token]) -> str:
     """Words of a title phrase without leading determiners, a possessor ("the government's")
     and edge punctuation."""
@@ -292,7 +302,7 @@ def find_positions(doc: Doc, lex: Lexicon | None = None) -> list[PositionMention
     people = [m for m in found if m.type == "Person"]
     given: dict[Mention, list[tuple[str, Mention | None]]] = {}
     for person in people:
-        before = title_before(person, doc, found, lex, everything)
+        before = title_before(person, doc, found, lex, everything) or _title_inside(person, lex)
         given[person] = ([before] if before else []) + titles_in_apposition(person, doc, found, lex, everything)
     for person in people:
         for other in _conjuncts(person, doc, people)[1:]:

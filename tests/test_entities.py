@@ -232,7 +232,10 @@ def test_one_type_per_name(blank_nlp, annotated, expected):
     # a city's name with a body's noun after it: that city's body, not the city
     ("Lviv/PROPN/compound/1/GPE Police/PROPN/nsubj/2 arrested/VERB/ROOT/- him/PRON/dobj/2",
      [("Lviv Police", "Lviv Police", "Organisation", None)]),
-    # … but before a name the noun is a title: "<City> Chief Executive <Name>"
+    # … but a title is no body: "the <City> Governor's bid"
+    ("the/DET/det/2 Lviv/PROPN/compound/2/GPE Governor~/PROPN/poss/4 ’s/PART/case/2 bid/NOUN/ROOT/-",
+     [("Lviv", "Lviv", "City", "UKR")]),
+    # … and before a name the noun is a title: "<City> Chief Executive <Name>"
     ("Lviv/PROPN/compound/3/GPE Executive/PROPN/compound/3 Anna/PROPN/compound/3/PERSON "
      "Kowalska/PROPN/nsubj/4/PERSON spoke/VERB/ROOT/-",
      [("Lviv", "Lviv", "City", "UKR"), ("Anna Kowalska", "Anna Kowalska", "Person", None)]),

@@ -28,6 +28,9 @@ def positions(nlp, annotated):
     # an occupation is a title too: "<Organisation> producer <Name>"
     ("Zorvan/PROPN/compound/1/ORG Radio/PROPN/compound/2/ORG producer/NOUN/compound/4 Lena/PROPN/compound/4/PERSON "
      "Kraus/PROPN/nsubj/5/PERSON said/VERB/ROOT/-", [("Lena Kraus", "producer", "Zorvan Radio")]),
+    # a title of several words spaCy took into the name
+    ("Crown/PROPN/compound/3/PERSON Prince/PROPN/compound/3/PERSON Tomas/PROPN/compound/3/PERSON "
+     "Berg/PROPN/nsubj/4/PERSON spoke/VERB/ROOT/-", [("Tomas Berg", "Crown Prince", None)]),
     # a title alone
     ("Mayor/PROPN/compound/2 Tom/PROPN/compound/2/PERSON Berg/PROPN/nsubj/3/PERSON said/VERB/ROOT/-",
      [("Tom Berg", "Mayor", None)]),
