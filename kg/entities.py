@@ -1,21 +1,31 @@
 """Stage 3 — typed entity mentions: spaCy's spans corrected by the gazetteer and lexicons.
 
 spaCy's small English model finds most names but types many wrongly (capital cities as
-PERSON, port cities as ORG, officials as ORG). Here every candidate span is typed in
-this order, first rule that fits wins:
+PERSON, port cities as ORG, officials as ORG). Three steps:
 
-1. a known organisation of ``ontology/organisations.tsv`` ("U.N.", "Twitter", "the Kremlin");
-2. a nationality word ("Russian", "Ukrainians") → its State, with the sector of the agent
-   noun it qualifies ("Russian forces": military); a bloc ("the West") → Group;
-3. a name that belongs to a person of the same article ("Scholz" beside "Olaf Scholz"), or
-   that follows a title ("security official <Name>") → Person (over spaCy's GPE or LOC only
-   when no place has that name);
-4. a place of the gazetteer → City, State or Location, whatever spaCy's label;
-5. otherwise spaCy's label: PERSON → Person, ORG → Organisation, GPE/LOC/FAC → Location,
-   NORP → Group when it names people (a plural), else nothing.
+**Candidate spans.** spaCy's name spans, mended where it cut or joined names: an
+organisation's "of/for/on" phrase and a capitalised compound it left out are added, "<Name>
+(<ACRONYM>)", "<Name> and <Name>", "<Body>' <Body>" and "[<title> of] <Place> <Person>"
+are split, a given name or "Jr." it left outside a person's name is added. Then names spaCy
+missed: lexicon names, names in apposition to an organisation noun ("the news agency
+<Name>"), "<City> Police", surnames of the article's people, given name + surname, and
+gazetteer places (never a month, a word of a date or event, a word after "the").
 
-Besides spaCy's spans, lexicon names spaCy missed and proper names in apposition to an
-organisation noun ("the radio network <Name of Place>") become candidates.
+**Typing**, first rule that fits wins: no actor at all (a time zone, currency, weapon or
+product of ``ontology/non_actors.tsv``, a title without a name, a speaker tag, a photo
+credit, a direction word coordinated before a name); a known organisation; an organisation
+by construction; a nationality word → its State (a bloc → Group); a surname of the
+article's people or a name after a title → Person; "<Name> province" → Location, "a base in
+<Name>" → City; a common given name first ("Wanda <Name>"), an age before it, or a given
+name alone in person position → Person; a place of the gazetteer → City, State or Location;
+otherwise spaCy's label (PERSON → Person, ORG → Organisation, GPE/LOC/FAC → Location, NORP
+→ Group when it names people).
+
+**One article, one reading of a name.** A name the article gives a person is that person
+wherever it stands (unless a linked place in place position); a name it shows to be a place
+is that place; an organisation listed with people is a person; a city-and-region listed
+with regions is the region; an organisation's short forms (acronym, "the House", "the
+Assembly", "<Firm>" of "<Firm> Holdings", a plural) are that organisation.
 
 The component ``kg_entities`` writes the result back: ``doc.ents`` carry the newsgraph type
 as label (and a GeoNames IRI as ``kb_id_`` for linked places), and ``doc._.kg_mentions``

@@ -3,7 +3,7 @@
 Read top to bottom to follow an article through newsgraph::
 
     corpus.read_corpus        files → Article
-    nlp.load_pipeline         spaCy + kg_entities, kg_positions, kg_coreference components
+    nlp.load_pipeline         spaCy + kg_entities, kg_coreference, kg_positions components
     entities.mentions         Doc → Mention (typed, canonical label, GeoNames place);
                               positions, pronouns and "the city" resolved in the same Doc
     relations.find_relations  Doc → RelationMention: a trigger (triggers), its arguments

@@ -1,14 +1,23 @@
 """Positions: the titles people are given beside their names, and whose office it is.
 
-Three constructions of news English, found on the dependency parse (titles come from
-``ontology/titles.tsv``):
+The constructions of news English, found on the dependency parse (titles and occupations
+come from ``ontology/titles.tsv``):
 
-* a title before the name, qualified by a state, place, organisation or person:
-  "<Nationality> President <Name>", "<City>'s Mayor <Name>", "<Organisation> spokesman
-  <Name>", "<State>'s top security official <Name>", "<Person> adviser <Name>";
+* a title before the name, qualified by a state, place, organisation or person (a pronoun
+  too, once resolved): "<Nationality> President <Name>", "<City>'s Mayor <Name>",
+  "<Organisation> spokesman <Name>", "his lawyer <Name>", "Minister of Information <Name>",
+  "First Minister of <Region> <Name>";
 * a title in apposition after the name: "<Name>, the mayor of <City>,", "<Name>, the
-  <Organisation> High Commissioner for Refugees,";
-* a title in apposition before the name: "the head of the regional council, <Name>,".
+  <Organisation> High Commissioner for Refugees,", "<Name>, the Secretary of Justice for
+  <Region>,";
+* a title in apposition before the name: "the head of the regional council, <Name>,";
+* a predicative title: "<Name> serves as <title>", "<Name> was sworn in as <Owner>'s
+  <title>", "appointed <Name> as <title>", "<Name> is the <title> of <Owner>", "<Name>,
+  who serve as chairmen of <Owner>'s committees";
+* a title given to the first of coordinated names is each one's, in the singular:
+  "Representatives <Name>, <Name> and <Name>".
+
+It runs after :mod:`kg.coref`, so that a possessive pronoun can name the owner.
 
 The component ``kg_positions`` stores :class:`PositionMention` records in
 ``doc._.kg_positions``; :mod:`kg.resolve` turns them into positions of entities.
