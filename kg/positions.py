@@ -302,8 +302,9 @@ def predicative_titles(doc: Doc, people: list[Mention], found: list[Mention], le
 def find_positions(doc: Doc, lex: Lexicon | None = None) -> list[PositionMention]:
     """Every title given to a person mention of the Doc (after ``kg_entities``).
 
-    A title given to the first of coordinated names is given to each of them:
-    "Representatives <Name>, <Name> and <Name>", "two officers, <Name> and <Name>".
+    A title in the plural given to the first of coordinated names is given to each of them:
+    "Representatives <Name>, <Name> and <Name>", "two officers, <Name> and <Name>" (not
+    "drummer <Name> and <Name>").
     """
     lex = lex or lexicon()
     everything = mentions(doc)
@@ -314,9 +315,10 @@ def find_positions(doc: Doc, lex: Lexicon | None = None) -> list[PositionMention
         before = title_before(person, doc, found, lex, everything) or _title_inside(person, lex)
         given[person] = ([before] if before else []) + titles_in_apposition(person, doc, found, lex, everything)
     for person in people:
+        plural = [(title, owner) for title, owner in given[person] if _as_singular(title, lex) != title]
         for other in _conjuncts(person, doc, people)[1:]:
             if not given[other]:
-                given[other] = list(given[person])
+                given[other] = list(plural)
     for person, title, owner in predicative_titles(doc, people, found, lex, everything):
         given[person].append((title, owner))
     positions = []

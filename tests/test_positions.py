@@ -67,6 +67,9 @@ def test_a_person_can_be_the_holder(blank_nlp):
      "Kraus/PROPN/conj/5/PERSON objected/VERB/ROOT/-",
      [("Ana Soto", "Representative", None), ("Tom Berg", "Representative", None),
       ("Lena Kraus", "Representative", None)]),
+    # … a title in the singular only the first's
+    ("drummer/NOUN/compound/2 Ana/PROPN/compound/2/PERSON Soto/PROPN/nsubj/6/PERSON and/CCONJ/cc/2 "
+     "Tom/PROPN/compound/5/PERSON Berg/PROPN/conj/2/PERSON played/VERB/ROOT/-", [("Ana Soto", "drummer", None)]),
     # … also a title the names follow after a comma, where the parser took them for its conjuncts
     ("Two/NUM/nummod/2 Democratic/PROPN/compound/2 Senators/PROPN/nsubj/10 ,/PUNCT/punct/2 "
      "Ana/PROPN/compound/5/PERSON Soto/PROPN/conj/2/PERSON and/CCONJ/cc/5 Tom/PROPN/compound/8/PERSON "
