@@ -341,6 +341,8 @@ def given_name_spans(doc: Doc, lex: Lexicon, gaz: Gazetteer, taken: set[int]) ->
         while end < len(doc) and end - token.i < 3 and end not in taken and _name_word(doc[end]):
             end += 1
         rest = doc[token.i + 1:end]
+        if any(p.kind != "City" for p in gaz.candidates(token.text)) or gaz.match(doc[token.i:end].text):
+            continue  # "Virginia Beach", "Georgia <Name>": a region's or a place's name
         if rest and not any(t.lower_ in lex.descriptive_words or t.lower_ in lex.person_titles for t in rest):
             found.append(Span(doc, token.i, end, label="PERSON"))
     return found

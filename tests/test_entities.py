@@ -180,7 +180,10 @@ def test_component_in_the_model_pipeline(pipeline, text, expected):
     # a given name and a surname spaCy missed altogether
     ("Senator/PROPN/compound/2 Roberta/PROPN/compound/2 Kessling/PROPN/nsubj/3 objected/VERB/ROOT/-",
      [("Roberta Kessling", "Roberta Kessling", "Person", None)]),
-    # … but a state's name is no given name
+    # … but not a place's name, nor a region's name before another word
+    ("Ships/NOUN/nsubj/1 reached/VERB/ROOT/- Virginia/PROPN/compound/3 Beach/PROPN/dobj/1",
+     [("Virginia Beach", "Virginia Beach", "City", "USA")]),
+    # … and a state's name is no given name
     ("Jordan/PROPN/compound/1 Valley/PROPN/nsubj/2 flooded/VERB/ROOT/-", [("Jordan", "Jordan", "State", "JOR")]),
     # "<title> of <Place> <Name>" run together in one span: the place, then the person
     ("President/PROPN/nsubj/5 of/ADP/prep/0 Ukraine/PROPN/compound/4/ORG Olena/PROPN/compound/4/ORG "
@@ -196,6 +199,11 @@ def test_component_in_the_model_pipeline(pipeline, text, expected):
 ])
 def test_personal_names(blank_nlp, annotated, expected):
     assert typed(blank_nlp, annotated) == expected
+
+
+def test_a_region_s_name_starts_no_personal_name(blank_nlp):
+    annotated = "Students/NOUN/nsubj/4 at/ADP/prep/0 Virginia/PROPN/compound/3 Tech/PROPN/pobj/1 protested/VERB/ROOT/-"
+    assert [m.type for m in type_entities(parse(blank_nlp, annotated)) if m.type == "Person"] == []
 
 
 @pytest.mark.parametrize("annotated, expected", [
