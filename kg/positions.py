@@ -183,12 +183,16 @@ def _phrase(tokens: list[Token]) -> str:
 
 # the parts of a noun phrase that belong to a title: "the", "top", "regional", "of the council"
 _TITLE_PARTS = ("det", "amod", "compound", "nmod", "prep", "pobj", "poss", "case", "nummod")
+# the prepositions of an office's phrase: "minister of", "envoy for", "ambassador to", "professor at"
+_TITLE_PREPOSITIONS = ("of", "for", "to", "at", "on", "in")
 
 
 def _title_tokens(head: Token, exclude: set[int]) -> list[Token]:
     """The head and the modifiers of its phrase, without clauses, appositions or lists."""
     tokens = [head]
     for child in head.children:
+        if child.dep_ == "prep" and child.lower_ not in _TITLE_PREPOSITIONS:
+            continue  # "ambassador to the UN [under <President>]": a time, not the office
         if child.dep_ in _TITLE_PARTS and child.i not in exclude:
             tokens.extend(_title_tokens(child, exclude))
     return sorted(tokens, key=lambda t: t.i)

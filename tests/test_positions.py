@@ -102,6 +102,10 @@ def test_a_person_can_be_the_holder(blank_nlp):
     ("Ana/PROPN/compound/1/PERSON Soto/PROPN/nsubj/10/PERSON ,/PUNCT/punct/1 the/DET/det/4 "
      "Secretary/PROPN/appos/1 of/ADP/prep/4 Culture/PROPN/pobj/5 for/ADP/prep/4 Geneva/PROPN/pobj/7/GPE "
      ",/PUNCT/punct/1 said/VERB/ROOT/-", [("Ana Soto", "Secretary of Culture", "Geneva")]),
+    # a phrase of time after the office is no part of it
+    ("Tom/PROPN/compound/1/PERSON Berg/PROPN/nsubj/2/PERSON served/VERB/ROOT/- as/ADP/prep/2 "
+     "ambassador/NOUN/pobj/3 to/ADP/prep/4 Chile/PROPN/pobj/5/GPE under/ADP/prep/4 two/NUM/nummod/9 "
+     "presidents/NOUN/pobj/7", [("Tom Berg", "ambassador to Chile", None)]),
     # a possessor that names no one is not part of the title
     ("the/DET/det/1 government/NOUN/poss/3 's/PART/case/1 lawyer/NOUN/nsubj/7 ,/PUNCT/punct/3 "
      "Tom/PROPN/compound/6/PERSON Berg/PROPN/appos/3/PERSON said/VERB/ROOT/-", [("Tom Berg", "lawyer", None)]),
