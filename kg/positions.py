@@ -251,6 +251,20 @@ def titles_in_apposition(person: Mention, doc: Doc, found: list[Mention], lex: L
     return [(title, owner) for title, owner in results if title]
 
 
+def title_one_of(person: Mention, doc: Doc, found: list[Mention], lex: Lexicon,
+                 owners: list[Mention] | None = None) -> list[tuple[str, Mention | None]]:
+    """"<Name>, one of <Owner>'s aides": the parser seldom hangs "one" on the name. The
+    title is this person's alone, not the people coordinated with it."""
+    end = person.end
+    if end + 3 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "one" and doc[end + 2].lower_ == "of":
+        heads = [c for c in doc[end + 2].children if c.dep_ == "pobj" and _title_word(c, lex)]
+        if heads and not _mention_at(heads[0].i, found):
+            person_tokens = {t.i for t in doc[person.start:person.end]}
+            title, owner = title_phrase(heads[0], found, person_tokens, owners)
+            return [(title, owner)] if title else []
+    return []
+
+
 # verbs whose subject (or object) takes the title after "as": "serves as", "was sworn in as",
 # "appointed <Name> as"; and the copula: "<Name> is the mayor of <City>"
 _RELATIVE_PRONOUNS = ("who", "that")
@@ -323,6 +337,8 @@ def find_positions(doc: Doc, lex: Lexicon | None = None) -> list[PositionMention
         for other in _conjuncts(person, doc, people)[1:]:
             if not given[other]:
                 given[other] = list(plural)
+    for person in people:
+        given[person].extend(title_one_of(person, doc, found, lex, everything))
     for person, title, owner in predicative_titles(doc, people, found, lex, everything):
         given[person].append((title, owner))
     positions = []

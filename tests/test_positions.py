@@ -102,6 +102,16 @@ def test_a_person_can_be_the_holder(blank_nlp):
     ("Ana/PROPN/compound/1/PERSON Soto/PROPN/nsubj/10/PERSON ,/PUNCT/punct/1 the/DET/det/4 "
      "Secretary/PROPN/appos/1 of/ADP/prep/4 Culture/PROPN/pobj/5 for/ADP/prep/4 Geneva/PROPN/pobj/7/GPE "
      ",/PUNCT/punct/1 said/VERB/ROOT/-", [("Ana Soto", "Secretary of Culture", "Geneva")]),
+    # "<Name>, one of <Owner>'s <title>s" (the parser hangs "one" on the verb)
+    ("They/PRON/nsubj/1 met/VERB/ROOT/- Tom/PROPN/compound/3/PERSON Berg/PROPN/dobj/1/PERSON ,/PUNCT/punct/1 "
+     "one/NUM/npadvmod/1 of/ADP/prep/5 Ana/PROPN/compound/8/PERSON Soto~/PROPN/poss/10/PERSON 's/PART/case/8 "
+     "aides/NOUN/pobj/6",
+     [("Tom Berg", "aide", "Ana Soto")]),
+    # … that title is the last name's alone, not its conjuncts'
+    ("They/PRON/nsubj/1 met/VERB/ROOT/- Tom/PROPN/compound/3/PERSON Berg/PROPN/dobj/1/PERSON and/CCONJ/cc/3 "
+     "Lena/PROPN/compound/6/PERSON Kraus/PROPN/conj/3/PERSON ,/PUNCT/punct/1 one/NUM/npadvmod/1 of/ADP/prep/8 "
+     "Ana/PROPN/compound/11/PERSON Soto~/PROPN/poss/13/PERSON 's/PART/case/11 aides/NOUN/pobj/9",
+     [("Lena Kraus", "aide", "Ana Soto")]),
     # a phrase of time after the office is no part of it
     ("Tom/PROPN/compound/1/PERSON Berg/PROPN/nsubj/2/PERSON served/VERB/ROOT/- as/ADP/prep/2 "
      "ambassador/NOUN/pobj/3 to/ADP/prep/4 Chile/PROPN/pobj/5/GPE under/ADP/prep/4 two/NUM/nummod/9 "
