@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Token
 
 from kg.entities import Mention, mentions
 from kg.lexicon import Lexicon, lexicon
+from kg.names import clean_name
 
 __all__ = ["PositionMention", "find_positions", "PositionFinder"]
 
@@ -155,6 +156,11 @@ def title_before(person: Mention, doc: Doc, found: list[Mention], lex: Lexicon,
     if j >= 0 and doc[j].lower_ in ("'s", "’s"):
         j -= 1
     qualifier = _mention_at(j, owners) if j >= 0 else None
+    if qualifier is None and first < i and doc[first].text[:1].isupper():
+        # "Senate Minority Whip <Name>": the first word names a body the article names elsewhere
+        body = next((m for m in found if m.type == "Organisation" and clean_name(m.text) == doc[first].text), None)
+        if body is not None:
+            return doc[first + 1:i + 1].text, body
     return title, qualifier
 
 
