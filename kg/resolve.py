@@ -165,8 +165,8 @@ def _full_name_for(short: Mention, full_names: Sequence[Mention]) -> Mention | N
     """The full name a shorter name stands for in its article.
 
     A surname alone fits the full names with that surname, in any spelling; the last words
-    of a name fit the name they end ("al-Eryani", "Rivera Schatz"); and a given name alone
-    ("Terri"), when no full name has it as a surname, fits the full names it begins. With
+    of a name fit the name they end ("al-Haddad", "Santos Ferreira"); and a given name alone
+    ("Diego"), when no full name has it as a surname, fits the full names it begins. With
     several people fitting, the nearest one named before, else the nearest after.
     """
     words = _words(short.label)
@@ -189,7 +189,7 @@ def _full_name_for(short: Mention, full_names: Sequence[Mention]) -> Mention | N
 def article_person_names(found: list[Mention]) -> dict[str, str]:
     """Within one article: folded short name → the full name it stands for.
 
-    Two spellings of one full name in an article ("John R. Bolton", "John Bolton") are one
+    Two spellings of one full name in an article ("Carl P. Lindqvist", "Carl Lindqvist") are one
     person there, the later standing for the first, unless they stand in one sentence.
     """
     people = [m for m in found if m.type == "Person" and not m.reference]

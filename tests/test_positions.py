@@ -30,8 +30,8 @@ def positions(nlp, annotated):
      "Kraus/PROPN/nsubj/5/PERSON said/VERB/ROOT/-", [("Lena Kraus", "producer", "Zorvan Radio")]),
     # the first word of the title names a body the article names elsewhere
     ("the/DET/det/1 Senate/PROPN/nsubj/2/ORG voted/VERB/ROOT/- ./PUNCT/punct/2 Senate/PROPN/compound/6 "
-     "Minority/PROPN/compound/6 Whip/PROPN/compound/8 Tom/PROPN/compound/8/PERSON Berg/PROPN/nsubj/9/PERSON "
-     "objected/VERB/ROOT/-", [("Tom Berg", "Minority Whip", "Senate")]),
+     "Majority/PROPN/compound/6 Leader/PROPN/compound/8 Tom/PROPN/compound/8/PERSON Berg/PROPN/nsubj/9/PERSON "
+     "objected/VERB/ROOT/-", [("Tom Berg", "Majority Leader", "Senate")]),
     # a title of several words spaCy took into the name
     ("Crown/PROPN/compound/3/PERSON Prince/PROPN/compound/3/PERSON Tomas/PROPN/compound/3/PERSON "
      "Berg/PROPN/nsubj/4/PERSON spoke/VERB/ROOT/-", [("Tomas Berg", "Crown Prince", None)]),
