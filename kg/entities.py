@@ -487,6 +487,19 @@ def before_region_noun(span: Span, labels=("PERSON", "GPE", "LOC", "FAC")) -> bo
         and not (after is not None and (after.pos_ in ("NOUN", "PROPN") or after.lower_ == "of"))
 
 
+def titled_with_the(span: Span, gaz: Gazetteer) -> bool:
+    """"told The <Name>", "according to The <Name>": a capitalised "The" inside a sentence
+    makes a name spaCy took for a place a title, a publication's or a body's ("The Hague",
+    "The Gambia" are places the gazetteer knows)."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != "The" or doc[span.start - 1].is_sent_start:
+        return False
+    if doc[span.start - 2].is_punct and doc[span.start - 2].text in ('"', "“", "'", "‘", "(", ":"):
+        return False  # a quotation or title may start with "The"
+    name = clean_name(span.text)
+    return span.label_ in ("GPE", "LOC", "FAC") and not gaz.match(name) and not gaz.match(f"The {name}")
+
+
 def national_branch(span: Span, name: str, gaz: Gazetteer, lex: Lexicon) -> bool:
     """"<Firm> USA", "<Firm> Canada": a name that is no place, made of capitalised words and
     a state's name at the end, is a firm's branch in that state ("Northern Ireland", "South
@@ -608,6 +621,8 @@ def type_span(span: Span, gaz: Gazetteer, lex: Lexicon, person_words: set[str],
             return mention(strip_titles(name, lex), "Person")
     if national_branch(span, name, gaz, lex):
         return mention(name, "Organisation")  # "<Firm> USA": a company's branch, not a place
+    if titled_with_the(span, gaz):
+        return mention(f"The {name}", "Organisation")  # "told The <Name>": a publication's or body's name
     if before_region_noun(span) and not gaz.country_named(name) and not lex.nationality(name):
         return mention(name, "Location")  # "<Name> province", "the <Name> district"
     if span.label_ == "PERSON" and len(name.split()) > 1 and located_in(span) and not follows_title(span, lex) \

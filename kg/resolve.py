@@ -37,6 +37,9 @@ __all__ = ["Entity", "Position", "ResolvedRelation", "Resolution", "EntityKey", 
 
 EntityKey = tuple[str, str]
 
+# direction adjectives folded to their nouns in the key of a region without a GeoNames place
+_DIRECTIONS = {"eastern": "east", "western": "west", "northern": "north", "southern": "south"}
+
 # How alike two surnames must be, once transliteration variants are folded, to be one name.
 # "Kowalski"/"Kowalska" (0.875: husband and wife) stay apart.
 SURNAME_SIMILARITY = 0.9
@@ -127,6 +130,8 @@ def entity_key(mention: Mention) -> EntityKey:
         return ("State", mention.country)
     if mention.place is not None:
         return (mention.type, f"geonames:{mention.place.geonames_id}")
+    if mention.type == "Location":  # "Eastern Mediterranean" and "East Mediterranean" are one region
+        return (mention.type, " ".join(_DIRECTIONS.get(w, w) for w in name_key(mention.label).split()))
     return (mention.type, name_key(mention.label))
 
 

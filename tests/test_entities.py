@@ -418,3 +418,15 @@ def test_spans_that_name_no_actor(blank_nlp, annotated, expected):
 ])
 def test_branches_regions_and_cities_by_construction(blank_nlp, annotated, expected):
     assert [(m.text, m.type) for m in type_entities(parse(blank_nlp, annotated))] == expected
+
+
+@pytest.mark.parametrize("annotated, expected", [
+    # a capitalised "The" inside a sentence makes a publication's name of what spaCy took for a place …
+    ("She/PRON/nsubj/1 told/VERB/ROOT/- The/DET/det/3 Baltic/PROPN/dobj/1/LOC that/SCONJ/mark/1",
+     [("Baltic", "The Baltic", "Organisation", None)]),
+    # … but not a place the gazetteer knows by that name
+    ("She/PRON/nsubj/1 flew/VERB/ROOT/- to/ADP/prep/1 The/DET/det/4 Hague/PROPN/pobj/2/GPE",
+     [("Hague", "The Hague", "City", "NLD")]),
+])
+def test_names_titled_with_the(blank_nlp, annotated, expected):
+    assert typed(blank_nlp, annotated) == expected
