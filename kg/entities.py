@@ -309,7 +309,7 @@ def with_given_name(span: Span, lex: Lexicon, taken: set[int]) -> Span:
     of the span a compound of it), or a generational suffix ("<Name>, Jr."); for an
     organisation, a capitalised compound left before it ("[Daily] <Name>")."""
     doc, start, end = span.doc, span.start, span.end
-    if span.label_ == "ORG":  # "[Daily] Xtra": a capitalised compound of the name left before it
+    if span.label_ == "ORG":  # "[Daily] <Name>": a capitalised compound of the name left before it
         while (start >= 1 and start - 1 not in taken and _name_word(doc[start - 1])
                and doc[start - 1].dep_ == "compound" and span.start <= doc[start - 1].head.i < end
                and doc[start - 1].lower_.rstrip(".") not in lex.person_titles):
@@ -487,6 +487,19 @@ def before_region_noun(span: Span, labels=("PERSON", "GPE", "LOC", "FAC")) -> bo
         and not (after is not None and (after.pos_ in ("NOUN", "PROPN") or after.lower_ == "of"))
 
 
+def titled_with_the(span: Span, gaz: Gazetteer) -> bool:
+    """"told The <Name>", "according to The <Name>": a capitalised "The" inside a sentence
+    makes a name spaCy took for a place a title, a publication's or a body's ("The Hague",
+    "The Gambia" are places the gazetteer knows)."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != "The" or doc[span.start - 1].is_sent_start:
+        return False
+    if doc[span.start - 2].is_punct and doc[span.start - 2].text in ('"', "“", "'", "‘", "(", ":"):
+        return False  # a quotation or title may start with "The"
+    name = clean_name(span.text)
+    return span.label_ in ("GPE", "LOC", "FAC") and not gaz.match(name) and not gaz.match(f"The {name}")
+
+
 def national_branch(span: Span, name: str, gaz: Gazetteer, lex: Lexicon) -> bool:
     """"<Firm> USA", "<Firm> Canada": a name that is no place, made of capitalised words and
     a state's name at the end, is a firm's branch in that state ("Northern Ireland", "South
@@ -551,7 +564,7 @@ def is_no_actor(span: Span, lex: Lexicon) -> bool:
 
 def looks_like_personal_name(span: Span, lex: Lexicon) -> bool:
     """Two to four capitalised words, the first a common given name, none a word of an
-    organisation's or agent's description: "Wanda Vázquez Garced", not "Austin Police"."""
+    organisation's or agent's description: "Maria <Name> <Name>", not "Austin Police"."""
     words = [t for t in span if not t.is_punct and t.lower_ not in ("'s", "’s")]
     if not 2 <= len(words) <= 4 or not lex.given_name(words[0].text) or not words[0].whitespace_:
         return False  # "Al-Qaeda": a given name joined to the next word is no given name
@@ -608,6 +621,8 @@ def type_span(span: Span, gaz: Gazetteer, lex: Lexicon, person_words: set[str],
             return mention(strip_titles(name, lex), "Person")
     if national_branch(span, name, gaz, lex):
         return mention(name, "Organisation")  # "<Firm> USA": a company's branch, not a place
+    if titled_with_the(span, gaz):
+        return mention(f"The {name}", "Organisation")  # "told The <Name>": a publication's or body's name
     if before_region_noun(span) and not gaz.country_named(name) and not lex.nationality(name):
         return mention(name, "Location")  # "<Name> province", "the <Name> district"
     if span.label_ == "PERSON" and len(name.split()) > 1 and located_in(span) and not follows_title(span, lex) \
@@ -641,7 +656,7 @@ LOCATIVE_PREPOSITIONS = frozenset(
 
 
 def in_place_position(mention, doc: Doc) -> bool:
-    """"in Amman", "from the Crimea": the name stands where a place stands."""
+    """"in <City>", "from the Crimea": the name stands where a place stands."""
     i = mention.start - 1
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
@@ -651,12 +666,12 @@ def in_place_position(mention, doc: Doc) -> bool:
 def one_type_per_name(found: list[Mention], doc: Doc, lex: Lexicon) -> list[Mention]:
     """A name an article gives a person is a person wherever it stands there.
 
-    spaCy types the mentions of one name differently ("Rosselló" PERSON, then ORG), and a
-    surname alone may be a town's name too ("Amman" after "Sudesh Amman"). A mention whose
-    name is that of a person of the article, or the end of one (a surname, "Rivera Schatz"),
-    (or any word of it but the first: "Vázquez" of "Wanda Vázquez Garced")
+    spaCy types the mentions of one name differently ("<Surname>" PERSON, then ORG), and a
+    surname alone may be a town's name too ("Houston" after "<Given> Houston"). A mention whose
+    name is that of a person of the article, or the end of one (a surname, "<Surname> <Surname>"),
+    (or any word of it but the first: "Ortega" of "Luisa Ortega Vidal")
     becomes that person, unless it is a known organisation, a nationality or a state's name,
-    or a place named in place position ("in Amman"). The other way round, a name the
+    or a place named in place position ("in Houston"). The other way round, a name the
     article shows to be a place ("<Name> province", "a base in <Name>") is that place
     wherever spaCy took it for a person.
     """
@@ -675,7 +690,7 @@ def one_type_per_name(found: list[Mention], doc: Doc, lex: Lexicon) -> list[Ment
             words = name_key(mention.label).split()
             names.add(" ".join(words))
             endings.update(" ".join(words[k:]) for k in range(1, len(words)))
-            endings.update(words[1:])  # "Vázquez" of "Wanda Vázquez Garced"
+            endings.update(words[1:])  # the first of two surnames: "Ortega" of "Luisa Ortega Vidal"
     out = []
     for mention in found:
         key = name_key(mention.text)
@@ -757,7 +772,7 @@ def organisation_names(found: list[Mention], doc: Doc, gaz: Gazetteer, lex: Lexi
     retyped, unless the article names a person that way or it is a linked place.
     """
     aliases: dict[str, Mention] = {}
-    for mention in found:  # "the Houthis" beside "Houthi": the organisation's members by its name
+    for mention in found:  # "the <Name>s" beside "<Name>": the organisation's members by its name
         if mention.type == "Organisation" and not mention.reference:
             aliases.setdefault(name_key(mention.label) + "s", mention)
     by_end = {m.end: m for m in found if not m.reference}
@@ -804,7 +819,7 @@ def city_with_abbreviated_region(found: list[Mention], doc: Doc) -> list[Mention
 
 def regions_listed_with_regions(found: list[Mention], doc: Doc, gaz: Gazetteer) -> list[Mention]:
     """A name that is a city and a region, listed with regions of the same state, is the
-    region: "Utah, Virginia, Washington and <Region>" (two regions of the list or more, no
+    region: "Idaho, Oregon, Washington and <Region>" (two regions of the list or more, no
     state in it; "<City>, <Region>" stays the city)."""
     out = []
     for mention in found:

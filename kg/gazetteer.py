@@ -155,7 +155,7 @@ class Gazetteer:
         if not entries:
             return None
         if any(e.primary and e.place.kind == "State" for e in entries):
-            # a state's own name is never some town's alternate name ("Ireland")
+            # a state's own name is never some town's alternate name
             entries = [e for e in entries if e.primary]
         return min(entries, key=self._rank(_counts(context)))
 
@@ -170,7 +170,7 @@ class Gazetteer:
             place = entry.place
             kind = KIND_ORDER[place.kind]
             if place.kind == "City" and place.population < LARGE_CITY:
-                kind = KIND_ORDER["Location"] + 1  # "Oregon": the US state, not the Ohio town
+                kind = KIND_ORDER["Location"] + 1  # "Texas": the US state, not the small town
             return (-context.get(place.country, 0), not entry.primary,
                     kind, -place.population, place.geonames_id)
         return rank

@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Token
 
 from kg.entities import Mention, mentions
 from kg.lexicon import Lexicon, lexicon
+from kg.names import clean_name
 
 __all__ = ["PositionMention", "find_positions", "PositionFinder"]
 
@@ -155,6 +156,11 @@ def title_before(person: Mention, doc: Doc, found: list[Mention], lex: Lexicon,
     if j >= 0 and doc[j].lower_ in ("'s", "’s"):
         j -= 1
     qualifier = _mention_at(j, owners) if j >= 0 else None
+    if qualifier is None and first < i and doc[first].text[:1].isupper():
+        # "Senate Minority Whip <Name>": the first word names a body the article names elsewhere
+        body = next((m for m in found if m.type == "Organisation" and clean_name(m.text) == doc[first].text), None)
+        if body is not None:
+            return doc[first + 1:i + 1].text, body
     return title, qualifier
 
 
@@ -183,12 +189,16 @@ def _phrase(tokens: list[Token]) -> str:
 
 # the parts of a noun phrase that belong to a title: "the", "top", "regional", "of the council"
 _TITLE_PARTS = ("det", "amod", "compound", "nmod", "prep", "pobj", "poss", "case", "nummod")
+# the prepositions of an office's phrase: "minister of", "envoy for", "ambassador to", "professor at"
+_TITLE_PREPOSITIONS = ("of", "for", "to", "at", "on", "in")
 
 
 def _title_tokens(head: Token, exclude: set[int]) -> list[Token]:
     """The head and the modifiers of its phrase, without clauses, appositions or lists."""
     tokens = [head]
     for child in head.children:
+        if child.dep_ == "prep" and child.lower_ not in _TITLE_PREPOSITIONS:
+            continue  # "ambassador to the UN [under <President>]": a time, not the office
         if child.dep_ in _TITLE_PARTS and child.i not in exclude:
             tokens.extend(_title_tokens(child, exclude))
     return sorted(tokens, key=lambda t: t.i)
@@ -245,6 +255,20 @@ def titles_in_apposition(person: Mention, doc: Doc, found: list[Mention], lex: L
                 and not _mention_at(preposition.head.i, found):
             results.append(title_phrase(preposition.head, found, person_tokens, owners))
     return [(title, owner) for title, owner in results if title]
+
+
+def title_one_of(person: Mention, doc: Doc, found: list[Mention], lex: Lexicon,
+                 owners: list[Mention] | None = None) -> list[tuple[str, Mention | None]]:
+    """"<Name>, one of <Owner>'s aides": the parser seldom hangs "one" on the name. The
+    title is this person's alone, not the people coordinated with it."""
+    end = person.end
+    if end + 3 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "one" and doc[end + 2].lower_ == "of":
+        heads = [c for c in doc[end + 2].children if c.dep_ == "pobj" and _title_word(c, lex)]
+        if heads and not _mention_at(heads[0].i, found):
+            person_tokens = {t.i for t in doc[person.start:person.end]}
+            title, owner = title_phrase(heads[0], found, person_tokens, owners)
+            return [(title, owner)] if title else []
+    return []
 
 
 # verbs whose subject (or object) takes the title after "as": "serves as", "was sworn in as",
@@ -319,6 +343,8 @@ def find_positions(doc: Doc, lex: Lexicon | None = None) -> list[PositionMention
         for other in _conjuncts(person, doc, people)[1:]:
             if not given[other]:
                 given[other] = list(plural)
+    for person in people:
+        given[person].extend(title_one_of(person, doc, found, lex, everything))
     for person, title, owner in predicative_titles(doc, people, found, lex, everything):
         given[person].append((title, owner))
     positions = []

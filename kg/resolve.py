@@ -37,6 +37,9 @@ __all__ = ["Entity", "Position", "ResolvedRelation", "Resolution", "EntityKey", 
 
 EntityKey = tuple[str, str]
 
+# direction adjectives folded to their nouns in the key of a region without a GeoNames place
+_DIRECTIONS = {"eastern": "east", "western": "west", "northern": "north", "southern": "south"}
+
 # How alike two surnames must be, once transliteration variants are folded, to be one name.
 # "Kowalski"/"Kowalska" (0.875: husband and wife) stay apart.
 SURNAME_SIMILARITY = 0.9
@@ -127,6 +130,8 @@ def entity_key(mention: Mention) -> EntityKey:
         return ("State", mention.country)
     if mention.place is not None:
         return (mention.type, f"geonames:{mention.place.geonames_id}")
+    if mention.type == "Location":  # "Eastern Mediterranean" and "East Mediterranean" are one region
+        return (mention.type, " ".join(_DIRECTIONS.get(w, w) for w in name_key(mention.label).split()))
     return (mention.type, name_key(mention.label))
 
 
@@ -165,8 +170,8 @@ def _full_name_for(short: Mention, full_names: Sequence[Mention]) -> Mention | N
     """The full name a shorter name stands for in its article.
 
     A surname alone fits the full names with that surname, in any spelling; the last words
-    of a name fit the name they end ("al-Eryani", "Rivera Schatz"); and a given name alone
-    ("Terri"), when no full name has it as a surname, fits the full names it begins. With
+    of a name fit the name they end ("al-Haddad", "Santos Ferreira"); and a given name alone
+    ("Diego"), when no full name has it as a surname, fits the full names it begins. With
     several people fitting, the nearest one named before, else the nearest after.
     """
     words = _words(short.label)
@@ -189,7 +194,7 @@ def _full_name_for(short: Mention, full_names: Sequence[Mention]) -> Mention | N
 def article_person_names(found: list[Mention]) -> dict[str, str]:
     """Within one article: folded short name → the full name it stands for.
 
-    Two spellings of one full name in an article ("John R. Bolton", "John Bolton") are one
+    Two spellings of one full name in an article ("Carl P. Lindqvist", "Carl Lindqvist") are one
     person there, the later standing for the first, unless they stand in one sentence.
     """
     people = [m for m in found if m.type == "Person" and not m.reference]

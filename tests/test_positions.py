@@ -28,6 +28,10 @@ def positions(nlp, annotated):
     # an occupation is a title too: "<Organisation> producer <Name>"
     ("Zorvan/PROPN/compound/1/ORG Radio/PROPN/compound/2/ORG producer/NOUN/compound/4 Lena/PROPN/compound/4/PERSON "
      "Kraus/PROPN/nsubj/5/PERSON said/VERB/ROOT/-", [("Lena Kraus", "producer", "Zorvan Radio")]),
+    # the first word of the title names a body the article names elsewhere
+    ("the/DET/det/1 Senate/PROPN/nsubj/2/ORG voted/VERB/ROOT/- ./PUNCT/punct/2 Senate/PROPN/compound/6 "
+     "Majority/PROPN/compound/6 Leader/PROPN/compound/8 Tom/PROPN/compound/8/PERSON Berg/PROPN/nsubj/9/PERSON "
+     "objected/VERB/ROOT/-", [("Tom Berg", "Majority Leader", "Senate")]),
     # a title of several words spaCy took into the name
     ("Crown/PROPN/compound/3/PERSON Prince/PROPN/compound/3/PERSON Tomas/PROPN/compound/3/PERSON "
      "Berg/PROPN/nsubj/4/PERSON spoke/VERB/ROOT/-", [("Tomas Berg", "Crown Prince", None)]),
@@ -102,6 +106,20 @@ def test_a_person_can_be_the_holder(blank_nlp):
     ("Ana/PROPN/compound/1/PERSON Soto/PROPN/nsubj/10/PERSON ,/PUNCT/punct/1 the/DET/det/4 "
      "Secretary/PROPN/appos/1 of/ADP/prep/4 Culture/PROPN/pobj/5 for/ADP/prep/4 Geneva/PROPN/pobj/7/GPE "
      ",/PUNCT/punct/1 said/VERB/ROOT/-", [("Ana Soto", "Secretary of Culture", "Geneva")]),
+    # "<Name>, one of <Owner>'s <title>s" (the parser hangs "one" on the verb)
+    ("They/PRON/nsubj/1 met/VERB/ROOT/- Tom/PROPN/compound/3/PERSON Berg/PROPN/dobj/1/PERSON ,/PUNCT/punct/1 "
+     "one/NUM/npadvmod/1 of/ADP/prep/5 Ana/PROPN/compound/8/PERSON Soto~/PROPN/poss/10/PERSON 's/PART/case/8 "
+     "aides/NOUN/pobj/6",
+     [("Tom Berg", "aide", "Ana Soto")]),
+    # … that title is the last name's alone, not its conjuncts'
+    ("They/PRON/nsubj/1 met/VERB/ROOT/- Tom/PROPN/compound/3/PERSON Berg/PROPN/dobj/1/PERSON and/CCONJ/cc/3 "
+     "Lena/PROPN/compound/6/PERSON Kraus/PROPN/conj/3/PERSON ,/PUNCT/punct/1 one/NUM/npadvmod/1 of/ADP/prep/8 "
+     "Ana/PROPN/compound/11/PERSON Soto~/PROPN/poss/13/PERSON 's/PART/case/11 aides/NOUN/pobj/9",
+     [("Lena Kraus", "aide", "Ana Soto")]),
+    # a phrase of time after the office is no part of it
+    ("Tom/PROPN/compound/1/PERSON Berg/PROPN/nsubj/2/PERSON served/VERB/ROOT/- as/ADP/prep/2 "
+     "ambassador/NOUN/pobj/3 to/ADP/prep/4 Chile/PROPN/pobj/5/GPE under/ADP/prep/4 two/NUM/nummod/9 "
+     "presidents/NOUN/pobj/7", [("Tom Berg", "ambassador to Chile", None)]),
     # a possessor that names no one is not part of the title
     ("the/DET/det/1 government/NOUN/poss/3 's/PART/case/1 lawyer/NOUN/nsubj/7 ,/PUNCT/punct/3 "
      "Tom/PROPN/compound/6/PERSON Berg/PROPN/appos/3/PERSON said/VERB/ROOT/-", [("Tom Berg", "lawyer", None)]),

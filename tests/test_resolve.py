@@ -130,3 +130,11 @@ def test_a_known_organisation_keeps_its_type_and_places_stay_apart():
                           ("a3", [place]), ("a4", [person("Kyiv", 0)])])
     assert sorted((e.type, e.label) for e in resolution.entities.values() if e.type != "State") == [
         ("City", "Kyiv"), ("Organisation", "Zorvan"), ("Person", "Kyiv")]
+
+
+def test_eastern_and_east_name_one_region():
+    found = [Mention("Eastern Adriatic", "Eastern Adriatic", "Location", 0, 2, 0, 16),
+             Mention("East Adriatic", "East Adriatic", "Location", 5, 7, 30, 43)]
+    resolution = resolve([("a1", found)])
+    assert [(e.label, sorted(e.names)) for e in resolution.entities.values()] == [
+        ("Eastern Adriatic", ["East Adriatic", "Eastern Adriatic"])]
