@@ -37,7 +37,7 @@ class Actor:
     mention: Mention | None
     text: str  # the words of the sentence: "Russian forces", "the city", "" when unnamed
     sector: str | None = None
-    via: str = "name"  # how the words name the entity: name, reference, owner, part (kg.relations confidence)
+    via: str = "name"  # how the words name the entity: name, reference, owner, part, place (kg.relations confidence)
 
     @property
     def known(self) -> bool:
@@ -81,15 +81,29 @@ class ActorFinder:
             return None
         sector = self.lex.agent_sector(token.lemma_) or self.lex.agent_sector(token.text) or \
             ("people" if part_nouns().get(token.lemma_.lower()) == "people" else None)
+        following = self.index.get(token.i + 1)
+        if following is not None and following.type == "Person" and following.start == token.i + 1 and \
+                (sector is not None or token.lower_ in title_words()):
+            return Actor(following, noun_phrase(token) + " " + following.text, following.sector,
+                         "reference" if following.reference else "name")  # "opposition leader <Name>"
         for child in token.children:  # "his Canadian counterpart, Justin Trudeau"
             if child.dep_ == "appos":
                 found = self.actor(child, depth + 1)
                 if found is not None:
                     return found
+        if part_nouns().get(token.lemma_.lower()) == "place":  # "the Syrian town of X" is X, in Syria
+            for named in (c for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for c in p.children if c.dep_ == "pobj"):
+                mention = self.index.get(named.i)
+                if mention is not None and mention.type in PLACE_TYPES:
+                    return Actor(mention, mention.text, mention.sector, "reference" if mention.reference else "name")
         owners = []  # "Russian forces", "Russia's military", "US Predator attacks", "its partners"
         for child in modifiers(token):
             if not against_or_for(child):
                 owner = self.index.get(child.i)
+                if owner is None and child.dep_ == "poss" and depth < 3:  # "the Malian junta's decision"
+                    found = self.actor(child, depth + 1)
+                    owner = found.mention if found is not None and found.via != "unknown" else None
                 if owner is not None and (owner.type != "Person" or child.dep_ == "poss"):
                     owners.append(owner)
         for child in token.children:  # "a Saudi-led coalition" acts for Saudi Arabia
@@ -121,6 +135,9 @@ class ActorFinder:
             if child.dep_ == "prep" and child.lower_ in ("of", "in", "at") and token.dep_ in ("nsubj", "nsubjpass") \
                     and self.is_event(token):
                 continue  # "the war in X killed …": an event's place or patient is not who acted
+            if child.dep_ == "prep" and child.lower_ in ("in", "at") and not self._stands_for_part(token) \
+                    and not self.is_event(token):
+                continue  # "the two sides in <City>": where they met, not who they are ("attacks in X" are on X)
             if child.dep_ == "prep" and child.lower_ in _PART_OF + ("by", "in", "at"):
                 for obj in (c for c in child.children if c.dep_ == "pobj"):
                     holder = self._office_holder(token, obj)
@@ -131,7 +148,10 @@ class ActorFinder:
                         continue
                     if child.lower_ in ("in", "at") and found.mention.type not in PLACE_TYPES:
                         continue
-                    return found if child.lower_ == "by" else replace(found, via="part")
+                    if child.lower_ == "by":
+                        return found
+                    return replace(found, via="place" if child.lower_ in ("in", "at") else "part",
+                                   sector=sector or found.sector)
         return None
 
     def _office_holder(self, title: Token, owner: Token) -> Actor | None:
@@ -219,8 +239,12 @@ class ActorFinder:
         return self.as_agent(actor)
 
     def is_place(self, token: Token) -> bool:
+        """Whether the words name a place themselves ("Kyiv", "the city", "the town of X"), not a
+        thing in one ("a tanker in the Strait of Hormuz")."""
         found = self.actor(token)
-        return found is not None and found.mention.type in PLACE_TYPES
+        if found is None or found.mention is None or found.mention.type not in PLACE_TYPES:
+            return False
+        return found.via in ("name", "reference") or part_nouns().get(token.lemma_.lower()) == "place"
 
 
 

@@ -115,6 +115,8 @@ def _result(kind: str, cue: Token | None, reporter: Token | None, reporter_verb:
 def modality_of(event: Token) -> Modality:
     """The modality of the event whose predicate is ``event`` (a verb, or a light verb)."""
     words = modality_words()
+    if event.sent.text.rstrip().rstrip('"”’\'').endswith("?"):
+        return Modality("hypothetical", event.sent[-1])  # a question asserts nothing
     token, reporter, verb, factual = event, None, None, False
     while True:
         head = token.head
@@ -144,4 +146,6 @@ def modality_of(event: Token) -> Modality:
             return _result("asserted", None, reporter, verb)  # "ordered a withdrawal after X seized Y"
         if head is token or token.dep_ not in _GOVERNED_BY:
             return _result("asserted", None, reporter, verb)
+        if token.dep_ == "conj" and _subject(token) is not None and _subject(head) is not None:
+            return _result("asserted", None, reporter, verb)  # "X did not go, but Y held talks": a clause of its own
         token = head

@@ -45,7 +45,7 @@ from kg.entities import mentions
 from kg.gazetteer import Gazetteer, gazetteer
 from kg.lexicon import Lexicon, lexicon
 from kg.modality import Modality, modality_of, modality_words
-from kg.triggers import RelationType, TriggerLexicon, trigger_lexicon
+from kg.triggers import ANY, RelationType, TriggerLexicon, trigger_lexicon
 
 __all__ = ["Actor", "RelationMention", "find_relations", "RelationFinder", "event_date", "light_verbs",
            "ArgumentTypes", "argument_types", "confidence_of", "evidence_weights", "DEFAULT_MIN_CONFIDENCE"]
@@ -59,9 +59,6 @@ if not Doc.has_extension("kg_date"):
 SYMMETRIC = {"met", "agreed", "negotiatedWith", "cooperatedWith", "consulted", "signedAgreementWith"}
 # event types that need no one acted on: "withdrew", "surrendered", "resigned"
 OBJECTLESS = {"RETREAT", "CONCEDE"}
-# event types whose place stands for the one acted on when nobody else is named (CAMEO's
-# practice): "killed 23 people in Tel Aviv", "troops on alert in the West Bank"
-LOCATED = {"ASSAULT", "PROTEST", "MOBILIZE", "COERCE"}
 
 
 # the confidence an asserted mention needs to make the direct triple (kg build --min-confidence),
@@ -80,13 +77,15 @@ class ArgumentTypes:
     object: frozenset[str]
     prepositions: frozenset[str]
     through_clause: bool = False  # the one acted on may stand in the act a clause names
+    located: bool = False  # the place of the event stands for the one acted on when no one is named
 
 
 @lru_cache(maxsize=1)
 def argument_types() -> dict[str, ArgumentTypes]:
     """relation name → :class:`ArgumentTypes` (ontology/relation_arguments.tsv)."""
     return {row["relation"]: ArgumentTypes(frozenset(row["subject"].split()), frozenset(row["object"].split()),
-                                           frozenset(row["prepositions"].split()), row["clause"] == "yes")
+                                           frozenset(row["prepositions"].split()), row["clause"] == "yes",
+                                           row["located"] == "yes")
             for row in read_tsv("relation_arguments.tsv")}
 
 
@@ -260,6 +259,9 @@ def _object_groups(verb: Token, pattern, cameo: str,
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     phrasal = prep_objects(verb, (pattern.particle,)) if pattern.particle in OBJECT_PREPOSITIONS else []
     own_objects = prep_objects(verb, (pattern.prep,)) if pattern.prep else []
+    if pattern.object == (ANY,):  # "discussed <a topic> with X", "attributed <an act> to X": X is acted on
+        own_objects += [p for o in with_conjuncts(objects) for p in prep_objects(o, (pattern.prep,))]
+        return tuple((kind, tuple(with_conjuncts(g))) for kind, g in (("direct", own_objects),) if g)
     between = [p for o in objects for p in prep_objects(o, ("between",))]  # "hosted talks between X and Y"
     # a direct object the pattern names is the event itself ("announced his resignation"), not the one acted on
     event_objects = [o for o in objects if pattern.object and o.lemma_.lower() in pattern.object]
@@ -281,7 +283,10 @@ def _object_groups(verb: Token, pattern, cameo: str,
                                   for condition in clause.children if condition.dep_ == "advcl" and
                                   any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in condition.children)
                                   for subject in condition.children if subject.dep_ in ("nsubj", "nsubjpass")]))
+    addressed = cameo.startswith(("02", "10")) and objects  # "urged <governments> to aid X": they are asked
     for clause in verb.children:
+        if addressed:
+            break
         if clause.dep_ == "xcomp" or (clause.dep_ == "advcl" and _is_infinitive(clause)):
             groups += _clause_objects(clause)
         elif clause.dep_ == "ccomp" and cameo[:2] in ("02", "10"):
@@ -344,9 +349,11 @@ def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: ActorFinder) 
         if is_passive(verb):
             objects = grammatical_subjects(verb, ("nsubjpass", "nsubj"))
             agents = agents_of(verb)
-            # "X was taken to hospital": a bare verb's guess at a sense is no ground for an unseen agent
+            # "X was taken to hospital": a bare verb's guess at a sense is no ground for an unseen agent,
+            # unless the verb itself is violence ("was stabbed", "was shot")
             yield _Event(verb, cameo, words, tuple(agents), (("direct", tuple(objects)),) if objects else (),
-                         unknown_agent=not agents and kind == "pattern", trigger_kind=kind)
+                         unknown_agent=not agents and (kind == "pattern" or cameo.startswith(("18", "19", "20"))),
+                         trigger_kind=kind)
             continue
         yield _Event(verb, cameo, words, tuple(subjects_of(verb)),
                      _object_groups(verb, pattern, cameo,  # "shared evidence with X": the pattern's own object
@@ -547,7 +554,8 @@ def _objects(event: _Event, actors: ActorFinder, subjects: list[Actor],
         tokens = [t for t in group if _takes(kind, t, types) and not _victim_of_requested_act(t, event, actors)]
         found = [a for a in (actors.as_target(a, types.object if types else None) for a in actors.actors(tokens))
                  if not any(same_actor(a, s) for s in subjects)]
-        found = [a for a in found if _fits(a, types.object if types else None)]
+        found = [a for a in found if _fits(a, types.object if types else None) and
+                 (types is None or types.located or a.via != "place" or kind == "clause")]  # "seized a tanker in X" seizes no X
         if found:
             return found, kind
     if types is not None and "Unknown" in types.object:  # "murdered three men": people, unnamed
@@ -608,6 +616,17 @@ def _noun_modality(noun: Token) -> Modality:
             return Modality("intended" if kind == "committed" else kind, governor)
         return modality_of(governor)
     return modality_of(noun)
+
+
+_VERBAL_ATTACK_VERBS = {"attack", "assail", "slam", "blast", "lash"}
+
+
+def _verbal_attack(event: _Event, subject: Actor, obj: Actor | None) -> bool:
+    """"The opposition leader attacked the government": a person "attacking" a state or an
+    organisation is criticising it; force would be a unit's, a state's or a group's."""
+    return event.cameo.startswith("19") and event.predicate.lemma_.lower() in _VERBAL_ATTACK_VERBS and \
+        subject.mention is not None and subject.mention.type == "Person" and obj is not None and \
+        obj.mention is not None and (obj.mention.type in ("State", "Organisation") or obj.sector == "government")
 
 
 def _acts_on_a_thing(event: _Event, actors: ActorFinder) -> bool:
@@ -676,7 +695,7 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
             return  # a subject that names no entity (or none this relation takes): the graph cannot say who acted
         subjects = [UNKNOWN]
     objects, found_as = _objects(event, actors, subjects, types, relation.plover)
-    if not objects and relation.plover in LOCATED:  # "killed 23 people in Tel Aviv", "rioted in X"
+    if not objects and types is not None and types.located:  # "killed 23 people in Tel Aviv", "rioted in X"
         placed = [p for p in actors.actors(_places_in(event.predicate, actors)) if _fits(p, types.object if types else None)]
         if placed:  # only where the relation can act on a place: "arrested in X" arrests no X
             objects, found_as = placed, "place"
@@ -693,6 +712,9 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
     hedge = ("hedge:reported",) if _hedged(event.predicate, modality.reporter_verb) else ()
     for subject in subjects:
         for obj in objects:
+            found_relation, code = relation, event.cameo
+            if _verbal_attack(event, subject, obj):
+                found_relation, code = triggers.relation("111"), "111"
             if obj is not None and not subject.known and not obj.known:
                 continue  # someone did something to someone: nothing a graph of actors can hold
             if obj is not None and same_actor(subject, obj):
@@ -702,7 +724,7 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
             evidence = (f"trigger:{event.trigger_kind}", f"object:{found_as}",
                         *sorted({f"actor:{a.via if a.known else 'unknown'}" for a in (subject, obj) if a is not None}),
                         *hedge)
-            found = RelationMention(relation, event.cameo, subject, obj, modality.modality, event.trigger,
+            found = RelationMention(found_relation, code, subject, obj, modality.modality, event.trigger,
                                     sentence.text, sentence.start_char, date, reporter, confidence_of(evidence),
                                     evidence)
             yield found

@@ -202,7 +202,7 @@ class TriggerLexicon:
                 return False
         if pattern.prep:
             preps = [c for c in children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == pattern.prep]
-            preps += [p for o in children if o.dep_ == "dobj" for p in o.children
+            preps += [p for o in children if o.dep_ == "dobj" for each in (o, *o.conjuncts) for p in each.children
                       if p.dep_ == "prep" and p.lower_ == pattern.prep]
             if not preps:
                 return False

@@ -530,6 +530,8 @@ EVENT_NOUNS_BY_HAND = {
     "subpoena": "090", "war": "190",
     # a phone call is contact (a bare "call" is as often an appeal); a takeover holds territory
     "phone call": "041", "telephone call": "041", "takeover": "192",
+    # a warrant accuses the one it is for ("issued an arrest warrant for X")
+    "warrant": "112", "arrest warrant": "112",
 }
 
 

@@ -335,3 +335,41 @@ def test_event_nouns_between_parties_and_visits(pipeline, text, expected):
 ])
 def test_an_appeal_for_an_act_is_not_the_act(pipeline, text, unwanted):
     assert not {r for r in found(pipeline, text) if r[1] in unwanted}, found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a clause with its own subject is not under the negation of the clause before it
+    ("Vladimir Putin did not travel to Istanbul, but a Russian delegation held talks there with Ukrainian officials.",
+     ("Russia", "negotiatedWith", "Ukraine", "asserted")),
+    # the topic of a discussion is no partner; "with" names the partner
+    ("Jordan's King Abdullah discussed Gaza and the situation in Syria with British Prime Minister Keir Starmer.",
+     ("Abdullah", "consulted", "Keir Starmer", "asserted")),
+    ("Japanese Prime Minister Shigeru Ishiba spoke by telephone with South Korean President Lee Jae-myung.",
+     ("Shigeru Ishiba", "called", "Lee Jae-myung", "asserted")),
+    ("Qatar and Egypt mediated the ceasefire between Israel and Hamas.", ("Qatar", "mediated", "Israel", "asserted")),
+    ("The International Criminal Court issued an arrest warrant for Israeli Prime Minister Benjamin Netanyahu.",
+     ("International Criminal Court", "accused", "Benjamin Netanyahu", "asserted")),
+    # a politician "attacking" a government criticises it
+    ("Polish opposition leader Jaroslaw Kaczynski attacked the government of Prime Minister Donald Tusk.",
+     ("Jaroslaw Kaczynski", "criticised", "Donald Tusk", "asserted")),
+    # "the <Adjective> regions of X and Y": the regions named, not the country of the adjective
+    ("Estonia condemned Russia's occupation of the Georgian regions of Abkhazia and South Ossetia.",
+     ("Russia", "occupied", "Abkhazia", "asserted")),
+    # a title right before a name is that person
+    ("Tanzanian police arrested opposition leader Tundu Lissu after a rally.",
+     ("Tanzania", "arrested", "Tundu Lissu", "asserted")),
+])
+def test_constructions_of_wire_reports(pipeline, text, expected):
+    assert expected in found(pipeline, text), found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("Will Pakistan's army chief travel to Kabul to meet Taliban leaders?", {"agreed", "visited", "met"}),  # a question
+    ("Iranian Revolutionary Guards seized a Greek-flagged oil tanker in the Strait of Hormuz.", {"seized", "occupied"}),
+    ("Finnish President Alexander Stubb urged European governments to increase military aid to Kyiv.", {"calledOn"}),
+    ("Malaysian Foreign Minister Mohamad Hasan said after hosting talks between the two sides in Kuala Lumpur.",
+     {"hosted"}),
+])
+def test_readings_that_would_mislead(pipeline, text, unwanted):
+    assert not {r for r in found(pipeline, text) if r[1] in unwanted and r[3] == "asserted" and r[2] not in (None, "?")}, \
+        found(pipeline, text)
