@@ -164,6 +164,36 @@ def place_organisations(spans: list[Span], gaz: Gazetteer, lex: Lexicon) -> list
     return found
 
 
+def state_bodies(spans: list[Span], gaz: Gazetteer, lex: Lexicon) -> list[Span]:
+    """A state's name that starts the name of one of its bodies: "the <State> House of
+    Representatives", "<State> Department of Justice", "<State> District Court for the …". The
+    capitalised words after the state end in a body's noun (ontology/organisation_nouns.tsv),
+    none of them a title ("<State> Secretary of State <Name>" is a person's title), and the
+    body takes its "of/for" phrase as "[the Supreme Court] of …" does."""
+    found = []
+    for span in spans:
+        doc = span.doc
+        if span.label_ not in ("GPE", "LOC", "ORG") or not (match := gaz.match(clean_name(span.text))) or \
+                match.place.kind != "State" or span.end >= len(doc) or doc[span.end - 1].tag_ == "POS":
+            continue  # "<State>'s <Agency>" is the agency's own name, owned by the state
+        end = span.end
+        while end < len(doc) and _name_word(doc[end]) and doc[end].ent_type_ not in ("PERSON", "DATE") \
+                and doc[end].lower_ not in lex.person_titles:
+            end += 1
+        chamber = end < len(doc) and doc[end - 1].lower_ == "house" and doc[end].lower_ == "of"  # "House of …"
+        if end == span.end or not (doc[end - 1].lower_ in lex.organisation_nouns or chamber):
+            continue
+        if end < len(doc) and _name_word(doc[end]):
+            continue  # a title or a name follows: not the body's whole name
+        if chamber:
+            stop = end + 1
+            while stop < len(doc) and _name_word(doc[stop]):
+                stop += 1
+            end = stop if stop > end + 1 else end
+        found.append(extend_organisation(Span(doc, span.start, end, label="ORG"), lex))
+    return found
+
+
 def extend_organisation(span: Span, lex: Lexicon) -> Span:
     """An organisation's name spaCy ended too soon: "[the Supreme Court] of the <State>",
     "[the Center] for Investigative Journalism", "[the High Court of <Region>] and <Region>".
@@ -371,7 +401,7 @@ def candidate_spans(doc: Doc, lex: Lexicon, gaz: Gazetteer, matcher: PhraseMatch
     appositions = apposition_organisations(doc, lex)
     named = {i for span in appositions for i in range(span.start, span.end)}
     ner = [span for span in ner if not named.intersection(range(span.start, span.end))]
-    bodies = place_organisations(ner + places, gaz, lex)
+    bodies = place_organisations(ner + places, gaz, lex) + state_bodies(ner, gaz, lex)
     extra = lexicon_spans(doc, matcher) + appositions + bodies + places + people
     return sorted(filter_spans(ner + extra), key=lambda s: s.start)
 
@@ -738,6 +768,10 @@ def _short_form_of(short: str, long: str, gaz: Gazetteer, lex: Lexicon) -> bool:
     s, l = short.split(), long.split()
     if len(l) <= len(s):
         return False
+    for cut in range(1, len(l) - len(s)):  # "House" of "<State> House of Representatives"
+        if _qualifier(" ".join(l[:cut]), gaz, lex) and l[cut:cut + len(s)] == s and \
+                _short_form_of(short, " ".join(l[cut:]), gaz, lex):
+            return True
     if l[:len(s)] == s:
         rest = l[len(s):]
         return rest[0].lower() in ("of", "for", "on") or (
@@ -756,6 +790,9 @@ def _fullest(short: str, longer: dict[str, Mention], gaz: Gazetteer, lex: Lexico
     found, seen = None, {short}
     while True:
         fitting = [m for label, m in longer.items() if label not in seen and _short_form_of(short, label, gaz, lex)]
+        # "House" fits "House of Representatives" and "<State> House of Representatives": one chain
+        fitting = [m for m in fitting if not any(o is not m and _short_form_of(o.label, m.label, gaz, lex)
+                                                 for o in fitting)]
         if len(fitting) != 1:
             return found
         found = fitting[0]

@@ -430,3 +430,27 @@ def test_branches_regions_and_cities_by_construction(blank_nlp, annotated, expec
 ])
 def test_names_titled_with_the(blank_nlp, annotated, expected):
     assert typed(blank_nlp, annotated) == expected
+
+
+@pytest.mark.parametrize("annotated, expected", [
+    # a state's name that starts the name of one of its bodies is that body
+    ("the/DET/det/2 Mexico/PROPN/compound/2/GPE Department/PROPN/nsubj/5 of/ADP/prep/2 Justice/PROPN/pobj/3 "
+     "spoke/VERB/ROOT/-",
+     [("Mexico Department of Justice", "Mexico Department of Justice", "Organisation", None)]),
+    # … but "<State>'s <Agency>" is the agency's own name, and a title after the state is a person's
+    ("Kenya~/PROPN/poss/3/GPE 's/PART/case/0 National/PROPN/compound/3/ORG Police/PROPN/compound/4/ORG "
+     "Agency/PROPN/nsubj/5/ORG spoke/VERB/ROOT/-",
+     [("Kenya", "State"), ("National Police Agency", "Organisation")]),
+])
+def test_bodies_named_after_their_state(blank_nlp, annotated, expected):
+    assert [(text, kind) for text, _, kind, _ in typed(blank_nlp, annotated)] == \
+        [(e[0], e[2]) if len(e) == 4 else e for e in expected]
+
+
+def test_a_chambers_short_name_follows_the_chain_to_its_full_name(blank_nlp):
+    annotated = ("the/DET/det/2 Chile/PROPN/compound/2/GPE House/PROPN/nsubj/5 of/ADP/prep/2 Deputies/PROPN/pobj/3 "
+                 "met/VERB/ROOT/- ;/PUNCT/punct/5 the/DET/det/8 House/PROPN/nsubj/9/ORG of/ADP/prep/8/ORG "
+                 "Deputies/PROPN/pobj/9/ORG voted/VERB/conj/5 ;/PUNCT/punct/5 the/DET/det/13 House/PROPN/nsubj/14/ORG "
+                 "adjourned/VERB/conj/5")
+    labels = {m.label for m in type_entities(parse(blank_nlp, annotated)) if m.type == "Organisation"}
+    assert labels == {"Chile House of Deputies"}
