@@ -6,7 +6,8 @@ before the pronoun; otherwise, in the previous sentences that name a person, the
 else of the sentence before. "the city"/"the town" → the most recent city; "the country" →
 the most recent state, or the state of the most recent city; "the capital" → the most
 recent capital city, and "the Ukrainian capital"/"the capital of Ukraine" → that state's
-capital through the gazetteer. The words come from ``ontology/references.tsv``.
+capital through the gazetteer; "the president" → the person the article last called "President
+<Name>". The words come from ``ontology/references.tsv`` and the titles of ``titles.tsv``.
 
 Each resolved reference becomes a :class:`~kg.entities.Mention` with ``reference=True``: its
 ``text`` is the words of the sentence ("the city"), its label, type and place those of the
@@ -90,13 +91,37 @@ def _unnamed_person_subject(sentence: Span, found: list[Mention], lex: Lexicon) 
     return False
 
 
+def _owner_of_a_title(mention: Mention, doc: Doc, lex: Lexicon) -> bool:
+    """"President <Name>'s vice president": the named person only describes someone else."""
+    root = doc[mention.start:mention.end].root
+    return root.dep_ == "poss" and root.head.lemma_.lower() in lex.person_titles
+
+
+def _clause_subject(pronoun: Token, same: list[Mention], doc: Doc) -> Mention | None:
+    """"X announced his resignation", "X sued Y and his own adviser": a possessive in the object
+    of a clause is its subject's, unless it hangs on another person it is coordinated with."""
+    if pronoun.dep_ != "poss":
+        return None
+    owned = pronoun.head
+    if any(owned.i in range(m.start, m.end) or any(c.i in range(m.start, m.end) for c in owned.conjuncts)
+           for m in same) and not any(c.lower_ == "own" for c in owned.children):
+        return None  # "Biden and his son": the person beside it
+    verb = owned
+    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return next((m for m in same for s in subjects if m.start <= s.i < m.end), None)
+
+
 def person_antecedent(token: Token, antecedents: _Antecedents, lex: Lexicon) -> Mention | None:
     excluded = _clause_mates(token)
+    doc = antecedents.doc
     same, earlier = antecedents.before(
         token, PRONOUN_REACH,
-        lambda m: m.type == "Person" and not excluded.intersection(range(m.start, m.end)))
+        lambda m: m.type == "Person" and not excluded.intersection(range(m.start, m.end))
+        and not _owner_of_a_title(m, doc, lex))
     if same:
-        return same[-1]
+        return _clause_subject(token, same, doc) or same[-1]
     here = antecedents.sentence_of[token.i]
     sentences = list(antecedents.doc.sents)
     if here > 0 and _unnamed_person_subject(sentences[here - 1], antecedents.found, lex):
@@ -193,6 +218,26 @@ def description_antecedent(noun: Token, refers_to: str, antecedents: _Antecedent
                     and gaz.capital(m.place.country) == m.place)
 
 
+def _title_description(noun: Token, lex: Lexicon) -> Span | None:
+    """"the president", "the president's lawsuit": a title with "the" and no name after it."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.lower_ not in lex.person_titles or noun.ent_type_:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) or \
+            any(c.dep_ in ("compound", "appos", "prep") for c in noun.children):
+        return None  # "the president of X", "the <Nationality> president" are handled as positions
+    following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if following is not None and following.ent_type_ == "PERSON":
+        return None
+    return noun.doc[noun.i - 1:noun.i + 1] if noun.i > 0 and noun.doc[noun.i - 1].lower_ == "the" else None
+
+
+def title_antecedent(noun: Token, found: list[Mention], doc: Doc) -> Mention | None:
+    """The person the article last named with this title before ("President X … the president")."""
+    titled = [m for m in found if m.type == "Person" and m.start < noun.i and m.start > 0
+              and doc[m.start - 1].lower_ == noun.lower_]
+    return titled[-1] if titled else None
+
+
 def _description_span(noun: Token) -> Span | None:
     """"the city", "the port city", "the Ukrainian capital": a definite phrase with this head."""
     determiners = [c for c in noun.children if c.dep_ == "det"]
@@ -213,9 +258,9 @@ def resolve_references(doc: Doc, gaz: Gazetteer | None = None, lex: Lexicon | No
     references = []
     for token in doc:
         entry = words.get(token.lower_)
-        if entry is None or token.i in taken:
+        if token.i in taken or (entry is None and token.lower_ not in lex.person_titles):
             continue
-        kind, refers_to = entry
+        kind, refers_to = entry or ("title", "Person")
         if kind == "pronoun" and token.pos_ == "PRON" and refers_to == "Thing":
             if token.dep_ not in ("nsubj", "nsubjpass", "poss"):
                 continue  # an object "it" is mostly a thing ("withholding it"), not an actor
@@ -224,6 +269,8 @@ def resolve_references(doc: Doc, gaz: Gazetteer | None = None, lex: Lexicon | No
             span, antecedent = doc[token.i:token.i + 1], person_antecedent(token, antecedents, lex)
         elif kind == "description" and token.pos_ == "NOUN" and (span := _description_span(token)) is not None:
             antecedent = description_antecedent(token, refers_to, antecedents, found, gaz, lex)
+        elif kind == "title" and (span := _title_description(token, lex)) is not None:
+            antecedent = title_antecedent(token, found, doc)
         else:
             continue
         if antecedent is not None:

@@ -221,6 +221,10 @@ def extend_organisation(span: Span, lex: Lexicon) -> Span:
     if any(t.lower_ in ("of", "for", "on") for t in doc[span.start:end]):
         while end + 1 < len(doc) and doc[end].lower_ == "and" and _name_word(doc[end + 1]):
             end = capitalised_run(end + 1)
+        # "… Court for the Southern District of <Place>": a district or division of a named place
+        if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end - 1].lower_ in ("district", "division", "circuit") \
+                and doc[end + 1].ent_type_ in ("GPE", "LOC"):
+            end = capitalised_run(end + 1)
     return Span(doc, span.start, end, label="ORG") if end != span.end else span
 
 

@@ -75,3 +75,22 @@ def test_references_keep_their_own_words_and_place(blank_nlp):
     [reference] = resolve_references(analyse(blank_nlp, annotated))
     assert reference.reference and reference.place.geonames_id == 706483
     assert (reference.start, reference.end, reference.sentence) == (4, 6, 4)
+
+
+@pytest.mark.parametrize("annotated, expected", [
+    # a possessive in a clause's object is its subject's, not the nearest name's
+    ("Ana/PROPN/compound/1/PERSON Soto/PROPN/nsubj/7/PERSON ,/PUNCT/punct/1 Tom/PROPN/compound/4/PERSON "
+     "Berg~/PROPN/poss/6/PERSON 's/PART/case/4 aide/NOUN/appos/1 announced/VERB/ROOT/- his/PRON/poss/9 "
+     "resignation/NOUN/dobj/7", [("his", "Ana Soto", "Person")]),
+    # … unless it hangs on a person it is coordinated with
+    ("Ana/PROPN/compound/1/PERSON Soto/PROPN/nsubj/2/PERSON praised/VERB/ROOT/- Tom/PROPN/compound/4/PERSON "
+     "Berg/PROPN/dobj/2/PERSON and/CCONJ/cc/4 his/PRON/poss/7 son/NOUN/conj/4", [("his", "Tom Berg", "Person")]),
+    # a person named only as the owner of a title describes someone else
+    ("As/SCONJ/prep/7 President/PROPN/compound/2/PERSON Ruiz~/PROPN/poss/4/PERSON 's/PART/case/2 "
+     "deputy/NOUN/pobj/0 ,/PUNCT/punct/7 he/PRON/nsubj/7 spoke/VERB/ROOT/-", []),
+    # "the president": the person the article called "President <Name>"
+    ("President/PROPN/compound/1 Ruiz/PROPN/nsubj/2/PERSON spoke/VERB/ROOT/- ;/PUNCT/punct/2 the/DET/det/5 "
+     "president/NOUN/nsubj/6 left/VERB/conj/2", [("the president", "Ruiz", "Person")]),
+])
+def test_pronouns_by_role_and_titles(blank_nlp, annotated, expected):
+    assert references(blank_nlp, annotated) == expected

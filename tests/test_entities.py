@@ -454,3 +454,11 @@ def test_a_chambers_short_name_follows_the_chain_to_its_full_name(blank_nlp):
                  "adjourned/VERB/conj/5")
     labels = {m.label for m in type_entities(parse(blank_nlp, annotated)) if m.type == "Organisation"}
     assert labels == {"Chile House of Deputies"}
+
+
+def test_a_courts_district_of_a_place_is_part_of_its_name(blank_nlp):
+    annotated = ("the/DET/det/2 Texas/PROPN/compound/2/ORG District/PROPN/compound/3/ORG Court/PROPN/nsubj/11/ORG "
+                 "for/ADP/prep/3 the/DET/det/7 Western/PROPN/compound/7 District/PROPN/pobj/4 of/ADP/prep/7 "
+                 "New/PROPN/compound/10/GPE Mexico/PROPN/pobj/8/GPE ruled/VERB/ROOT/-")
+    [court] = [m for m in type_entities(parse(blank_nlp, annotated)) if m.type == "Organisation"]
+    assert court.text.endswith("Western District of New Mexico")
