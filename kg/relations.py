@@ -555,7 +555,8 @@ def _objects(event: _Event, actors: ActorFinder, subjects: list[Actor],
         found = [a for a in (actors.as_target(a, types.object if types else None) for a in actors.actors(tokens))
                  if not any(same_actor(a, s) for s in subjects)]
         found = [a for a in found if _fits(a, types.object if types else None) and
-                 (types is None or types.located or a.via != "place" or kind == "clause")]  # "seized a tanker in X" seizes no X
+                 (types is None or types.located or a.via != "place" or kind == "clause")  # "seized a tanker in X" seizes no X
+                 and not (event.cameo.startswith("04") and a.via == "owner" and a.sector is None)]  # one calls no "X's decision"
         if found:
             return found, kind
     if types is not None and "Unknown" in types.object:  # "murdered three men": people, unnamed

@@ -373,3 +373,8 @@ def test_constructions_of_wire_reports(pipeline, text, expected):
 def test_readings_that_would_mislead(pipeline, text, unwanted):
     assert not {r for r in found(pipeline, text) if r[1] in unwanted and r[3] == "asserted" and r[2] not in (None, "?")}, \
         found(pipeline, text)
+
+
+def test_calling_someones_decision_names_it(pipeline):
+    got = found(pipeline, 'Hungarian Prime Minister Viktor Orban called the European Commission\\'s decision "blackmail".')
+    assert not {r for r in got if r[1] == "called"}, got
