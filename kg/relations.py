@@ -549,7 +549,7 @@ def _objects(event: _Event, actors: ActorFinder, subjects: list[Actor],
     and where that group was found; None when the event had candidates and none fits, [] when it
     had none."""
     for kind, group in event.objects:
-        if relation_plover in OBJECTLESS and kind not in ("direct", "prep", "noun"):
+        if relation_plover in OBJECTLESS and kind not in ("direct", "prep", "noun", "object-prep"):
             continue  # "announced his resignation (in a video broadcast to X)": no one it yields to
         tokens = [t for t in group if _takes(kind, t, types) and not _victim_of_requested_act(t, event, actors)]
         found = [a for a in (actors.as_target(a, types.object if types else None) for a in actors.actors(tokens))
