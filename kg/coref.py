@@ -105,7 +105,7 @@ def _clause_subject(pronoun: Token, same: list[Mention], doc: Doc) -> Mention | 
     owned = pronoun.head
     if any(owned.i in range(m.start, m.end) or any(c.i in range(m.start, m.end) for c in owned.conjuncts)
            for m in same) and not any(c.lower_ == "own" for c in owned.children):
-        return None  # "Biden and his son": the person beside it
+        return None  # "<Name> and his son": the person beside it
     verb = owned
     while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
         verb = verb.head

@@ -13,8 +13,8 @@ Everything is built from rdflib terms; no RDF is written as strings.
 
 Examples
 --------
->>> entity_slug("Person", "Angela Merkel")
-'person/angela-merkel'
+>>> entity_slug("Person", "Greta Lindqvist")
+'person/greta-lindqvist'
 >>> str(article_iri("sub/dir article"))
 'https://w3id.org/newsgraph/resource/article/sub%2Fdir%20article'
 """

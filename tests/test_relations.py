@@ -217,7 +217,7 @@ def test_arguments_far_from_their_verb(pipeline, text, expected):
 
 
 def test_the_owner_of_ones_own_resignation_is_not_conceded_to(pipeline):
-    got = found(pipeline, "Ricardo Lopez, Ortiz's chief of staff, also announced his resignation.")
+    got = found(pipeline, "Kofi Mensah, Ama Owusu's deputy, also announced his resignation on Friday.")
     assert not {r for r in got if r[1] == "conceded" and r[2] not in (None,)}
 
 
@@ -257,7 +257,7 @@ def test_a_claim_keeps_its_claimant(pipeline):
 
 @pytest.mark.parametrize("text, expected", [
     # the author of the statement an act was done in is its agent
-    ("Turkey was condemned in a joint statement by Egypt and Greece.", ("Egypt", "criticised", "Turkey", "asserted")),
+    ("Serbia was condemned in a joint statement by Croatia and Slovenia.", ("Croatia", "criticised", "Serbia", "asserted")),
     # the "of" phrase of the event a pattern names is the one it is done to
     ("The Supreme Court overturned the convictions of Maria Lopez.",
      ("Supreme Court", "conceded", "Maria Lopez", "asserted")),
@@ -322,8 +322,8 @@ def test_giving_weapons_is_military_aid_to_the_recipient(pipeline):
      ("Gustavo Petro", "consulted", "Nicolas Maduro", "intended")),
     ("Emmanuel Macron arrived in Kyiv on Thursday.", ("Emmanuel Macron", "visited", "Kyiv", "asserted")),
     ("The Taliban's takeover of Afghanistan shocked the world.", ("Taliban", "occupied", "Afghanistan", "asserted")),
-    ("Trump's phone call with Zelensky was the subject of the inquiry.", ("Trump", "called", "Zelensky", "asserted")),
-    ("Mark Amodei has publicly voiced support for Nancy Pelosi.", ("Mark Amodei", "supported", "Nancy Pelosi", "asserted")),
+    ("Lula's phone call with Gustavo Petro lasted an hour.", ("Lula", "called", "Gustavo Petro", "asserted")),
+    ("Senator Ana Ruiz has publicly voiced support for Gabriel Boric.", ("Ana Ruiz", "supported", "Gabriel Boric", "asserted")),
 ])
 def test_event_nouns_between_parties_and_visits(pipeline, text, expected):
     assert expected in found(pipeline, text), found(pipeline, text)
