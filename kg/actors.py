@@ -129,6 +129,12 @@ class ActorFinder:
                     found = self.actor(agent, depth + 1)
                     if found is not None:
                         return found
+        for child in token.children:  # "Russia's ambassador to X, <Name>,": the parser hangs the name on X
+            if child.dep_ == "prep" and child.lower_ in ("to", "for"):
+                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                    holder = self._office_holder(token, obj)
+                    if holder is not None:
+                        return holder
         for child in token.children:  # "the building of X", "thousands of X", "calls by X", "districts in X"
             if child.dep_ == "prep" and child.lower_ == "of" and not self._stands_for_part(token):
                 continue  # "the proclamation of X" is about X, not X ("a claim from X" is X's)

@@ -133,7 +133,8 @@ def modality_of(event: Token) -> Modality:
                 return _result(kind, token, reporter, verb)
             if kind == "factual":
                 factual = True
-            elif kind == "claiming":
+            elif kind == "claiming" or (kind == "reporting" and token.pos_ == "NOUN"):
+                # "X claims that …", "allegations that …", "amid reports that …": passed on, not vouched for
                 return _result("reported", token, reporter or _subject(token), verb or token)
             elif kind == "reporting" and reporter is None:
                 reporter, verb = _subject(token), token

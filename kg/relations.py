@@ -324,6 +324,10 @@ def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: ActorFinder) 
         if kind == "vague":
             continue  # "issued a ruling", "gathered in Cairo": no act between actors
         words = verb.text + (f" {pattern.particle}" if pattern.particle else "")
+        if cameo.startswith(("02", "10")) and any(c.dep_ in ("ccomp", "xcomp", "oprd") and c.tag_ in ("VBN", "VBD")
+                                                  and not any(a.dep_ in ("aux", "auxpass", "dobj", "mark") for a in c.children)
+                                                  for c in verb.children):
+            continue  # "ordered X held in detention": an act on X ordered of others, no appeal to X
         appeal = _appeal_code(verb, pattern, triggers)
         if appeal is not None and not cameo.startswith(("02", "10")):
             # "called for sanctions on X", "asked for an investigation into X": an appeal for an act
@@ -682,8 +686,10 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
         return
     types = argument_types().get(relation.name)
     subjects = actors.actors(event.subjects)
+    protesters_of_the_place = False
     if not subjects and relation.plover == "PROTEST":  # "hundreds of students protested … in X"
         subjects = actors.actors(_places_in(event.predicate, actors))
+        protesters_of_the_place = bool(subjects)
     subjects = [actors.as_agent(s) for s in subjects]
     subjects = [s for s in subjects if _fits(s, types.subject if types else None)]
     if not subjects and not actors.actors(event.subjects):
@@ -696,7 +702,7 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
             return  # a subject that names no entity (or none this relation takes): the graph cannot say who acted
         subjects = [UNKNOWN]
     objects, found_as = _objects(event, actors, subjects, types, relation.plover)
-    if not objects and types is not None and types.located:  # "killed 23 people in Tel Aviv", "rioted in X"
+    if not objects and types is not None and types.located and not protesters_of_the_place:  # "killed 23 people in X"
         placed = [p for p in actors.actors(_places_in(event.predicate, actors)) if _fits(p, types.object if types else None)]
         if placed:  # only where the relation can act on a place: "arrested in X" arrests no X
             objects, found_as = placed, "place"
@@ -720,6 +726,9 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
                 continue  # someone did something to someone: nothing a graph of actors can hold
             if obj is not None and same_actor(subject, obj):
                 continue  # no one acts on themselves here: a parse or resolution slip
+            if protesters_of_the_place and obj is not None and obj.mention is not None and \
+                    obj.mention.type in ("City", "Location") and obj.mention.country == subject.mention.country:
+                continue  # "protesters rallied in X": X's people, not a protest against X
             if obj is not None and event.trigger_kind == "demand" and _holds_office_of(subject, obj, sentence.doc):
                 continue  # a leader saying their own state must act states a policy, not a demand on another
             evidence = (f"trigger:{event.trigger_kind}", f"object:{found_as}",

@@ -189,7 +189,17 @@ class TriggerLexicon:
                     return False
             elif word not in lemmas:
                 return False
-        return True
+        return self._heads(wanted[-1], token)
+
+    def _heads(self, word: str, token: Token) -> bool:
+        """Whether the pattern's last word is what the phrase is about: its head noun, or the noun a
+        head of quantity counts ("a series of attacks"); "a French aid worker" is a worker, no aid."""
+        heads = {t.lemma_.lower() for t in (token, *token.conjuncts)} | {token.lower_}
+        heads |= {c.lemma_.lower() for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for c in p.children if c.dep_ == "pobj"}
+        if word.startswith("&"):
+            return any(member[-1] in heads for member in self.sets.get(word, ()))
+        return word in heads
 
     def _fits(self, pattern: VerbPattern, verb: Token, is_place) -> bool:
         children = list(verb.children)

@@ -378,3 +378,22 @@ def test_readings_that_would_mislead(pipeline, text, unwanted):
 def test_calling_someones_decision_names_it(pipeline):
     got = found(pipeline, "Hungarian Prime Minister Viktor Orban called the European Commission's decision a blackmail.")
     assert not {r for r in got if r[1] == "called"}, got
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # an order for an act on X is no appeal to X
+    ("A Peruvian judge on Friday ordered former minister Ana Quispe held in pretrial detention.", {"calledOn"}),
+    # "allegations that …", "amid reports that …": passed on, not vouched for
+    ("Prosecutors are examining allegations that Ana Quispe took bribes from Odebrecht.", {"seized"}),
+    # protesters in a city do not protest against it
+    ("Protesters have rallied nightly in the capital, Tbilisi, since November.", {"protested"}),
+    # a pattern's word must be what the object is: an aid worker is no aid
+    ("Rebels freed a French aid worker on Saturday.", {"aided"}),
+])
+def test_claims_orders_and_places_that_would_mislead(pipeline, text, unwanted):
+    assert not {r for r in found(pipeline, text) if r[1] in unwanted and r[3] == "asserted"}, found(pipeline, text)
+
+
+def test_reports_that_are_reported(pipeline):
+    got = found(pipeline, "The release comes amid reports that Oman has been hosting talks between Iran and Egypt.")
+    assert {r[3] for r in got if r[1] == "hosted"} == {"reported"}
