@@ -6,7 +6,7 @@ import re
 import subprocess
 
 import pytest
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
 from kg.accuracy import (RelationFigures, accuracy_markdown, found_records, judge_mentions, markdown_cell,
