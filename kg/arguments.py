@@ -19,7 +19,7 @@ from kg.modality import modality_words
 
 __all__ = ["OBJECT_PREPOSITIONS", "with_conjuncts", "subjects_of", "grammatical_subjects", "prep_objects",
            "nested_objects", "is_passive", "is_stative_passive", "agents_of", "speaker_of", "is_across_quotation",
-           "is_mistagged_participle"]
+           "is_mistagged_participle", "plural_antecedent"]
 
 # prepositions that introduce the one acted on: "attack on X", "protest against X"
 OBJECT_PREPOSITIONS = ("on", "upon", "against", "into", "with", "to", "at", "toward", "towards", "over", "for",
@@ -198,3 +198,44 @@ def is_mistagged_participle(token: Token) -> bool:
     return (token.pos_ == "NOUN" or token.tag_ == "VBN") and token.dep_ in ("attr", "acomp") and \
         token.head.lemma_ == "be" and \
         not any(c.dep_ in ("det", "poss", "amod", "compound") for c in token.children)
+
+
+def _plural_subject(verb: Token) -> list[Token]:
+    """A verb's subject when it is a plural noun phrase ("the rebels", "X, Y and Z"), else []."""
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.pos_ == "PRON":
+            continue
+        if subject.tag_ in ("NNS", "NNPS") or subject.conjuncts:
+            named = [a for a in subject.children if a.dep_ == "appos"]  # "three residents, X, Y and Z"
+            return with_conjuncts([subject] + named)
+    return []
+
+
+def plural_antecedent(pronoun: Token) -> list[Token]:
+    """What a subject "they" stands for: the plural subject of a clause it is reported or embedded in
+    ("the rebels said they will …"), else that of the previous sentence's main clause ("X, Y and Z
+    sued. They worked with …"); [] when neither is plural, for a guess would mislead.
+
+    Examples
+    --------
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> doc = Doc(Vocab(), words=["rebels", "said", "they", "left"], heads=[1, 1, 3, 1],
+    ...           deps=["nsubj", "ROOT", "nsubj", "ccomp"], tags=["NNS", "VBD", "PRP", "VBD"],
+    ...           pos=["NOUN", "VERB", "PRON", "VERB"])
+    >>> [t.text for t in plural_antecedent(doc[2])]
+    ['rebels']
+    """
+    if pronoun.text.lower() != "they":
+        return []
+    head = pronoun.head
+    while head.head.i != head.i:
+        head = head.head
+        found = _plural_subject(head)
+        if found:
+            return found
+    sentence = pronoun.sent
+    if sentence.start == 0:
+        return []
+    previous = pronoun.doc[sentence.start - 1].sent
+    return _plural_subject(previous.root)

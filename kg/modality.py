@@ -85,6 +85,8 @@ def _own_modality(token: Token, words: dict[str, str], under_report: bool) -> tu
             return "negated", child
         if child.dep_ == "mark" and _kind(child, words) == "hypothetical":
             return "hypothetical", child
+    if _subjunctive(token):
+        return "intended", token
     for child in token.children:
         if child.dep_ == "aux" and child.lower_ in _MODALS:
             if child.lower_ in ("would", "'d") and under_report:
@@ -93,6 +95,17 @@ def _own_modality(token: Token, words: dict[str, str], under_report: bool) -> tu
             if kind in ("hypothetical", "intended", "committed"):
                 return kind, child
     return None
+
+
+def _subjunctive(token: Token) -> bool:
+    """"… that Israel ease the restrictions", "… that he be removed": a that-clause with its verb in
+    the base form states what someone wants done, never what was done."""
+    if token.dep_ not in ("ccomp", "advcl", "acl") or not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return False
+    auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    if not auxiliaries:
+        return token.tag_ == "VB"
+    return all(a.tag_ == "VB" and a.lower_ == "be" for a in auxiliaries)
 
 
 def _subject(token: Token) -> Token | None:

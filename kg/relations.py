@@ -38,7 +38,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.actors import UNKNOWN, Actor, ActorFinder, noun_phrase, part_nouns, same_actor
-from kg.arguments import (OBJECT_PREPOSITIONS, agents_of, grammatical_subjects, is_across_quotation, is_mistagged_participle,
+from kg.arguments import (OBJECT_PREPOSITIONS, agents_of, grammatical_subjects, is_across_quotation, is_mistagged_participle, plural_antecedent,
                           is_passive, is_stative_passive, nested_objects, prep_objects, subjects_of, with_conjuncts)
 from kg.data import read_tsv
 from kg.entities import mentions
@@ -78,6 +78,8 @@ class ArgumentTypes:
     prepositions: frozenset[str]
     through_clause: bool = False  # the one acted on may stand in the act a clause names
     located: bool = False  # the place of the event stands for the one acted on when no one is named
+    unnamed: bool = False  # complete with the other party unnamed ("called for an investigation")
+    direct: bool = True  # the direct object is the one acted on ("mobilized reservists": no)
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +87,8 @@ def argument_types() -> dict[str, ArgumentTypes]:
     """relation name → :class:`ArgumentTypes` (ontology/relation_arguments.tsv)."""
     return {row["relation"]: ArgumentTypes(frozenset(row["subject"].split()), frozenset(row["object"].split()),
                                            frozenset(row["prepositions"].split()), row["clause"] == "yes",
-                                           row["located"] == "yes")
+                                           row["located"] == "yes", row["unnamed"] == "yes",
+                                           row["direct"] != "no")
             for row in read_tsv("relation_arguments.tsv")}
 
 
@@ -333,9 +336,9 @@ def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: ActorFinder) 
             # "called for sanctions on X", "asked for an investigation into X": an appeal for an act
             # nobody has done yet; only whoever is addressed directly is called on
             addressed = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-            if addressed and not is_passive(verb):
-                yield _Event(verb, appeal, words, tuple(subjects_of(verb)), (("direct", tuple(with_conjuncts(addressed))),),
-                             trigger_kind=kind)
+            if not is_passive(verb):
+                yield _Event(verb, appeal, words, tuple(subjects_of(verb)),
+                             (("direct", tuple(with_conjuncts(addressed))),) if addressed else (), trigger_kind=kind)
             continue
         aspectual = _aspectual_object_events(verb)
         if aspectual is not None:  # "continued pounding districts in X"
@@ -518,6 +521,8 @@ def _takes(kind: str, token: Token, types: ArgumentTypes | None) -> bool:
     with drones")."""
     if kind == "clause" and types is not None and not types.through_clause:
         return False  # "met to discuss X": X is a topic
+    if kind == "direct" and types is not None and not types.direct:
+        return False  # "mobilized its reservists": its own, not a target
     if types is None or kind in ("direct", "event", "addressee", "clause") or token.dep_ != "pobj":
         return True  # an embedded act's own arguments are that act's, not this relation's
     if kind == "noun" and _introduced_by(token) in ("of", "between"):
@@ -685,7 +690,11 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
     if relation is None:
         return
     types = argument_types().get(relation.name)
+    referred = {t: [a for a in plural_antecedent(t) if actors.actor(a) is not None] for t in event.subjects}  # "they" → "the rebels"
+    event = replace(event, subjects=tuple(a for t in event.subjects for a in (referred[t] or [t])))
     subjects = actors.actors(event.subjects)
+    if any(referred.values()):
+        subjects = [replace(s, via="reference") if s.known else s for s in subjects]
     protesters_of_the_place = False
     if not subjects and relation.plover == "PROTEST":  # "hundreds of students protested … in X"
         subjects = actors.actors(_places_in(event.predicate, actors))
@@ -697,17 +706,24 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
         subjects = unnamed[:1]  # "protesters called for …", "drones struck …": someone did, unnamed
     if subjects and not any(s.known for s in subjects) and types is not None and "Unknown" not in types.subject:
         return  # "protesters met …": a meeting needs its parties named
+    if not subjects and any(t.pos_ == "PRON" and t.dep_.startswith("nsubj") and actors.actor(t) is None
+                            for t in event.subjects):
+        subjects = [UNKNOWN] if types is not None and "Unknown" in types.subject else []  # "They had asked X": someone did
     if not subjects:
         if not event.unknown_agent or (types is not None and "Unknown" not in types.subject):
             return  # a subject that names no entity (or none this relation takes): the graph cannot say who acted
         subjects = [UNKNOWN]
     objects, found_as = _objects(event, actors, subjects, types, relation.plover)
-    if not objects and types is not None and types.located and not protesters_of_the_place:  # "killed 23 people in X"
+    unnamed_people = bool(objects) and found_as != "unnamed" and not any(o.known for o in objects)
+    if (not objects or unnamed_people) and types is not None and types.located and not protesters_of_the_place:
+        # "killed 23 people in X": where the victims go unnamed, the place stands for them (CAMEO)
         placed = [p for p in actors.actors(_places_in(event.predicate, actors)) if _fits(p, types.object if types else None)]
         if placed:  # only where the relation can act on a place: "arrested in X" arrests no X
             objects, found_as = placed, "place"
     if not objects and relation.name in SYMMETRIC and len(subjects) > 1 and event.trigger_kind in ("pattern", "noun"):
         subjects, objects, found_as = subjects[:1], subjects[1:], "symmetric"  # "X and Y met": X met Y
+    if not objects and types is not None and types.unnamed and event.trigger_kind in ("pattern", "noun"):
+        objects, found_as = [UNKNOWN], "unnamed"  # "called for an investigation": on whoever can act
     if not objects:
         if relation.plover not in OBJECTLESS or _acts_on_a_thing(event, actors):
             return  # no one acted on ("released the files", "legalised marriage"): no relation between actors

@@ -173,8 +173,15 @@ class TriggerLexicon:
         fitting = [p for p in candidates if self._fits(p, verb, is_place) and fits_at(verb, p)]
         if not fitting:
             return None
-        best = max(fitting, key=lambda p: (p.hand_written, p.specificity))
+        best = max(fitting, key=lambda p: (p.hand_written, p.specificity, self._in_block_family(p)))
         return best.cameo, best
+
+    def _in_block_family(self, pattern: VerbPattern) -> bool:
+        """Whether a pattern's code is of the same root event as its block's general code: where the
+        dictionary lists one phrase under two codes ("demand explanation": 090 and 101), the
+        demand is a demand."""
+        general = self.block_codes.get(pattern.block)
+        return bool(general) and pattern.cameo[:2] == general[:2]
 
     def _words_in(self, wanted: tuple[str, ...], token: Token, is_place) -> bool:
         """Whether a phrase's words all stand in the token's subtree (sets: any member)."""

@@ -329,12 +329,50 @@ def test_event_nouns_between_parties_and_visits(pipeline, text, expected):
     assert expected in found(pipeline, text), found(pipeline, text)
 
 
-@pytest.mark.parametrize("text, unwanted", [
-    ("Archbishop Desmond Tutu called for sanctions against Nigeria.", {"threatened", "sanctioned", "calledOn"}),
-    ("The senator called for an investigation into Exxon.", {"investigated", "calledOn"}),
+@pytest.mark.parametrize("text, target", [
+    ("Archbishop Desmond Tutu called for sanctions against Nigeria.", "Nigeria"),
+    ("The senator called for an investigation into Exxon.", "Exxon"),
+    ("Amnesty International demanded an inquiry into the police.", "police"),
 ])
-def test_an_appeal_for_an_act_is_not_the_act(pipeline, text, unwanted):
-    assert not {r for r in found(pipeline, text) if r[1] in unwanted}, found(pipeline, text)
+def test_an_appeal_for_an_act_is_not_the_act(pipeline, text, target):
+    # the one the act would be done to is not the one called on, and the appeal is no such act
+    relations_found = found(pipeline, text)
+    assert not {r for r in relations_found if r[1] != "calledOn" or (r[2] or "").endswith(target)}, relations_found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an appeal for an act with no one addressed: an appeal to whoever can act (an unnamed actor)
+    ("Archbishop Desmond Tutu called for sanctions against Nigeria.", ("Desmond Tutu", "calledOn", "?", "asserted")),
+    ("Human Rights Watch has called for an investigation into the shooting.",
+     ("Human Rights Watch", "calledOn", "?", "asserted")),
+    # a rejection of a thing: of whoever proposed it
+    ("The United Nations rejected a call for peacekeepers.", ("United Nations", "rejected", "?", "asserted")),
+    # an appeal to someone named keeps them
+    ("Angela Merkel demanded an explanation from Russia.", ("Angela Merkel", "calledOn", "Russia", "asserted")),
+])
+def test_appeals_and_rejections_of_unnamed_parties(pipeline, text, expected):
+    assert expected in found(pipeline, text), found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "they" stands for the plural subject of the clause it is reported in, or of the sentence before
+    ("The Fijian rebels said they had kidnapped Prime Minister Mahendra Chaudhry.",
+     ("Fiji", "abducted", "Mahendra Chaudhry", "asserted")),
+    ("Hungary and Poland opposed the plan. They criticised Germany.", ("Hungary", "criticised", "Germany", "asserted")),
+    # a "they" with no plural antecedent is someone the sentence does not name
+    ("The meeting ended. They had asked Carrie Lam to resign.", ("?", "calledOn", "Carrie Lam", "asserted")),
+])
+def test_they_stands_for_a_plural_subject(pipeline, text, expected):
+    assert expected in found(pipeline, text), found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a that-clause in the base form says what someone wants done
+    ("The ministers insisted that Russia withdraw its troops from Crimea.", ("Russia", "retreated", "Crimea", "intended")),
+    ("The union reiterated its demand that Israel ease restrictions on workers.", ("Israel", "conceded", None, "intended")),
+])
+def test_a_subjunctive_clause_is_not_a_fact(pipeline, text, expected):
+    assert expected in found(pipeline, text), found(pipeline, text)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -397,3 +435,14 @@ def test_claims_orders_and_places_that_would_mislead(pipeline, text, unwanted):
 def test_reports_that_are_reported(pipeline):
     got = found(pipeline, "The release comes amid reports that Oman has been hosting talks between Iran and Egypt.")
     assert {r[3] for r in got if r[1] == "hosted"} == {"reported"}
+
+
+def test_the_base_form_in_a_that_clause_is_wanted_not_done(blank_nlp):
+    from spacy.tokens import Doc
+    from kg.modality import modality_of
+    words = ["They", "insisted", "that", "Russia", "withdraw"]
+    def build(verb_tag):
+        return Doc(blank_nlp.vocab, words=words, heads=[1, 1, 4, 4, 1], deps=["nsubj", "ROOT", "mark", "nsubj", "ccomp"],
+                   pos=["PRON", "VERB", "SCONJ", "PROPN", "VERB"], tags=["PRP", "VBD", "IN", "NNP", verb_tag])
+    assert modality_of(build("VB")[4]).modality == "intended"     # "that Russia withdraw"
+    assert modality_of(build("VBD")[4]).modality == "asserted"    # "that Russia withdrew"

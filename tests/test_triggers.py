@@ -67,3 +67,14 @@ def test_the_real_lexicon_loads_every_part():
     lexicon = trigger_lexicon()
     assert lexicon.relation("191").name == "besieged" and lexicon.intent("19") == "138"
     assert len(lexicon.patterns) > 1000 and lexicon.sets and lexicon.event_nouns["investigation"] == "090"
+
+
+def test_a_phrase_listed_under_two_codes_keeps_its_verbs_own_sense(blank_nlp):
+    # the dictionary files "demand explanation" under 090 and 101: a demand is a demand
+    lexicon = TriggerLexicon(
+        [VerbPattern("demand", "", (), "", (), "100", False, "DEMAND"),
+         VerbPattern("demand", "", ("explanation",), "", (), "090", False, "DEMAND"),
+         VerbPattern("demand", "", ("explanation",), "", (), "101", False, "DEMAND")],
+        {}, {}, [RelationType("calledOn", "10", "REQUEST", "", "")])
+    doc = parse(blank_nlp, "Peru/PROPN/nsubj/1 demand/VERB/ROOT/- explanation/NOUN/dobj/1")
+    assert lexicon.verb_code(doc[1])[0] == "101"
