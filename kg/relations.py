@@ -196,9 +196,13 @@ def _trigger_kind(pattern, triggers: TriggerLexicon | None = None) -> str:
     """How much the trigger says of the sense: a hand-written or multi-word pattern names one;
     a bare verb of the derived dictionary only guesses at one, and a bare verb of a vague block
     ("issued", "gathered", "provided": ontology/vague_blocks.tsv) names none."""
+    triggers = triggers or trigger_lexicon()
     if pattern.hand_written or pattern.object or pattern.prep_object or pattern.particle:
-        return "pattern"  # a bare preposition ("come to", "send to") says no more than the verb
-    return "vague" if (triggers or trigger_lexicon()).is_vague(pattern) else "bare"
+        return "pattern"
+    if pattern.prep and not triggers.is_vague(pattern) and \
+            all(p.cameo != pattern.cameo for p in triggers.patterns.get(pattern.verb, ()) if not p.specificity):
+        return "pattern"  # the preposition changes the sense ("call for" is an appeal, "call" a phone call)
+    return "vague" if triggers.is_vague(pattern) else "bare"  # "come to", "send to" say no more than the verb
 
 
 def _pattern_fits_at(verb: Token, pattern) -> bool:
