@@ -508,7 +508,7 @@ EVENT_NOUNS_BY_HAND = {
     "investigation": "090", "probe": "090", "inquiry": "090",
     # 02 appeal, 04 consult, 05 support, 07 aid, 08 de-escalate ("announced a ceasefire"
     # declares one: 0871, not the mere intent 0356)
-    "appeal": "020", "talk": "046", "negotiation": "046", "meeting": "040", "summit": "040",
+    "appeal": "020", "request": "020", "plea": "020", "talk": "046", "negotiation": "046", "meeting": "040", "summit": "040",
     "visit": "042", "support": "050", "aid": "070", "assistance": "070",
     "ceasefire": "0871", "truce": "0871",
     # 10-14 demand, disapprove, threaten, protest
