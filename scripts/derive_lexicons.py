@@ -500,6 +500,7 @@ EVENT_NOUNS_BY_HAND = {
     "shelling": "194", "invasion": "192", "occupation": "192", "annexation": "192",
     "siege": "191", "blockade": "191", "massacre": "202", "bombing": "183",
     "assassination": "186", "kidnapping": "181", "abduction": "181",
+    "shooting": "190", "stabbing": "190", "killing": "186", "murder": "186",
     # 15-17 mobilise, sanction, coerce
     "mobilization": "154", "sanction": "163", "embargo": "163", "curfew": "1723",
     "ban": "172", "martial law": "1724", "state of emergency": "1724", "arrest": "173",
