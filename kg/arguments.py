@@ -69,9 +69,13 @@ def starts_a_clause(token: Token) -> bool:
 
 
 def with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
+    """Tokens with those coordinated to them, also where the parser hangs the coordination on an
+    apposition ("sued X, Jr. and Y": Y is coordinated with "Jr.")."""
     out = []
     for token in tokens:
-        for conjunct in (token, *token.conjuncts):
+        appended = [c for a in token.children if a.dep_ == "appos" and a.pos_ == "PROPN" and a.i > token.i
+                    and a.conjuncts for c in (a, *a.conjuncts) if c.i >= a.i]
+        for conjunct in (token, *token.conjuncts, *appended):
             if conjunct not in out and conjunct.i >= token.i and (conjunct is token or not starts_a_clause(conjunct)):
                 out.append(conjunct)
     return out

@@ -463,3 +463,13 @@ def test_event_nouns_without_an_agent(pipeline, text, expected):
 
 def test_the_of_of_an_analysis_names_who_analyses(pipeline):
     assert not found(pipeline, "In the analysis of the German Institute for Economic Research, the plan fails.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the parser hangs "and Y" on the name's apposition ("Jr."): Y is still an object
+    ("Donald Trump sued Cyrus Vance, Jr. and his tax preparer Mazars USA.", ("Donald Trump", "sued", "Mazars USA", "asserted")),
+    # a list of names in apposition to a plural subject: each of them acts
+    ("Three plaintiffs, Pale Tuli, Rosavita Tuli, and John Fitisemanu, sued Utah.", ("John Fitisemanu", "sued", "?", "asserted")),
+])
+def test_coordination_through_an_apposition(pipeline, text, expected):
+    assert expected in found(pipeline, text), found(pipeline, text)
