@@ -190,9 +190,11 @@ def agents_of(verb: Token) -> list[Token]:
 
 
 def is_across_quotation(verb: Token, argument: Token) -> bool:
-    """An argument the parser took across a closing quotation mark: "occupied X," the head of …"""
+    """An argument the parser took across a closing quotation mark: "occupied X," the head of …
+    (the mark that opens the argument itself, as in thanked "the police …", is no such mark)."""
     low, high = sorted((verb.i, argument.left_edge.i))
-    return any(t.is_quote for t in verb.doc[low + 1:high])
+    opening = argument.left_edge.i - 1 if argument.i > verb.i else -1
+    return any(t.is_quote and t.i != opening for t in verb.doc[low + 1:high])
 
 
 
