@@ -109,6 +109,22 @@ def query(sparql: Optional[str] = typer.Argument(None, help="The SPARQL query (o
 
 
 @app.command()
+def validate(out: Path = GRAPH_OPTION,
+             shapes: Optional[Path] = typer.Option(None, "--shapes", help="SHACL shapes to check against (default: newsgraph's ontology/shapes.ttl).")) -> None:
+    """Check the graph against the SHACL shapes: conforms yes/no, then one line per violation.
+
+    Exit code 0 when the graph conforms, 1 when it does not.
+    """
+    from kg.store import open_store
+    from kg.validate import validate_store
+
+    report = validate_store(open_store(out), shapes)
+    typer.echo(report.text(), nl=False)
+    if not report.conforms:
+        raise typer.Exit(1)
+
+
+@app.command()
 def extract(paths: List[Path] = typer.Argument(..., help="Files or folders of articles (.txt, .md, .html, .jsonl)."),
             model: Optional[str] = typer.Option(None, "--model", help="spaCy model package or path.")) -> None:
     """Print the relation mentions of the articles as JSON Lines (one mention a line)."""

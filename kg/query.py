@@ -30,7 +30,7 @@ import pyoxigraph as ox
 
 from kg.errors import KGError
 
-__all__ = ["PREFIXES", "RES", "RDFS", "check_query", "run_query", "explain_syntax_error", "short_term",
+__all__ = ["PREFIXES", "RES", "RDFS", "check_query", "run_query", "explain_syntax_error", "short_term", "one_line",
            "format_results", "FORMATS"]
 
 RES = "https://w3id.org/newsgraph/resource/"
@@ -265,7 +265,9 @@ def _printable(text: str) -> str:
     return _UNPRINTABLE.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
 
 
-def _one_line(text: str, width: int = 100) -> str:
+def one_line(text: str, width: int = 100) -> str:
+    """``text`` on one line for a table: whitespace runs as one space, control characters
+    escaped, cut with … at ``width``."""
     text = _printable(" ".join(text.split()))
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -293,7 +295,7 @@ def format_results(results, fmt: str = "table") -> str:
         if isinstance(results, ox.QueryBoolean):
             return "true" if bool(results) else "false"
         names = [v.value for v in results.variables]
-        rows = [[_one_line(short_term(s[name])) if s[name] is not None else "" for name in names]
+        rows = [[one_line(short_term(s[name])) if s[name] is not None else "" for name in names]
                 for s in results]
         return text_table(names, rows)
     if fmt not in FORMATS:
