@@ -191,3 +191,23 @@ def test_kg_query_saved_user_errors(tmp_path, capsys, argv, message):
     code = cli.main(["query", "-o", str(tmp_path), *argv])
     err = capsys.readouterr().err
     assert code == 1 and err.startswith(message) and err.count("\n") == 1
+
+
+def test_kg_query_help_says_what_o_is_and_an_update_is_refused(tmp_path, capsys):
+    import typer
+
+    commands = typer.main.get_command(cli.app).commands
+    for command in ("query", "validate"):
+        [out] = [p for p in commands[command].params if "--out" in p.opts]
+        assert out.help == "The graph to read: the folder `kg build -o` wrote." and "-o" in out.opts
+    load_store_from(tmp_path)
+    code = cli.main(["query", "-o", str(tmp_path), "INSERT DATA { <urn:a> <urn:b> <urn:c> }"])
+    err = capsys.readouterr().err
+    assert code == 1 and err.startswith("kg: E406 updates") and "not supported here" in err and err.count("\n") == 1
+
+
+def load_store_from(folder):
+    from kg.store import load_store
+
+    (folder / "kg.trig").write_text("<urn:x> <urn:y> <urn:z> .", encoding="utf-8")
+    load_store(folder / "kg.trig", folder)
