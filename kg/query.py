@@ -272,6 +272,13 @@ def one_line(text: str, width: int = 100) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _cell(term) -> str:
+    """A term in a table cell: an IRI whole (cut, it could not be pasted back), a literal on one line."""
+    if term is None:
+        return ""
+    return short_term(term) if isinstance(term, (ox.NamedNode, ox.BlankNode)) else one_line(short_term(term))
+
+
 def text_table(header: list[str], rows: list[list[str]]) -> str:
     """Columns aligned with spaces, a dashed line under the header."""
     widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(header)]
@@ -295,8 +302,7 @@ def format_results(results, fmt: str = "table") -> str:
         if isinstance(results, ox.QueryBoolean):
             return "true" if bool(results) else "false"
         names = [v.value for v in results.variables]
-        rows = [[one_line(short_term(s[name])) if s[name] is not None else "" for name in names]
-                for s in results]
+        rows = [[_cell(s[name]) for name in names] for s in results]
         return text_table(names, rows)
     if fmt not in FORMATS:
         raise KGError("E403", f"unknown result format {fmt!r}; use table, csv, tsv, json or xml")

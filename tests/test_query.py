@@ -123,6 +123,14 @@ def test_the_table_shows_control_characters_as_escapes(tmp_path):
     assert text.splitlines()[-1] == "red\\x1b[31m alert\\u202e!\\x07"
 
 
+def test_long_iris_are_printed_whole_and_long_literals_cut():
+    store = ox.Store()
+    iri = ox.NamedNode(RES + "mention/" + "x" * 150)
+    store.add(ox.Quad(iri, ox.NamedNode(RDFS_LABEL), ox.Literal("y" * 150)))
+    [row] = format_results(run_query(store, "SELECT ?s ?l WHERE { ?s rdfs:label ?l }"), "table").splitlines()[2:]
+    assert row.split() == [short_term(iri), "y" * 99 + "…"]
+
+
 def test_construct_prints_turtle_with_the_predeclared_prefixes(out_dir):
     turtle = format_results(run_query(open_store(out_dir), "CONSTRUCT { ?c a kg:City } WHERE { ?c a kg:City }"))
     assert "@prefix res: <https://w3id.org/newsgraph/resource/> ." in turtle and "res:city\\/kyiv a kg:City" in turtle
