@@ -48,6 +48,9 @@ MODALITIES = ("asserted", "negated", "hypothetical", "intended", "reported")
 # A clause with one of these marks states a fact of its own ("… after X seized Y"): the modality
 # of the clause it hangs from (an order, a plan) does not reach into it.
 _FACTUAL_MARKS = {"after", "before", "because", "since", "when", "while", "as", "although", "though", "until"}
+# Prepositions (and participles used as such) that date an event by another: "following the
+# killing of X", "after the attack on Y" state a fact whatever the main clause does.
+_FACTUAL_PREPOSITIONS = {"following", "after", "before", "since", "during", "amid", "despite"}
 # The dependency relations through which a clause, or a verbal noun, hangs from its governor.
 _GOVERNED_BY = {"xcomp", "ccomp", "advcl", "csubj", "csubjpass", "pcomp", "conj", "acomp", "pobj", "prep", "acl"}
 _MODALS = {"would", "could", "might", "may", "should", "will", "shall", "must", "'d", "'ll"}
@@ -158,6 +161,8 @@ def modality_of(event: Token) -> Modality:
             return _result("intended", token, reporter, verb)
         if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _FACTUAL_MARKS for c in token.children):
             return _result("asserted", None, reporter, verb)  # "ordered a withdrawal after X seized Y"
+        if token is not event and token.dep_ in ("advcl", "acl", "prep") and token.lower_ in _FACTUAL_PREPOSITIONS:
+            return _result("asserted", None, reporter, verb)  # "set fire to X following the killing of Y"
         if head is token or token.dep_ not in _GOVERNED_BY:
             return _result("asserted", None, reporter, verb)
         if token.dep_ == "conj" and _subject(token) is not None and _subject(head) is not None:
