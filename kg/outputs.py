@@ -122,7 +122,9 @@ class OutputFolder:
         """Hold the folder's build lock; a second build meanwhile gets a one-line error (E105)."""
         try:
             self.state.mkdir(parents=True, exist_ok=True)
-            handle = open(self.state / "lock", "a+", encoding="utf-8")
+            # never through a link: the pid is written into this file
+            descriptor = os.open(self.state / "lock", os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+            handle = os.fdopen(descriptor, "r+", encoding="utf-8")
         except OSError as error:
             raise KGError("E109", f"cannot use {self.path} as output folder: {error.strerror or error}") from None
         try:
