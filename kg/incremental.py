@@ -192,7 +192,8 @@ class Archive:
                 "CREATE TABLE IF NOT EXISTS texts (hash TEXT PRIMARY KEY, text TEXT NOT NULL);"
                 "CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, data BLOB NOT NULL);")
         except sqlite3.Error as error:
-            raise KGError("E108", f"cannot open the article archive {self.path}: {error}") from None
+            raise KGError("E108", f"cannot open the article archive {self.path} ({error}); "
+                                  f"remove {self.path.parent} to start afresh") from None
 
     def close(self) -> None:
         self._db.close()
