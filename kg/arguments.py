@@ -69,9 +69,13 @@ def starts_a_clause(token: Token) -> bool:
 
 
 def with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
+    """Tokens with those coordinated to them, also where the parser hangs the coordination on an
+    apposition ("sued X, Jr. and Y": Y is coordinated with "Jr.")."""
     out = []
     for token in tokens:
-        for conjunct in (token, *token.conjuncts):
+        appended = [c for a in token.children if a.dep_ == "appos" and a.pos_ == "PROPN" and a.i > token.i
+                    and a.conjuncts for c in (a, *a.conjuncts) if c.i >= a.i]
+        for conjunct in (token, *token.conjuncts, *appended):
             if conjunct not in out and conjunct.i >= token.i and (conjunct is token or not starts_a_clause(conjunct)):
                 out.append(conjunct)
     return out
@@ -186,9 +190,11 @@ def agents_of(verb: Token) -> list[Token]:
 
 
 def is_across_quotation(verb: Token, argument: Token) -> bool:
-    """An argument the parser took across a closing quotation mark: "occupied X," the head of …"""
+    """An argument the parser took across a closing quotation mark: "occupied X," the head of …
+    (the mark that opens the argument itself, as in thanked "the police …", is no such mark)."""
     low, high = sorted((verb.i, argument.left_edge.i))
-    return any(t.is_quote for t in verb.doc[low + 1:high])
+    opening = argument.left_edge.i - 1 if argument.i > verb.i else -1
+    return any(t.is_quote and t.i != opening for t in verb.doc[low + 1:high])
 
 
 

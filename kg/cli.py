@@ -18,6 +18,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Build, query and explore knowledge graphs of who did what to whom in the news.")
 
 OUT_OPTION = typer.Option(Path("output"), "--out", "-o", help="Output folder of the graph, store and explorer.")
+GRAPH_OPTION = typer.Option(Path("output"), "--out", "-o",
+                            help="The graph to read: the folder `kg build -o` wrote.")
 
 
 def _warn(problem: Problem) -> None:
@@ -71,25 +73,59 @@ def build(paths: List[Path] = typer.Argument(None, help="Files or folders of art
 
 
 @app.command()
-def query(sparql: Optional[str] = typer.Argument(None, help="The SPARQL query (or use --file)."),
+def query(sparql: Optional[str] = typer.Argument(None, help="The SPARQL query (or use --file or --saved)."),
           file: Optional[Path] = typer.Option(None, "--file", "-f", help="Read the query from a .rq file."),
-          out: Path = OUT_OPTION,
+          saved: Optional[str] = typer.Option(None, "--saved", "-s", metavar="NAME", help="Run a saved query by name (see --list)."),
+          param: List[str] = typer.Option([], "--param", "-p", metavar="NAME=VALUE", help="NAME=VALUE for a saved query's parameter (repeatable)."),
+          list_saved: bool = typer.Option(False, "--list", help="List the saved queries and exit."),
+          out: Path = GRAPH_OPTION,
           fmt: str = typer.Option("table", "--format", help="table, csv, tsv, json or xml (W3C results formats)."),
           allow_service: bool = typer.Option(False, "--allow-service", help="Allow SERVICE calls to other servers.")) -> None:
     """Run a SPARQL query against the store that `kg build` made."""
-    from kg.query import format_results, run_query
+    from kg.query import format_results, run_query, text_table
+    from kg.queries import saved_queries, saved_query
     from kg.store import open_store
 
-    if (sparql is None) == (file is None):
-        raise KGError("E404", "give a query or --file FILE.rq (one of them)")
+    if list_saved:
+        rows = [[q.name, ", ".join(q.params), q.title] for q in saved_queries().values()]
+        typer.echo(text_table(["name", "parameters", "title"], rows))
+        return
+    if sum(given is not None for given in (sparql, file, saved)) != 1:
+        raise KGError("E404", "give a query, --file FILE.rq or --saved NAME (one of them)")
+    if param and saved is None:
+        raise KGError("E408", "--param is for a saved query (--saved NAME)")
     if file is not None:
         try:
             sparql = file.read_text(encoding="utf-8")
         except OSError as error:
             raise KGError("E405", f"cannot read {file}: {error.strerror or error}") from None
+    if saved is not None:
+        values: dict[str, str] = {}
+        for item in param:
+            name, equals, value = item.partition("=")
+            if not equals or not name.strip():
+                raise KGError("E408", f"--param takes NAME=VALUE, not {item!r}")
+            values[name.strip()] = value
+        sparql = saved_query(saved).bind(values)
     results = run_query(open_store(out), sparql, allow_service)
     text = format_results(results, fmt)
     typer.echo(text, nl=not text.endswith("\n"))
+
+
+@app.command()
+def validate(out: Path = GRAPH_OPTION,
+             shapes: Optional[Path] = typer.Option(None, "--shapes", help="SHACL shapes to check against (default: newsgraph's ontology/shapes.ttl).")) -> None:
+    """Check the graph against the SHACL shapes: conforms yes/no, then one line per violation.
+
+    Exit code 0 when the graph conforms, 1 when it does not.
+    """
+    from kg.store import open_store
+    from kg.validate import validate_store
+
+    report = validate_store(open_store(out), shapes)
+    typer.echo(report.text(), nl=False)
+    if not report.conforms:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -128,8 +164,8 @@ def evaluate_command(gold: Optional[Path] = typer.Option(None, "--gold", help="F
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script; returns the exit code."""
     try:
-        app(args=argv, standalone_mode=False)
-        return 0
+        code = app(args=argv, standalone_mode=False)
+        return code if isinstance(code, int) else 0  # click returns typer.Exit's code here
     except KGError as error:
         typer.echo(f"kg: {error}", err=True)
         return 1

@@ -193,13 +193,16 @@ def _named_by_the_phrase(noun: Token, found: list[Mention], fits) -> Mention | N
 
 def description_antecedent(noun: Token, refers_to: str, antecedents: _Antecedents, found: list[Mention],
                            gaz: Gazetteer, lex: Lexicon) -> Mention | None:
-    """The place "the city", "the country" or "the capital" stands for."""
+    """The place "the city", "the country", "the capital" or "the territory" stands for."""
     if refers_to in ("City", "capital"):
         named = _named_by_the_phrase(noun, found, lambda m: m.type == "City")
         if named is not None:
             return named
     if refers_to == "City":
         return _nearest(noun, antecedents, lambda m: m.type == "City")
+    if refers_to == "Location":  # "the territory", "the region of X"
+        return _named_by_the_phrase(noun, found, lambda m: m.type == "Location") or \
+            _nearest(noun, antecedents, lambda m: m.type == "Location")
     if refers_to == "State":
         nearest = _nearest(noun, antecedents, lambda m: m.type in ("State", "City") and m.country)
         if nearest is None or nearest.type == "State":

@@ -3,7 +3,12 @@
 The default graph of a query is the union of all named graphs, so ``?city a kg:City``
 finds cities without a ``GRAPH`` clause; the usual prefixes (kg:, res:, rdfs:, skos: …) are
 predeclared. ``SERVICE`` (which would send the query to another server) is refused unless
-asked for.
+asked for, and so is an update. A query Oxigraph cannot parse is explained in one line: where,
+and what was expected there (an unknown prefix by name).
+
+IRIs in a table are written so that they can be pasted back into a query: a prefixed name
+when a predeclared prefix fits (with ``\\/`` for ``/``, as SPARQL and Turtle require), else
+``<…>``.
 
 Examples
 --------
@@ -11,19 +16,22 @@ Examples
 >>> store = ox.Store()
 >>> store.add(ox.Quad(ox.NamedNode(RES + "city/kyiv"), ox.NamedNode(RDFS + "label"), ox.Literal("Kyiv")))
 >>> print(format_results(run_query(store, "SELECT ?c ?name WHERE { ?c rdfs:label ?name }"), "table"))
-c              name
--------------  ----
-res:city/kyiv  Kyiv
+c               name
+--------------  ----
+res:city\\/kyiv  Kyiv
 """
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass
 
 import pyoxigraph as ox
 
 from kg.errors import KGError
 
-__all__ = ["PREFIXES", "RES", "RDFS", "check_query", "run_query", "format_results", "FORMATS"]
+__all__ = ["PREFIXES", "RES", "RDFS", "check_query", "run_query", "explain_syntax_error", "short_term", "one_line",
+           "format_results", "FORMATS"]
 
 RES = "https://w3id.org/newsgraph/resource/"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -58,20 +66,185 @@ def check_query(query: str, allow_service: bool = False) -> None:
 
 
 def run_query(store: ox.Store, query: str, allow_service: bool = False):
-    """Results of a SPARQL query (solutions, a boolean, or triples)."""
+    """Results of a SPARQL query (solutions, a boolean, or triples).
+
+    Raises
+    ------
+    KGError
+        E402 for SERVICE (unless allowed), E406 for an update, E401 for any other query that
+        does not parse, with the line and column and what was expected there.
+    """
     check_query(query, allow_service)
     try:
         return store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
     except SyntaxError as error:
-        raise KGError("E401", f"SPARQL syntax error: {' '.join(str(error).split())}") from None
+        raise explain_syntax_error(query, str(error)) from None
+
+
+_OXIGRAPH_ERROR = re.compile(r"error at (\d+):(\d+): expected (?:one of )?(.*)", re.DOTALL)
+# one item of Oxigraph's list of expected tokens: a quoted token, a character class, a word
+_EXPECTED_ITEM = re.compile(r"""\"(?:[^"\\]|\\.)*"|\[(?:'(?:[^'\\]|\\.)*'|[^\]'])*\]|[^,\s][^,]*""")
+_UNKNOWN_PREFIX = re.compile(r"Unknown namespace prefix : (\S*)")
+_SHOWN_EXPECTED = 8
+# rdflib names grammar rules; these few a user meets, in the words of the query itself
+_RULE_WORDS = {"SelectQuery": "SELECT", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE",
+               "AskQuery": "ASK"}
+
+
+@dataclass(frozen=True)
+class _Stop:
+    """Where rdflib's SPARQL parser stopped and what it found there (None: the end)."""
+
+    line: int
+    column: int
+    found: str | None
+    expected: list[str]
+
+
+def _is_update(query: str) -> bool:
+    """Whether the text is a SPARQL update (INSERT, DELETE, LOAD, CLEAR …) rather than a query."""
+    from rdflib.plugins.sparql.parser import parseUpdate
+
+    try:
+        parseUpdate(query)  # parsing only: nothing is run
+    except Exception:  # pyparsing's ParseException, or anything rdflib's grammar trips on
+        return False
+    return True
+
+
+def _rdflib_reading(query: str) -> str | _Stop | None:
+    """rdflib's reading of a query Oxigraph rejected: an unknown prefix (its name), the place
+    its parser stopped, or None when it finds nothing wrong."""
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        translateQuery(parseQuery(query), initNs=PREFIXES)
+    except ParseBaseException as error:
+        found = None if error.found == "end of text" else error.found.strip("'\"")
+        listed = error.msg.removeprefix("Expected ").strip("{}")
+        expected = [_RULE_WORDS.get(rule.strip(), rule.strip()) for rule in listed.split(" | ")]
+        return _Stop(error.lineno, error.col, found, expected)
+    except Exception as error:  # rdflib raises a bare Exception for an unknown prefix
+        unknown = _UNKNOWN_PREFIX.search(str(error))
+        return unknown.group(1) if unknown else None
+    return None
+
+
+def _expected_words(listed: str) -> list[str]:
+    """Oxigraph's expected tokens in words: keywords and punctuation as they are, character
+    classes as 'a number' or 'a name'."""
+    words: list[str] = []
+    for item in (m.group(0).strip() for m in _EXPECTED_ITEM.finditer(listed)):
+        word: str | None = item
+        if item.startswith("["):  # a character class; [_] is "anything else": nothing to tell
+            word = "a name" if "'A'" in item else "a number" if "'0'" in item else None
+        if word and word not in words:
+            words.append(word)
+    return words
+
+
+def _first_position(query: str, token: str) -> tuple[int, int] | None:
+    """Line and column (from 1) of the first place ``token`` occurs in the query's code."""
+    code = _NOT_CODE.sub(lambda m: " " * len(m.group(0)), query)
+    found = re.search(r"(?<![\w:])" + re.escape(token), code)
+    if not found:
+        return None
+    line = code.count("\n", 0, found.start()) + 1
+    return line, found.start() - (code.rfind("\n", 0, found.start()) + 1) + 1
+
+
+def _listing(words: list[str]) -> str:
+    return ", ".join(words[:_SHOWN_EXPECTED]) + (", …" if len(words) > _SHOWN_EXPECTED else "")
+
+
+def explain_syntax_error(query: str, message: str) -> KGError:
+    """A one-line error for a query Oxigraph could not parse (``message`` is Oxigraph's).
+
+    Oxigraph decides what parses; rdflib's parser, which names the token it stopped at,
+    explains: an update gets E406, an unknown prefix is named, and any other error gives the
+    line and column, what stands there and, where known, what was expected.
+
+    >>> explain_syntax_error("INSERT DATA { <urn:a> <urn:b> <urn:c> }", "").code
+    'E406'
+    >>> print(explain_syntax_error("SELECT * WHERE {\\n  ?s foo:p ?o }", ""))
+    E401 SPARQL syntax error at line 2, column 6: unknown prefix 'foo:' (declare it with PREFIX foo: <…>; predeclared: kg, res, rdf, rdfs, owl, xsd, skos, dcterms, prov, geo)
+    >>> print(explain_syntax_error("SELECT ?s WHERE { ?s ?p ?o } }", "error at 1:31: expected [_]"))
+    E401 SPARQL syntax error at line 1, column 30: unexpected '}' (the query should end before it)
+    """
+    code = _NOT_CODE.sub(" ", query)
+    if not code.strip():
+        return KGError("E401", "the query is empty")
+    if _is_update(query):
+        return KGError("E406", "updates (INSERT, DELETE, LOAD, CLEAR …) are not supported here: "
+                               "kg query only reads the graph")
+    reading = _rdflib_reading(query)
+    if isinstance(reading, str):
+        position = _first_position(query, reading + ":")
+        where = f" at line {position[0]}, column {position[1]}" if position else ""
+        return KGError("E401", f"SPARQL syntax error{where}: unknown prefix {reading + ':'!r} (declare it with "
+                               f"PREFIX {reading}: <…>; predeclared: {', '.join(PREFIXES)})")
+    oxigraph = _OXIGRAPH_ERROR.match(message.strip())
+    ox_position = (int(oxigraph.group(1)), int(oxigraph.group(2))) if oxigraph else None
+    ox_expected = _expected_words(" ".join(oxigraph.group(3).split())) if oxigraph else []
+    if isinstance(reading, _Stop):
+        where = f"line {reading.line}, column {reading.column}"
+        if reading.found is None:
+            return KGError("E401", f"SPARQL syntax error at {where}: the query ends too early"
+                                   + (f" (expected {_listing(ox_expected)})" if ox_expected else ""))
+        said = f"unexpected {_printable(reading.found)!r}"
+        if reading.expected == ["end of text"]:
+            said += " (the query should end before it)"
+        elif ox_position == (reading.line, reading.column) and ox_expected:
+            said += f" (expected {_listing(ox_expected)})"
+        elif (reading.line, reading.column) == (1, 1) or not set(reading.expected) & set(_RULE_WORDS.values()):
+            # rdflib backs up to the start of the query form on most errors: say so only there
+            said += f" (expected {_listing(reading.expected)})"
+        if code.count("{") > code.count("}"):
+            said += "; a '{' is not closed"
+        return KGError("E401", f"SPARQL syntax error at {where}: {said}")
+    if ox_position is None:
+        return KGError("E401", f"SPARQL syntax error: {_printable(' '.join(message.split()))}")
+    return KGError("E401", f"SPARQL syntax error at line {ox_position[0]}, column {ox_position[1]}"
+                           + (f": expected {_listing(ox_expected)}" if ox_expected else ""))
+
+
+# A local name of a prefixed name may hold letters, digits, _ - : and %XX as they are;
+# these must be escaped with a backslash (SPARQL 1.1 PN_LOCAL_ESC); anything else needs <…>.
+_LOCAL_PLAIN = re.compile(r"[A-Za-z0-9_:-]|%[0-9A-Fa-f]{2}")
+_LOCAL_ESCAPED = set("~.!$&'()*+,;=/?#@%")
+
+
+def _local_name(local: str) -> str | None:
+    """``local`` written as the local part of a prefixed name, or None when it cannot be."""
+    written, position = [], 0
+    while position < len(local):
+        plain = _LOCAL_PLAIN.match(local, position)
+        if plain and not (position == 0 and local[0] == "-"):
+            written.append(plain.group(0))
+            position = plain.end()
+        elif local[position] in _LOCAL_ESCAPED or local[position] == "-":
+            written.append("\\" + local[position])
+            position += 1
+        else:
+            return None
+    return "".join(written)
 
 
 def short_term(term) -> str:
-    """A term as a person reads it: prefixed IRIs, bare literal values, _:b blank nodes."""
+    """A term as a person reads it and can paste back into a query: a prefixed name or
+    ``<IRI>``, the bare value of a literal, ``_:b`` for a blank node.
+
+    >>> short_term(ox.NamedNode(RES + "article/dir%2Fa%202")), short_term(ox.NamedNode("https://x.example/"))
+    ('res:article\\\\/dir%2Fa%202', '<https://x.example/>')
+    """
     if isinstance(term, ox.NamedNode):
         for prefix, namespace in PREFIXES.items():
             if term.value.startswith(namespace) and len(term.value) > len(namespace):
-                return f"{prefix}:{term.value[len(namespace):]}"
+                local = _local_name(term.value[len(namespace):])
+                if local is not None:
+                    return f"{prefix}:{local}"
         return f"<{term.value}>"
     if isinstance(term, ox.Literal):
         return term.value
@@ -80,9 +253,30 @@ def short_term(term) -> str:
     return str(term)
 
 
-def _one_line(text: str, width: int = 100) -> str:
-    text = " ".join(text.split())
+# Control characters (and the bidirectional overrides, which reorder what a terminal shows)
+# from an article must reach a terminal as visible escapes, never as commands.
+_UNPRINTABLE = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def _printable(text: str) -> str:
+    """``text`` with control characters shown as escapes (``\\x1b``) instead of acting on a terminal."""
+    text = "".join(ch if unicodedata.category(ch) != "Cc" else ch.encode("unicode_escape").decode("ascii")
+                   for ch in text)
+    return _UNPRINTABLE.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
+
+
+def one_line(text: str, width: int = 100) -> str:
+    """``text`` on one line for a table: whitespace runs as one space, control characters
+    escaped, cut with … at ``width``."""
+    text = _printable(" ".join(text.split()))
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _cell(term) -> str:
+    """A term in a table cell: an IRI whole (cut, it could not be pasted back), a literal on one line."""
+    if term is None:
+        return ""
+    return short_term(term) if isinstance(term, (ox.NamedNode, ox.BlankNode)) else one_line(short_term(term))
 
 
 def text_table(header: list[str], rows: list[list[str]]) -> str:
@@ -101,14 +295,14 @@ def format_results(results, fmt: str = "table") -> str:
     CONSTRUCT and DESCRIBE results are given as Turtle (N-Triples for csv/tsv).
     """
     if isinstance(results, ox.QueryTriples):
-        rdf_format = ox.RdfFormat.N_TRIPLES if fmt in ("csv", "tsv") else ox.RdfFormat.TURTLE
-        return ox.serialize(list(results), format=rdf_format).decode("utf-8")
+        if fmt in ("csv", "tsv"):
+            return ox.serialize(list(results), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        return ox.serialize(list(results), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")
     if fmt == "table":
         if isinstance(results, ox.QueryBoolean):
             return "true" if bool(results) else "false"
         names = [v.value for v in results.variables]
-        rows = [[_one_line(short_term(s[name])) if s[name] is not None else "" for name in names]
-                for s in results]
+        rows = [[_cell(s[name]) for name in names] for s in results]
         return text_table(names, rows)
     if fmt not in FORMATS:
         raise KGError("E403", f"unknown result format {fmt!r}; use table, csv, tsv, json or xml")

@@ -25,20 +25,22 @@ import os
 from decimal import Decimal
 from pathlib import Path
 from typing import Iterable
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.corpus import Article
 from kg.data import ontology_path
 from kg.names import slugify
+from kg.query import PREFIXES
 from kg.resolve import Entity, Position, ResolvedRelation, Resolution
 
 __all__ = [
     "KG", "RES", "GEO", "ONTOLOGY_GRAPH", "ENTITY_GRAPH",
     "entity_slug", "entity_iri", "article_iri", "build_dataset", "merged_graph", "count_quads",
-    "write_outputs",
+    "mention_label", "web_url", "write_outputs",
 ]
 
 KG = Namespace("https://w3id.org/newsgraph/ontology#")
@@ -102,20 +104,35 @@ def add_entity(graph: Graph, entity: Entity, iris: dict) -> None:
 
 
 def add_article(graph: Graph, article: Article) -> URIRef:
-    """The triples that describe an article."""
+    """The triples that describe an article; its source is its URL (a local path is not told)."""
     node = article_iri(article.id)
     graph.add((node, RDF.type, KG.Article))
+    graph.add((node, RDFS.label, Literal(article.title or article.id)))
     graph.add((node, DCTERMS.identifier, Literal(article.id)))
     graph.add((node, KG.contentHash, Literal(article.content_hash)))
     if article.title:
         graph.add((node, DCTERMS.title, Literal(article.title)))
     if article.date:
         graph.add((node, DCTERMS.date, Literal(article.date, datatype=XSD.date)))
-    if article.url:
-        graph.add((node, DCTERMS.source, URIRef(article.url)))
-    elif article.source:
-        graph.add((node, DCTERMS.source, Literal(article.source)))
+    url = web_url(article.url)
+    if url is not None:
+        graph.add((node, DCTERMS.source, URIRef(url)))
     return node
+
+
+def web_url(url: str | None) -> str | None:
+    """``url`` when it is a valid http(s) IRI, else None (a file path or a malformed link).
+
+    >>> web_url("https://news.example/a1"), web_url("/home/me/a1.html"), web_url("file:///a1.html")
+    ('https://news.example/a1', None, None)
+    """
+    if not url or urlsplit(url).scheme.lower() not in ("http", "https") or not urlsplit(url).netloc:
+        return None
+    try:
+        ox.NamedNode(url)  # Oxigraph validates the IRI syntax: spaces, <, > and the like fail
+    except ValueError:
+        return None
+    return url
 
 
 def position_iri(position: Position, resolution: Resolution) -> URIRef:
@@ -135,6 +152,10 @@ def add_position(graph: Graph, position: Position, resolution: Resolution, iris:
     graph.add((node, KG.title, Literal(position.title)))
     if position.of is not None:
         graph.add((node, KG.positionOf, iris[position.of]))
+        label = f"{position.title} of {resolution.entities[position.of].label}"
+    else:
+        label = position.title
+    graph.add((node, RDFS.label, Literal(label)))
     graph.add((node, PROV.wasDerivedFrom, article_iri(article.id)))
     if article.date:
         graph.add((node, DCTERMS.date, Literal(article.date, datatype=XSD.date)))
@@ -199,6 +220,18 @@ def add_relation(graph: Graph, relation: ResolvedRelation, number: int, iris: di
     return node
 
 
+def mention_label(relation: ResolvedRelation, resolution: Resolution) -> str:
+    """A relation mention as a person reads it: "Russia occupied Crimea (asserted)"."""
+    def name(key) -> str:
+        return resolution.entities[key].label if key is not None else "unknown actor"
+
+    found = relation.mention
+    words = [name(relation.subject), found.relation.label]
+    if found.object is not None:
+        words.append(name(relation.object))
+    return f"{' '.join(words)} ({found.modality})"
+
+
 def build_dataset(articles: Iterable[Article], resolution: Resolution,
                   include_ontology: bool = True, min_confidence: float = 0.0) -> Dataset:
     """The whole graph: ontology, entities, and one named graph per article; an asserted
@@ -219,7 +252,8 @@ def build_dataset(articles: Iterable[Article], resolution: Resolution,
         for position in resolution.positions_of(article.id):
             add_position(graph, position, resolution, iris, article)
         for number, relation in enumerate(resolution.relations_of(article.id), start=1):
-            add_relation(graph, relation, number, iris, article, min_confidence)
+            mention = add_relation(graph, relation, number, iris, article, min_confidence)
+            graph.add((mention, RDFS.label, Literal(mention_label(relation, resolution))))
     return dataset
 
 
@@ -236,10 +270,26 @@ def count_quads(dataset: Dataset) -> int:
     return sum(1 for _ in dataset.quads((None, None, None, None)))
 
 
+def _sort_key(quad: ox.Quad) -> tuple:
+    # grouped by graph and subject, the type first: the order a person reads a description in
+    return (str(quad.graph_name), str(quad.subject), quad.predicate.value != str(RDF.type),
+            str(quad.predicate), str(quad.object))
+
+
 def _write_atomically(graph: Graph, path: Path, fmt: str) -> None:
-    """Serialise beside the target and rename, so a failure never leaves half a file."""
+    """Serialise beside the target and rename, so a failure never leaves half a file.
+
+    Oxigraph's serializer writes the file because it abbreviates every IRI under a known
+    namespace (``res:city\\/kyiv``, escaping what Turtle requires), which rdflib's does not.
+    """
     partial = path.with_name(path.name + ".partial")
-    graph.serialize(destination=partial, format=fmt)
+    if fmt == "trig":
+        quads = ox.parse(graph.serialize(format="nquads", encoding="utf-8"), format=ox.RdfFormat.N_QUADS)
+        ox.serialize(sorted(quads, key=_sort_key), str(partial), format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+    else:
+        quads = ox.parse(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        ox.serialize([quad.triple for quad in sorted(quads, key=_sort_key)], str(partial),
+                     format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
     os.replace(partial, path)
 
 

@@ -428,6 +428,18 @@ def _noun_events(doc_span: Span, triggers: TriggerLexicon) -> Iterator[_Event]:
             targets = [c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")]
             yield _Event(predicate, cameo, f"subject to {noun.text}", (), (("direct", tuple(with_conjuncts(targets))),),
                          unknown_agent=True, trigger_kind="noun")
+        # "the shooting of X", "an investigation into X", "protests against X": someone did it to X
+        elif noun.dep_ not in ("ROOT", "compound") and not _own_agents(noun) and _patients(noun, cameo):
+            yield _Event(noun, cameo, noun.text, (), (("noun", tuple(with_conjuncts(_patients(noun, cameo)))),),
+                         unknown_agent=True, trigger_kind="noun")
+
+
+def _patients(noun: Token, cameo: str) -> list[Token]:
+    """The one an agentless event noun is done to: "an attack on X", "an inquiry into X", "protests
+    against X", and for force, coercion and sanctions "of X" ("the shooting of X"; "the protests of
+    students" and "the analysis of X" name who acts)."""
+    prepositions = ("on", "upon", "into", "against") + (("of",) if cameo.startswith(("16", "17", "18", "19", "20")) else ())
+    return prep_objects(noun, prepositions)
 
 
 def _own_agents(noun: Token) -> list[Token]:
@@ -438,6 +450,7 @@ def _own_agents(noun: Token) -> list[Token]:
               and c.pos_ in ("PROPN", "ADJ", "NOUN") and c.ent_type_]
     agents = [c for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
               for a in acl.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
+    agents += prep_objects(noun, ("by",))  # "an investigation by X"
     return owners + agents
 
 

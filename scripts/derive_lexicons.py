@@ -500,6 +500,7 @@ EVENT_NOUNS_BY_HAND = {
     "shelling": "194", "invasion": "192", "occupation": "192", "annexation": "192",
     "siege": "191", "blockade": "191", "massacre": "202", "bombing": "183",
     "assassination": "186", "kidnapping": "181", "abduction": "181",
+    "shooting": "190", "stabbing": "190", "killing": "186", "murder": "186",
     # 15-17 mobilise, sanction, coerce
     "mobilization": "154", "sanction": "163", "embargo": "163", "curfew": "1723",
     "ban": "172", "martial law": "1724", "state of emergency": "1724", "arrest": "173",
@@ -508,7 +509,7 @@ EVENT_NOUNS_BY_HAND = {
     "investigation": "090", "probe": "090", "inquiry": "090",
     # 02 appeal, 04 consult, 05 support, 07 aid, 08 de-escalate ("announced a ceasefire"
     # declares one: 0871, not the mere intent 0356)
-    "appeal": "020", "talk": "046", "negotiation": "046", "meeting": "040", "summit": "040",
+    "appeal": "020", "request": "020", "plea": "020", "talk": "046", "negotiation": "046", "meeting": "040", "summit": "040",
     "visit": "042", "support": "050", "aid": "070", "assistance": "070",
     "ceasefire": "0871", "truce": "0871",
     # 10-14 demand, disapprove, threaten, protest

@@ -71,3 +71,13 @@ def measured():
     """One ``kg eval`` run (sample, PLOVER sentences, news dev) shared by every test that reads its figures."""
     from kg.evaluate import evaluation
     return evaluation()
+
+
+@pytest.fixture(scope="session")
+def sample_graph(tmp_path_factory):
+    """The folder of one build of the bundled sample corpus (graph files and store, no explorer),
+    shared by the tests that query or validate it; read it, never build into it."""
+    from kg.pipeline import build
+    out = tmp_path_factory.mktemp("sample-graph")
+    build(out_dir=out, explorer=False)
+    return out

@@ -61,6 +61,9 @@ def test_pronouns(blank_nlp, annotated, expected):
     # "the country" → the most recent state, or the state of the most recent city
     ("Rain/NOUN/nsubj/1 fell/VERB/ROOT/- in/ADP/prep/1 Lviv/PROPN/pobj/2/GPE ,/PUNCT/punct/3 in/ADP/prep/1 "
      "the/DET/det/7 country~/NOUN/poss/9 ’s/PART/case/7 west/NOUN/pobj/5", [("the country", "Ukraine", "State")]),
+    # "the territory", "the region" → the most recent named region
+    ("Russia/PROPN/nsubj/1 annexed/VERB/ROOT/- Crimea/PROPN/dobj/1/GPE ./PUNCT/punct/1 the/DET/det/5 "
+     "territory/NOUN/nsubj/6 voted/VERB/ROOT/-", [("the territory", "Crimea", "Location")]),
     # "the city council" is a council, not a reference to a city
     ("Shells/NOUN/nsubj/1 hit/VERB/ROOT/- Kharkiv/PROPN/dobj/1/GPE ./PUNCT/punct/1 the/DET/det/6 "
      "city/NOUN/compound/6 council/NOUN/nsubj/7 met/VERB/ROOT/-", []),

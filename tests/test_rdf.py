@@ -6,7 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic, to_isomorphic, graph_diff
 from rdflib.namespace import RDF, RDFS, SKOS
 
@@ -130,3 +130,49 @@ def test_surface_forms_become_alt_labels():
     city = URIRef("https://w3id.org/newsgraph/resource/city/tbilisi-611717")
     assert set(merged.objects(city, SKOS.altLabel)) == {Literal("Tiflis")}
     assert set(merged.objects(city, RDFS.label)) == {Literal("Tbilisi")}
+
+
+def test_turtle_and_trig_use_the_res_prefix_and_say_the_same_graph(tmp_path):
+    dataset = small_build()
+    paths = write_outputs(dataset, tmp_path)
+    turtle = paths["ttl"].read_text(encoding="utf-8")
+    assert "@prefix res: <https://w3id.org/newsgraph/resource/> ." in turtle
+    assert "res:city\\/tbilisi-611717 a kg:City" in turtle
+    assert "<https://w3id.org/newsgraph/resource/" not in turtle.replace("@prefix res: <https://w3id.org/newsgraph/resource/>", "")
+    reread = Graph().parse(paths["ttl"], format="turtle")
+    assert isomorphic(reread, merged_graph(dataset))
+    trig = Dataset()
+    trig.parse(paths["trig"], format="trig")
+    trig_text = paths["trig"].read_text(encoding="utf-8")
+    assert "\nres:article\\/a1 {" in trig_text
+    assert "<https://w3id.org/newsgraph/resource/" not in trig_text.replace("@prefix res: <https://w3id.org/newsgraph/resource/>", "")
+    assert named_graphs(trig).keys() == named_graphs(dataset).keys()
+    for name, graph in named_graphs(dataset).items():
+        assert isomorphic(named_graphs(trig)[name], graph), name
+
+
+@pytest.mark.parametrize("url, source", [
+    ("https://news.example/a?id=1&p=2", "https://news.example/a?id=1&p=2"),
+    ("/home/reporter/articles/a.html", None),
+    ("file:///home/reporter/a.html", None),
+    ("https://news.example/a b", None),
+    (None, None),
+])
+def test_the_source_of_an_article_is_only_ever_its_web_url(url, source):
+    from rdflib.namespace import DCTERMS
+    from kg.rdf import add_article
+
+    graph = Graph()
+    node = add_article(graph, Article("x", "Text.", url=url, source="/home/reporter/articles/a.html"))
+    assert [str(o) for o in graph.objects(node, DCTERMS.source)] == ([source] if source else [])
+    assert not any("/home/reporter" in str(o) for o in graph.objects())
+
+
+def test_mentions_positions_and_articles_are_labelled():
+    merged = merged_graph(small_build())
+    labels = {str(merged.value(node, RDFS.label)) for kind in (KG.RelationMention, KG.Position, KG.Article)
+              for node in merged.subjects(RDF.type, kind)}
+    assert labels == {"unknown actor arrested Georgians (asserted)",
+                      "Georgian Interior Ministry supported Nino Beridze (asserted)",
+                      "Nino Beridze supported Tbilisi (intended)", "Mayor of Tbilisi",
+                      "Protests & <arrests>", "dir/a 2"}

@@ -183,8 +183,8 @@ def test_event_nouns_with_their_own_agent(pipeline, text, expected):
     assert expected in found(pipeline, text)
 
 
-def test_an_event_noun_without_an_agent_makes_no_relation(pipeline):
-    assert not {r for r in found(pipeline, "The invasion of Ukraine began in February.") if r[1] == "occupied"}
+def test_an_event_noun_without_an_agent_has_an_unknown_agent(pipeline):
+    assert ("?", "occupied", "Ukraine", "asserted") in found(pipeline, "The invasion of Ukraine began in February.")
 
 
 def test_called_to_act_is_an_appeal_not_a_phone_call(pipeline):
@@ -330,25 +330,26 @@ def test_event_nouns_between_parties_and_visits(pipeline, text, expected):
 
 
 @pytest.mark.parametrize("text, target", [
-    ("Archbishop Desmond Tutu called for sanctions against Nigeria.", "Nigeria"),
+    ("Bishop Samuel Okoro called for sanctions against Ghana.", "Ghana"),
     ("The senator called for an investigation into Exxon.", "Exxon"),
     ("Amnesty International demanded an inquiry into the police.", "police"),
 ])
 def test_an_appeal_for_an_act_is_not_the_act(pipeline, text, target):
-    # the one the act would be done to is not the one called on, and the appeal is no such act
+    # the one the act would be done to is not the one called on, and the act is only asked for
     relations_found = found(pipeline, text)
-    assert not {r for r in relations_found if r[1] != "calledOn" or (r[2] or "").endswith(target)}, relations_found
+    assert not {r for r in relations_found if r[1] == "calledOn" and (r[2] or "").endswith(target)}, relations_found
+    assert not {r for r in relations_found if r[1] != "calledOn" and r[3] == "asserted"}, relations_found
 
 
 @pytest.mark.parametrize("text, expected", [
     # an appeal for an act with no one addressed: an appeal to whoever can act (an unnamed actor)
-    ("Archbishop Desmond Tutu called for sanctions against Nigeria.", ("Desmond Tutu", "calledOn", "?", "asserted")),
-    ("Human Rights Watch has called for an investigation into the shooting.",
+    ("Bishop Samuel Okoro called for sanctions against Ghana.", ("Samuel Okoro", "calledOn", "?", "asserted")),
+    ("Human Rights Watch has called for an inquiry into the fire.",
      ("Human Rights Watch", "calledOn", "?", "asserted")),
     # a rejection of a thing: of whoever proposed it
-    ("The United Nations rejected a call for peacekeepers.", ("United Nations", "rejected", "?", "asserted")),
+    ("The African Union rejected a proposal for a buffer zone.", ("African Union", "rejected", "?", "asserted")),
     # an appeal to someone named keeps them
-    ("Angela Merkel demanded an explanation from Russia.", ("Angela Merkel", "calledOn", "Russia", "asserted")),
+    ("Olaf Scholz demanded an apology from Belarus.", ("Olaf Scholz", "calledOn", "Belarus", "asserted")),
 ])
 def test_appeals_and_rejections_of_unnamed_parties(pipeline, text, expected):
     assert expected in found(pipeline, text), found(pipeline, text)
@@ -356,11 +357,11 @@ def test_appeals_and_rejections_of_unnamed_parties(pipeline, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # "they" stands for the plural subject of the clause it is reported in, or of the sentence before
-    ("The Fijian rebels said they had kidnapped Prime Minister Mahendra Chaudhry.",
-     ("Fiji", "abducted", "Mahendra Chaudhry", "asserted")),
+    ("The Malian rebels said they had kidnapped Governor Amadou Diallo.",
+     ("Mali", "abducted", "Amadou Diallo", "asserted")),
     ("Hungary and Poland opposed the plan. They criticised Germany.", ("Hungary", "criticised", "Germany", "asserted")),
     # a "they" with no plural antecedent is someone the sentence does not name
-    ("The meeting ended. They had asked Carrie Lam to resign.", ("?", "calledOn", "Carrie Lam", "asserted")),
+    ("The meeting ended. They had asked Mayor Tomas Lindqvist to resign.", ("?", "calledOn", "Tomas Lindqvist", "asserted")),
 ])
 def test_they_stands_for_a_plural_subject(pipeline, text, expected):
     assert expected in found(pipeline, text), found(pipeline, text)
@@ -369,7 +370,7 @@ def test_they_stands_for_a_plural_subject(pipeline, text, expected):
 @pytest.mark.parametrize("text, expected", [
     # a that-clause in the base form says what someone wants done
     ("The ministers insisted that Russia withdraw its troops from Crimea.", ("Russia", "retreated", "Crimea", "intended")),
-    ("The union reiterated its demand that Israel ease restrictions on workers.", ("Israel", "conceded", None, "intended")),
+    ("The union repeated its demand that Egypt ease restrictions on imports.", ("Egypt", "conceded", None, "intended")),
 ])
 def test_a_subjunctive_clause_is_not_a_fact(pipeline, text, expected):
     assert expected in found(pipeline, text), found(pipeline, text)
@@ -446,3 +447,43 @@ def test_the_base_form_in_a_that_clause_is_wanted_not_done(blank_nlp):
                    pos=["PRON", "VERB", "SCONJ", "PROPN", "VERB"], tags=["PRP", "VBD", "IN", "NNP", verb_tag])
     assert modality_of(build("VB")[4]).modality == "intended"     # "that Russia withdraw"
     assert modality_of(build("VBD")[4]).modality == "asserted"    # "that Russia withdrew"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an event noun with no agent named: someone did it to the one it is "on", "into", "against" (or, for
+    # force, "of")
+    ("The shooting of Marcus Feld sparked protests.", ("?", "attacked", "Marcus Feld", "asserted")),
+    ("Prosecutors closed the investigation into Exxon Mobil last year.", ("?", "investigated", "Exxon Mobil", "asserted")),
+    # "by" names the agent
+    ("An investigation by the United Nations into Myanmar found abuses.", ("United Nations", "investigated", "Myanmar", "asserted")),
+])
+def test_event_nouns_without_an_agent(pipeline, text, expected):
+    assert expected in found(pipeline, text), found(pipeline, text)
+
+
+def test_the_of_of_an_analysis_names_who_analyses(pipeline):
+    assert not found(pipeline, "In the analysis of the Kiel Institute for the World Economy, the plan fails.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the parser hangs "and Y" on the name's apposition ("Jr."): Y is still an object
+    ("Elon Musk sued Robert Kaine, Jr. and his own bank Credit Suisse.", ("Elon Musk", "sued", "Credit Suisse", "asserted")),
+    # a list of names in apposition to a plural subject: each of them acts
+    ("Three farmers, Ana Lopes, Rui Costa, and Tiago Ferreira, sued the ministry.", ("Tiago Ferreira", "sued", "?", "asserted")),
+])
+def test_coordination_through_an_apposition(pipeline, text, expected):
+    assert expected in found(pipeline, text), found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # praise or thanks of people the sentence does not name
+    ('Anne Hidalgo thanked "the police and the firefighters for their response".',
+     ("Anne Hidalgo", "supported", "?", "asserted")),
+    ("Angela Merkel praised the firefighters.", ("Angela Merkel", "supported", "?", "asserted")),
+])
+def test_support_of_unnamed_people(pipeline, text, expected):
+    assert expected in found(pipeline, text), found(pipeline, text)
+
+
+def test_praise_of_a_thing_is_no_relation(pipeline):
+    assert not found(pipeline, "Angela Merkel praised the decision.")
