@@ -1,5 +1,5 @@
 # Two commands do all set-up on a fresh machine:
-#   make demo   — virtualenv, install, build the sample corpus into output/
+#   make demo   — virtualenv, install, build the sample corpus afresh into output/
 #   make test   — virtualenv, install (with test tools and chromium), run every test
 PYTHON ?= python3
 VENV   ?= .venv
@@ -16,7 +16,7 @@ $(STAMP): setup.cfg pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/kg build -o output
+	$(BIN)/kg build --rebuild -o output
 
 browser:
 	@test -x /usr/bin/chromium || scripts/install-chromium.sh
@@ -25,4 +25,4 @@ test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) output/kg.ttl output/kg.trig output/explorer.html output/store
+	rm -rf $(VENV) output/kg.ttl output/kg.trig output/explorer.html output/store output/.newsgraph

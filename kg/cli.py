@@ -34,8 +34,10 @@ def build(paths: List[Path] = typer.Argument(None, help="Files or folders of art
           min_confidence: Optional[float] = typer.Option(
               None, "--min-confidence", min=0.0, max=1.0,
               help="Confidence (0-1) an asserted relation mention needs to make the direct triple "
-                   "(default 0.5); the others stay queryable mentions.")) -> None:
-    """Build the knowledge graph (kg.ttl, kg.trig), the SPARQL store and explorer.html."""
+                   "(default 0.5); the others stay queryable mentions."),
+          rebuild: bool = typer.Option(False, "--rebuild", help="Start afresh: drop the graph already in the output folder.")) -> None:
+    """Build the knowledge graph (kg.ttl, kg.trig), the SPARQL store and explorer.html, adding the
+    articles to the graph already in the output folder (unchanged ones are skipped)."""
     from kg.pipeline import build as run_build
     from kg.relations import DEFAULT_MIN_CONFIDENCE
 
@@ -57,12 +59,14 @@ def build(paths: List[Path] = typer.Argument(None, help="Files or folders of art
 
     try:
         result = run_build(paths or (), out, model, on_problem=_warn, on_start=on_start, on_article=on_article,
-                           min_confidence=DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence)
+                           min_confidence=DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence,
+                           rebuild=rebuild)
     finally:
         if progress:
             progress.stop()
     files = ", ".join(p.name for p in result.paths.values())
-    typer.echo(f"built {result.articles} articles, {result.entities} entities, {result.relations} relations, "
+    typer.echo(f"built {result.articles} articles ({result.added} added, {result.replaced} replaced, "
+               f"{result.skipped} skipped), {result.entities} entities, {result.relations} relations, "
                f"{result.triples} triples in {result.seconds:.1f} s → {result.out_dir}/ ({files})")
     if result.problems:
         typer.echo(f"{len(result.problems)} warnings (see above)", err=True)

@@ -13,6 +13,11 @@ Read top to bottom to follow an article through newsgraph::
     store.load_store          → Oxigraph store for SPARQL
     network.project           store → networkx graph → explorer.write_explorer → explorer.html
 
+A build adds to the graph already in its output folder: incremental.plan_build decides
+which articles are new, changed or unchanged, the archive (kg.incremental) holds every
+article's analysis so only new and changed ones go through the NLP, and the whole graph is
+resolved again and published in one atomic switch (kg.outputs).
+
 The CLI, the tests and any other caller use :func:`build` (or the stage functions below);
 they never chain stages themselves.
 """
@@ -28,7 +33,10 @@ from spacy.language import Language
 from kg.corpus import Article, ProblemHandler, read_corpus, sample_corpus_paths
 from kg.entities import Mention, mentions
 from kg.errors import KGError, Problem
+from kg.incremental import (Analysis, Archive, BuildPlan, BuildSettings, Manifest, analysis_fingerprint,
+                            analysis_key, plan_build, read_manifest, write_manifest)
 from kg.nlp import load_pipeline
+from kg.outputs import OutputFolder, pause_point
 from kg.positions import PositionMention
 from kg.relations import DEFAULT_MIN_CONFIDENCE, RelationMention
 from kg.rdf import build_dataset, count_quads, write_outputs
@@ -49,6 +57,9 @@ class AnalysedArticle:
 
 @dataclass
 class BuildResult:
+    """What a build did: the graph's articles, entities, relations and triples after it, and
+    how many articles it added, replaced, skipped and ran the NLP on."""
+
     out_dir: Path
     articles: int
     entities: int
@@ -57,6 +68,10 @@ class BuildResult:
     seconds: float
     paths: dict[str, Path] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    added: int = 0  # articles new to the graph
+    replaced: int = 0  # articles whose text or metadata changed
+    skipped: int = 0  # articles unchanged (or the text of an article already built)
+    analysed: int = 0  # articles the NLP stages ran on
 
 
 def read_articles(paths: Iterable[str | Path] = (), on_problem: ProblemHandler | None = None,
@@ -98,19 +113,24 @@ def build(paths: Iterable[str | Path] = (), out_dir: str | Path = "output", mode
           on_problem: ProblemHandler | None = None,
           on_start: Callable[[int], None] | None = None,
           on_article: Callable[[Article], None] | None = None,
-          explorer: bool = True, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> BuildResult:
-    """Build the graph, store and explorer of a corpus into ``out_dir``; an asserted relation
-    mention makes a direct triple when its confidence is at least ``min_confidence``.
+          explorer: bool = True, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+          rebuild: bool = False) -> BuildResult:
+    """Add the articles under ``paths`` to the graph in ``out_dir`` and publish its graph,
+    store and explorer; an asserted relation mention makes a direct triple when its
+    confidence is at least ``min_confidence``.
 
-    Raises :class:`KGError` when no article could be read; every other problem with one
-    input is reported through ``on_problem`` and the rest is built.
+    Unchanged articles are skipped, changed ones replaced, new ones added (see
+    :mod:`kg.incremental`); only articles without an archived analysis go through the NLP
+    (``on_start`` gets their number, ``on_article`` each of them), then all articles are
+    resolved together. ``rebuild`` starts afresh: the graph holds ``paths`` only, all of it
+    analysed anew. The outputs appear in one atomic switch (:mod:`kg.outputs`).
+
+    Raises :class:`KGError` when no article could be read, or another build holds the
+    folder; every other problem with one input is reported through ``on_problem`` and the
+    rest is built.
     """
-    from kg.explorer import write_explorer  # the explorer's template is only needed here
-    from kg.network import project
-    from kg.store import load_store, open_store
-
     started = time.perf_counter()
-    out = Path(out_dir)
+    folder = OutputFolder(out_dir)
     problems: list[Problem] = []
 
     def report(problem: Problem) -> None:
@@ -119,23 +139,87 @@ def build(paths: Iterable[str | Path] = (), out_dir: str | Path = "output", mode
             on_problem(problem)
 
     given = list(paths)
-    articles = read_articles(given, report)
-    if not articles:
-        where = ", ".join(map(str, given)) or "the sample corpus"
-        raise KGError("E101", f"no articles could be read from {where}")
+    with folder.lock():
+        if folder.holds_unrecorded_graph() and not rebuild:
+            raise KGError("E106", f"{folder.path} holds a graph built without a record of its articles "
+                                  "(by an earlier newsgraph); build it afresh with --rebuild")
+        archive = Archive(folder.archive_path)
+        try:
+            current = None if rebuild else folder.current_build()
+            before = read_manifest(current, archive) if current is not None else None
+            articles = read_articles(given, report)
+            if not articles:
+                where = ", ".join(map(str, given)) or "the sample corpus"
+                raise KGError("E101", f"no articles could be read from {where}")
+            plan = plan_build(before.articles if before else [], articles, report)
+            settings = BuildSettings(analysis_fingerprint(model), min_confidence, explorer)
+            if before is not None and not plan.added and not plan.replaced and before.settings == settings:
+                return BuildResult(folder.path, len(before.articles), before.entities, before.relations,
+                                   before.triples, time.perf_counter() - started, folder.published_paths(),
+                                   problems, skipped=len(plan.skipped))
+            analysed, analysed_now = _analyses(plan, archive, settings.fingerprint, model, rebuild, report,
+                                               on_start, on_article)
+            pause_point("analysed")
+            if not analysed:
+                raise KGError("E104", "no article could be analysed")
+            dataset, resolution = build_graph(analysed, min_confidence)
+            manifest = Manifest(settings, [a.article for a in analysed], len(resolution.entities),
+                                len(resolution.relations), count_quads(dataset))
+            _publish(folder, dataset, manifest, explorer)
+            archive.keep_only({a.content_hash for a in manifest.articles},
+                              {analysis_key(settings.fingerprint, a) for a in manifest.articles})
+        finally:
+            archive.close()
+    built = set(manifest.articles)
+    return BuildResult(folder.path, len(analysed), manifest.entities, manifest.relations, manifest.triples,
+                       time.perf_counter() - started, folder.published_paths(), problems,
+                       added=sum(a in built for a in plan.added), replaced=sum(a in built for a in plan.replaced),
+                       skipped=len(plan.skipped), analysed=analysed_now)
+
+
+def _analyses(plan: BuildPlan, archive: Archive, fingerprint: str, model: str | None, rebuild: bool,
+              report: ProblemHandler, on_start: Callable[[int], None] | None,
+              on_article: Callable[[Article], None] | None) -> tuple[list[AnalysedArticle], int]:
+    """Every article of a plan with its analysis: archived, else from the NLP (archived at
+    once). An article the NLP fails on is left out, or keeps the version it would replace.
+    Returns them in build order, and how many articles the NLP analysed."""
+    found: dict[Article, Analysis] = {}
+    wanted = plan.articles + [plan.previous[a.id] for a in plan.replaced]
+    for article in wanted:
+        cached = None if rebuild else archive.analysis(analysis_key(fingerprint, article))
+        if cached is not None:
+            found[article] = cached
+    todo = [a for a in plan.articles if a not in found]
     if on_start:
-        on_start(len(articles))
-    nlp = load_pipeline(model)
-    analysed = list(analyse(articles, nlp, report, on_article))
-    if not analysed:
-        raise KGError("E104", "no article could be analysed")
-    dataset, resolution = build_graph(analysed, min_confidence)
-    written = write_outputs(dataset, out)
-    written["store"] = load_store(written["trig"], out)
+        on_start(len(todo))
+    if todo:
+        for done in analyse(todo, load_pipeline(model), report, on_article):
+            found[done.article] = Analysis(done.mentions, done.positions, done.relations)
+            archive.save(done.article, analysis_key(fingerprint, done.article), found[done.article])
+    analysed = []
+    for article in plan.articles:
+        if article not in found and article.id in plan.previous:
+            article = plan.previous[article.id]  # its new text failed: the old one stays
+        if article in found:
+            analysis = found[article]
+            analysed.append(AnalysedArticle(article, analysis.mentions, analysis.positions, analysis.relations))
+    return analysed, sum(a in found for a in todo)
+
+
+def _publish(folder: OutputFolder, dataset, manifest: Manifest, explorer: bool) -> None:
+    """Write a build's outputs into a new build folder and publish them in one switch."""
+    from kg.explorer import write_explorer  # the explorer's template is only needed here
+    from kg.network import project
+    from kg.store import load_store, open_store
+
+    build_dir = folder.new_build()
+    write_outputs(dataset, build_dir)
+    load_store(build_dir / "kg.trig", build_dir)
     if explorer:
-        written["explorer"] = write_explorer(project(open_store(out)), out / "explorer.html")
-    return BuildResult(out, len(analysed), len(resolution.entities), len(resolution.relations), count_quads(dataset),
-                       time.perf_counter() - started, written, problems)
+        write_explorer(project(open_store(build_dir)), build_dir / "explorer.html")
+    write_manifest(manifest, build_dir)
+    pause_point("written")
+    folder.publish(build_dir)
 
 
 def extract(paths: Iterable[str | Path] = (), model: str | None = None,

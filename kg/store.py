@@ -1,8 +1,10 @@
 """Stage 7 — the persistent SPARQL store: an Oxigraph database in the output folder.
 
 rdflib's own SPARQL engine is far too slow for joins on graphs of this size (DESIGN.md §7),
-so queries run on Oxigraph. A build loads the new store beside the old one and swaps them
-only when loading has succeeded, so a failed build never destroys a working store.
+so queries run on Oxigraph. :func:`load_store` loads the new store beside the old one and
+swaps them only when loading has succeeded, so a failed load never destroys a working store;
+``kg build`` loads each build's store into a build folder of its own and publishes it with
+the other outputs in one switch (:mod:`kg.outputs`).
 
 Examples
 --------
@@ -17,6 +19,7 @@ Examples
 from __future__ import annotations
 
 import gc
+import os
 import shutil
 from pathlib import Path
 
@@ -54,7 +57,9 @@ def load_store(rdf_file: Path, out_dir: Path) -> Path:
 
 def open_store(out_dir: Path) -> ox.Store:
     """The store a build wrote, opened read-only."""
-    path = store_path(out_dir)
+    # resolved once, so that every file the store opens belongs to one build even if a
+    # build publishes another meanwhile (kg.outputs)
+    path = Path(os.path.realpath(store_path(out_dir)))
     if not path.is_dir():
         raise KGError("E301", f"no store in {out_dir}: run `kg build -o {out_dir}` first")
     try:

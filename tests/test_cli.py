@@ -38,8 +38,9 @@ def run(capsys, *argv):
 def test_build_writes_everything_and_warns_per_bad_input(corpus, tmp_path, capsys):
     code, out, err = run(capsys, "build", str(corpus), "-o", str(tmp_path / "o"), "-q")
     assert code == 0
-    assert sorted(p.name for p in (tmp_path / "o").iterdir()) == ["explorer.html", "kg.trig", "kg.ttl", "store"]
-    assert out.startswith("built 2 articles, ") and out.count("\n") == 1
+    assert sorted(p.name for p in (tmp_path / "o").iterdir()) == [".newsgraph", "explorer.html", "kg.trig", "kg.ttl",
+                                                                  "store"]
+    assert out.startswith("built 2 articles (2 added, 0 replaced, 0 skipped), ") and out.count("\n") == 1
     warnings = [line for line in err.splitlines() if line.startswith("warning")]
     assert len(warnings) == 2
     assert any("feed.jsonl:2" in w and "W103" in w for w in warnings)
