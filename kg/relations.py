@@ -264,6 +264,9 @@ def _object_groups(verb: Token, pattern, cameo: str,
     ("demanded that X resign").
     """
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    # "kidnapped up to 16 advisers": a count the parser read as a particle and a preposition
+    objects += [o for up in verb.children if up.dep_ == "prt" and up.lower_ == "up"
+                for o in prep_objects(up, ("to",)) if any(c.dep_ == "nummod" for c in o.children)]
     phrasal = prep_objects(verb, (pattern.particle,)) if pattern.particle in OBJECT_PREPOSITIONS else []
     own_objects = prep_objects(verb, (pattern.prep,)) if pattern.prep else []
     if pattern.object == (ANY,):  # "discussed <a topic> with X", "attributed <an act> to X": X is acted on
