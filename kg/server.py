@@ -35,6 +35,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -126,10 +127,13 @@ def check_query(text: str) -> CheckedQuery:
     The decision is taken on rdflib's parse of the query, never on its text. A query rdflib
     cannot parse is refused, as it cannot be checked.
     """
+    tokens_as_oxigraph_reads_them = _align_with_oxigraph(text)
     try:
-        prologue, query = parseQuery(text)
-    except ParseException as error:
-        if _is_update(text):
+        prologue, query = parseQuery(tokens_as_oxigraph_reads_them)
+    except (ParseException, ValueError) as error:
+        if not isinstance(error, ParseException):  # rdflib: "Invalid unicode code point"
+            raise EndpointError(400, "E715", f"SPARQL syntax error: {error}") from None
+        if _is_update(tokens_as_oxigraph_reads_them):
             raise EndpointError(403, "E713", "updates are refused: this endpoint is read-only") from None
         found = f", found {error.found}" if getattr(error, "found", None) else ""
         raise EndpointError(400, "E715", f"SPARQL syntax error at line {error.lineno}, column {error.col}: "
@@ -152,10 +156,32 @@ def check_query(text: str) -> CheckedQuery:
     return CheckedQuery(predeclared + text, query.name.removesuffix("Query").upper())
 
 
+# An escape: a code point (backslash u and 4 hex digits, backslash U and 8) or a backslash and one character.
+_ESCAPE = re.compile(r"\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
+
+
+def _align_with_oxigraph(text: str) -> str:
+    """The query for rdflib to check, with the strings, IRIs and comments Oxigraph sees in it.
+
+    Where the two parsers read the same text differently a SERVICE call could hide from the
+    check: rdflib decodes \\u escapes before parsing (so "a\\u005C" is an unfinished string
+    to it) while Oxigraph decodes them inside strings and IRIs only; and Oxigraph ends a comment
+    at a carriage return, rdflib only at a line feed. Here each code point escape becomes a
+    plain letter (one character of the same string or IRI), an escaped backslash another escape
+    (so that rdflib finds no escape after it), and each carriage return a line feed.
+    """
+    def plain(escape: re.Match) -> str:
+        if len(escape.group()) > 2:
+            return "u"
+        return "\\t" if escape.group() == "\\\\" else escape.group()
+
+    return _ESCAPE.sub(plain, text.replace("\r", "\n"))
+
+
 def _is_update(text: str) -> bool:
     try:
         parseUpdate(text)
-    except (ParseException, RecursionError):
+    except (ParseException, ValueError, RecursionError):
         return False
     return True
 
@@ -253,7 +279,7 @@ class Endpoint:
                     return await self._read(engine.url, checked.text, graphs, _bare(upstream_format.media_type),
                                             max_lines)
             except TimeoutError:
-                await self.engines.replace(engine)
+                await self.engines.replace(engine, f"a query ran past the time limit of {self.settings.timeout} s")
                 raise self._timed_out() from None
             except _UpstreamCut as cut:
                 if "cancel" in cut.text.lower() or time.monotonic() - started >= self.settings.timeout:
@@ -491,6 +517,7 @@ class OxigraphServer:
         self.start_seconds = start_seconds
         self.process: subprocess.Popen | None = None
         self.url = ""
+        self.store_identity: tuple[int, int] | None = None
         self._log = None
 
     def start(self) -> None:
@@ -511,6 +538,7 @@ class OxigraphServer:
 
     def _launch(self) -> None:
         port = _free_loopback_port()
+        self.store_identity = _folder_identity(self.store)
         self._log = tempfile.TemporaryFile()
         self.process = subprocess.Popen(
             [_oxigraph_executable(), "serve-read-only", "--location", str(self.store),
@@ -562,11 +590,16 @@ class OxigraphServer:
 
 
 class OxigraphServers:
-    """The Oxigraph server queries go to, replaced by a fresh one when a query outlives the time limit.
+    """The Oxigraph server queries go to, replaced by a fresh one when it must be.
 
-    A replaced server still answers the queries it was running and is stopped when the last ends
-    (each has its own time limit), which stops the runaway query with it.
+    That is when a query outlives the time limit (Oxigraph's timeout does not stop every
+    query: a sort, say), and when ``kg build`` has put a new store in place of the one served
+    (a build writes a new store folder and renames it, so a running server would go on reading
+    the old one). A replaced server still answers the queries it was running and is stopped when
+    the last ends (each has its own time limit), which stops a runaway query with it.
     """
+
+    STORE_CHECK_SECONDS = 1.0
 
     def __init__(self, store: Path, timeout: int):
         self.store = Path(store)
@@ -575,10 +608,12 @@ class OxigraphServers:
         self.replaced: list[OxigraphServer] = []
         self._users: dict[int, int] = {}
         self._replacing: anyio.Lock | None = None
+        self._next_store_check = 0.0
 
     @contextlib.asynccontextmanager
     async def using(self):
         """The current server, for the time of one query."""
+        await self._follow_new_build()
         engine = self.current
         assert engine is not None
         self._users[id(engine)] = self._users.get(id(engine), 0) + 1
@@ -586,12 +621,10 @@ class OxigraphServers:
             yield engine
         finally:
             self._users[id(engine)] -= 1
-            if engine in self.replaced and not self._users[id(engine)]:
-                self.replaced.remove(engine)
-                await anyio.to_thread.run_sync(engine.stop)
+            await self._stop_if_replaced_and_idle(engine)
 
-    async def replace(self, engine: OxigraphServer) -> None:
-        """Send new queries to a fresh server: ``engine`` has a query it did not stop."""
+    async def replace(self, engine: OxigraphServer, reason: str) -> None:
+        """Send new queries to a fresh server instead of ``engine`` (``reason`` is said on stderr)."""
         self._replacing = self._replacing or anyio.Lock()
         async with self._replacing:
             if engine is not self.current:
@@ -600,12 +633,27 @@ class OxigraphServers:
             try:
                 await fresh.start_from_event_loop()
             except KGError as error:
-                print(f"kg: W702 could not restart Oxigraph's server to stop a query: {error}", file=sys.stderr)
+                print(f"kg: W702 could not restart Oxigraph's server ({reason}): {error}", file=sys.stderr, flush=True)
                 return
             self.current = fresh
             self.replaced.append(engine)
-        print(f"kg: W701 a query ran past the time limit of {self.timeout} s; Oxigraph's server was "
-              "restarted to stop it", file=sys.stderr, flush=True)
+        print(f"kg: W701 {reason}: Oxigraph's server was restarted", file=sys.stderr, flush=True)
+        await self._stop_if_replaced_and_idle(engine)
+
+    async def _follow_new_build(self) -> None:
+        """Replace the server if the store folder is no longer the one it opened (checked once a second)."""
+        if time.monotonic() < self._next_store_check or self.current is None:
+            return
+        self._next_store_check = time.monotonic() + self.STORE_CHECK_SECONDS
+        identity = _folder_identity(self.store)
+        if identity is not None and identity != self.current.store_identity:
+            await self.replace(self.current, f"a new build of {self.store} is in place")
+
+    async def _stop_if_replaced_and_idle(self, engine: OxigraphServer) -> None:
+        if engine in self.replaced and not self._users.get(id(engine)):
+            self.replaced.remove(engine)
+            self._users.pop(id(engine), None)
+            await anyio.to_thread.run_sync(engine.stop)
 
     def __enter__(self) -> "OxigraphServers":
         self.current = OxigraphServer(self.store, self.timeout)
@@ -616,6 +664,15 @@ class OxigraphServers:
         for engine in [*self.replaced, self.current]:
             if engine is not None:
                 engine.stop()
+
+
+def _folder_identity(folder: Path) -> tuple[int, int] | None:
+    """Which folder is at this path now (device, inode); None while there is none (mid-swap)."""
+    try:
+        status = folder.stat()
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
 
 
 def _oxigraph_executable() -> str:

@@ -6,6 +6,7 @@ import io
 import os
 import re
 import selectors
+import shutil
 import signal
 import socket
 import subprocess
@@ -199,6 +200,13 @@ def test_service_is_refused_without_contacting_the_other_server(served):
                 _client(served, query, JSON).query()
             assert refused.value.code == 403
             assert b"E714 SERVICE is refused" in refused.value.read()
+        # text that rdflib, left to itself, reads otherwise than Oxigraph: the call hidden in
+        # a string (a \u005C escape) or in a comment (ended by a carriage return)
+        for hidden in (f"SELECT * WHERE {{ OPTIONAL {{ ?s ?p \"x\\u005C\" }} SERVICE <{other_url}> {{ ?a ?b ?c }} "
+                       f"FILTER(?p != '\"}} #')\n}}",
+                       f"SELECT * WHERE {{ ?s a kg:City # a comment\rSERVICE <{other_url}> {{ ?a ?b ?c }}\n}}"):
+            response = httpx.post(served.sparql, data={"query": hidden})
+            assert 400 <= response.status_code < 500, response.text
     finally:
         other.shutdown()
     assert contacted == []
@@ -334,3 +342,20 @@ def test_stopping_kg_serve_stops_oxigraph_too(sample_build, sig, exit_code):
     while any(_alive(pid) for pid in children) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(_alive(pid) for pid in children)
+
+
+def test_a_new_build_into_the_served_folder_is_served_from_then_on(sample_build, tmp_path):
+    folder = tmp_path / "out"
+    shutil.copytree(sample_build, folder)
+    article = tmp_path / "talks.txt"
+    article.write_text("date 2024-05-02 Delegations from Poland and Chile met in Geneva.", encoding="utf-8")
+    server = Served(folder)
+    try:
+        geneva = 'ASK { ?city rdfs:label "Geneva" }'
+        assert _client(server, geneva, JSON).query().convert()["boolean"] is False
+        assert cli.main(["build", str(article), "-o", str(folder), "--quiet"]) == 0
+        time.sleep(1.2)  # the store folder is looked at once a second
+        assert _client(server, geneva, JSON).query().convert()["boolean"] is True
+        assert len(server.children()) == 1
+    finally:
+        server.stop()
