@@ -432,7 +432,7 @@ def create_app(settings: ServerSettings, engines: "OxigraphServers") -> Starlett
                 error, status = str(refused), refused.status
         page = _templates().get_template("query.html").render(
             query=text or page_examples()[0].text, examples=page_examples(), table=table, error=error,
-            truncated=truncated, max_rows=settings.max_rows, timeout=settings.timeout)
+            truncated=truncated, max_rows=settings.max_rows, timeout=settings.timeout, prefixes=list(PREFIXES))
         return HTMLResponse(page, status_code=status, headers=_PAGE_HEADERS)
 
     @contextlib.asynccontextmanager
