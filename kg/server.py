@@ -210,7 +210,7 @@ def _parse_nodes(node) -> Iterator[CompValue]:
 def negotiate(accept_header: str | None, form: str):
     """The format, among those of the query form, that an Accept header asks for; None if none fits."""
     formats = SOLUTION_FORMATS if form in ("SELECT", "ASK") else GRAPH_FORMATS
-    from_media_type = ox.QueryResultsFormat.from_media_type if form in ("SELECT", "ASK") else ox.RdfFormat.from_media_type
+    from_media_type = (ox.QueryResultsFormat if form in ("SELECT", "ASK") else ox.RdfFormat).from_media_type
     accept = parse_accept_header(accept_header or "*/*", MIMEAccept)
     offered = {_bare(fmt.media_type): fmt for fmt in formats}  # canonical types first: the default wins ties
     for media_type, _quality in accept:  # aliases the client named (application/json …) as pyoxigraph reads them
@@ -276,8 +276,11 @@ class Endpoint:
         async with self.engines.using() as engine:
             try:
                 with anyio.fail_after(self.settings.timeout + GRACE_SECONDS):
-                    return await self._read(engine.url, checked.text, graphs, _bare(upstream_format.media_type),
-                                            max_lines)
+                    raw, truncated = await self._read(engine.url, checked.text, graphs,
+                                                      _bare(upstream_format.media_type), max_lines)
+                if checked.form == "ASK":
+                    _check_boolean(raw)
+                return raw, truncated
             except TimeoutError:
                 await self.engines.replace(engine, f"a query ran past the time limit of {self.settings.timeout} s")
                 raise self._timed_out() from None
@@ -330,6 +333,14 @@ class _UpstreamCut(Exception):
     def __init__(self, text: str):
         super().__init__(text)
         self.text = " ".join(text.split())
+
+
+def _check_boolean(raw: bytes) -> None:
+    """An ASK answer (SPARQL results JSON) as Oxigraph finished it, or _UpstreamCut with what it said."""
+    try:
+        ox.parse_query_results(raw, ox.QueryResultsFormat.JSON)
+    except SyntaxError:
+        raise _UpstreamCut(raw.decode("utf-8", "replace").rsplit(":", 1)[-1]) from None
 
 
 def _end_of_line(body: bytearray, line_count: int) -> int:
