@@ -129,6 +129,24 @@ def validate(out: Path = GRAPH_OPTION,
 
 
 @app.command()
+def serve(out: Path = GRAPH_OPTION,
+          host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback only by default)."),
+          port: int = typer.Option(7878, "--port", min=0, max=65535, help="Port to listen on (0: any free port)."),
+          timeout: int = typer.Option(30, "--timeout", min=1, help="Seconds a query may run before it is stopped."),
+          max_rows: int = typer.Option(10_000, "--max-rows", min=1, help="Most result rows (or triples) a query returns."),
+          max_request_bytes: int = typer.Option(128 * 1024, "--max-request-bytes", min=1024,
+                                                help="Largest request (query or form) accepted, in bytes.")) -> None:
+    """Serve the store over the SPARQL 1.1 Protocol at /sparql, with the explorer at / and a query page at /query."""
+    from kg.server import ServerSettings, serve as run_server
+
+    try:
+        run_server(ServerSettings(out, host, port, timeout, max_rows, max_request_bytes), on_ready=typer.echo)
+    except KeyboardInterrupt:  # click would turn it into "aborted", exit 1
+        typer.echo("kg: interrupted", err=True)
+        sys.exit(130)
+
+
+@app.command()
 def extract(paths: List[Path] = typer.Argument(..., help="Files or folders of articles (.txt, .md, .html, .jsonl)."),
             model: Optional[str] = typer.Option(None, "--model", help="spaCy model package or path.")) -> None:
     """Print the relation mentions of the articles as JSON Lines (one mention a line)."""
