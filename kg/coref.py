@@ -145,10 +145,29 @@ def thing_antecedent(token: Token, antecedents: _Antecedents) -> Mention | None:
     same, earlier = antecedents.before(token, 1, fits)
     if same:
         return same[-1]
+    if _unnamed_subject_before(token, antecedents.found):
+        return None  # "the group said its fighters …": the unnamed group's, whom the graph cannot name
     here = antecedents.sentence_of[token.i]
     if earlier and antecedents.sentence_of[earlier[0][0].start] == here - 1:
         return earlier[0][0]
     return None
+
+
+def _unnamed_subject_before(pronoun: Token, found: list[Mention]) -> bool:
+    """Whether the nearest subject before a pronoun, up its chain of clauses, is a noun phrase
+    that names no entity ("The resistance group said its fighters …")."""
+    verb = pronoun.head
+    for _ in range(6):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i
+                    and not (c.left_edge.i <= pronoun.i <= c.right_edge.i)]
+        if subjects:
+            subject = subjects[0]
+            named = any(m.start <= t.i < m.end for m in found for t in subject.subtree)
+            return subject.pos_ == "NOUN" and not named
+        if verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
 
 
 def _nearest(token: Token, antecedents: _Antecedents, fits) -> Mention | None:

@@ -510,6 +510,20 @@ def event_date(predicate: Token, article_date: str | None) -> str | None:
     return None
 
 
+_FUTURE_WORDS = {"next", "tomorrow", "upcoming", "coming"}
+
+
+def _dated_in_the_future(predicate: Token) -> Token | None:
+    """A date on the event's clause that lies ahead ("a strike for next Thursday", "talks
+    tomorrow"): the event is planned, not done. The word that says so, else None."""
+    clause = predicate.head if predicate.dep_ in ("attr", "acomp") else predicate
+    for token in clause.subtree:
+        if token.ent_type_ == "DATE" and token.lower_ in _FUTURE_WORDS and \
+                clause in (token.head, token.head.head, token.head.head.head):
+            return token
+    return None
+
+
 def _according_to(predicate: Token) -> Token | None:
     """"…, according to X": X, from the predicate's clause or the sentence's main verb."""
     for token in (predicate, predicate.sent.root):
@@ -749,6 +763,9 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
             return  # no one acted on ("released the files", "legalised marriage"): no relation between actors
         objects, found_as = [None], "none"
     modality = _noun_modality(event.predicate) if event.predicate.pos_ == "NOUN" else modality_of(event.predicate)
+    ahead = _dated_in_the_future(event.predicate)
+    if modality.modality == "asserted" and ahead is not None:  # "called a general strike for next Thursday"
+        modality = replace(modality, modality="intended", cue=ahead)
     reporter_token = modality.reporter or _according_to(event.predicate)
     reporter = actors.actor(reporter_token) if reporter_token is not None else None
     date = event_date(event.predicate, article_date)

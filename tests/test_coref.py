@@ -97,3 +97,10 @@ def test_references_keep_their_own_words_and_place(blank_nlp):
 ])
 def test_pronouns_by_role_and_titles(blank_nlp, annotated, expected):
     assert references(blank_nlp, annotated) == expected
+
+
+def test_its_after_an_unnamed_subject_is_not_the_state_before(pipeline):
+    from kg.relations import find_relations
+    doc = pipeline("Peru said it would send aid. The rebel group said its fighters had captured Cusco.")
+    assert not [r for r in find_relations(doc) if r.subject.mention is not None and r.subject.mention.label == "Peru"
+                and r.relation.name == "occupied"]

@@ -496,3 +496,15 @@ def test_an_event_dated_by_another_is_a_fact(pipeline):
     # "set" (as in "set to visit") does not make the killing it is dated by a plan
     assert ("?", "killed", "Israel", "asserted") in found(
         pipeline, "Settlers set fire to a shop following the killing of an Israeli man.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a date ahead makes the event a plan
+    ("The Trades Union Congress condemned the decree and called a general strike for next Monday.",
+     ("Trades Union Congress", "protested", "?", "intended")),
+    ("Presidents of Chile and Peru meet tomorrow in Lima.", ("Chile", "met", "Peru", "intended")),
+])
+def test_an_event_dated_ahead_is_planned(pipeline, text, expected):
+    got = found(pipeline, text)
+    assert any(r == expected[1] and m == expected[3] for s, r, o, m in got), got
+    assert not any(r == expected[1] and m == "asserted" for s, r, o, m in got), got
