@@ -202,6 +202,8 @@ class TriggerLexicon:
         """Whether the pattern's last word is what the phrase is about: its head noun, or the noun a
         head of quantity counts ("a series of attacks"); "a French aid worker" is a worker, no aid."""
         heads = {t.lemma_.lower() for t in (token, *token.conjuncts)} | {token.lower_}
+        if token.pos_ == "PROPN":  # "ambassador Brah Mohamane": the title before a name says what they are
+            heads |= {c.lemma_.lower() for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
         heads |= {c.lemma_.lower() for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
                   for c in p.children if c.dep_ == "pobj"}
         if word.startswith("&"):

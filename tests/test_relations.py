@@ -508,3 +508,9 @@ def test_an_event_dated_ahead_is_planned(pipeline, text, expected):
     got = found(pipeline, text)
     assert any(r == expected[1] and m == expected[3] for s, r, o, m in got), got
     assert not any(r == expected[1] and m == "asserted" for s, r, o, m in got), got
+
+
+def test_summoning_an_ambassador_is_a_rebuke(pipeline):
+    got = found(pipeline, "Foreign Minister Ana Ortiz summoned Chile's ambassador Pablo Rojas to complain about the raids.")
+    assert ("Ana Ortiz", "criticised", "Pablo Rojas", "asserted") in got, got
+    assert not found(pipeline, "The king summoned his ministers to the palace.")
