@@ -228,14 +228,37 @@ def extend_organisation(span: Span, lex: Lexicon) -> Span:
     return Span(doc, span.start, end, label="ORG") if end != span.end else span
 
 
+def _capitalised_end(doc: Doc, i: int) -> int:
+    """The end of a run of name words from ``i``, through "for", "of", "and", "the" inside it."""
+    j = i
+    while j < len(doc) and (_name_word(doc[j]) or (doc[j].lower_ in ("for", "of", "and", "the")
+                                                    and j + 1 < len(doc) and _name_word(doc[j + 1]))):
+        j += 1
+    return j
+
+
+def extend_to_acronym(span: Span) -> Span:
+    """"[The Office of the UN] High Commissioner for Human Rights (OHCHR)": a name that runs on
+    to the acronym given in brackets after it, which spaCy cut short."""
+    doc = span.doc
+    if span.label_ != "ORG" or span.end >= len(doc) or not _name_word(doc[span.end]):
+        return span
+    end = _capitalised_end(doc, span.end)
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and \
+            doc[end + 1].text.isupper() and len(doc[end + 1].text) >= 2:
+        return Span(doc, span.start, end, label="ORG")
+    return span
+
+
 def split_possessive(span: Span) -> list[Span]:
     """"<Body of Several Words>' <Body of Several Words>": two organisations, the first
-    owning the second ("the House of <Name>' Committee on <Name>")."""
+    owning the second ("the House of <Name>' Committee on <Name>"); "People's" is part of a name
+    ("the <Region> People's Defence Force")."""
     if span.label_ != "ORG":
         return [span]
     for token in span:
         if token.lower_ in ("'", "'s", "’", "’s") and token.i - span.start >= 2 and span.end - token.i - 1 >= 2 \
-                and _name_word(span.doc[token.i + 1]):
+                and _name_word(span.doc[token.i + 1]) and span.doc[token.i - 1].lower_ not in ("people", "peoples"):
             return [Span(span.doc, span.start, token.i, label="ORG"), Span(span.doc, token.i + 1, span.end, label="ORG")]
     return [span]
 
@@ -390,7 +413,8 @@ def candidate_spans(doc: Doc, lex: Lexicon, gaz: Gazetteer, matcher: PhraseMatch
     length spaCy's own span is kept.
     """
     ner = [part for e in doc.ents if e.label_ in NAME_LABELS
-           for whole in split_acronym(extend_organisation(e, lex)) for piece in split_coordination(whole, gaz, lex)
+           for whole in split_acronym(extend_to_acronym(extend_organisation(e, lex)))
+           for piece in split_coordination(whole, gaz, lex)
            for own in split_possessive(piece)
            for part in split_place_before_name(own, gaz, lex)]
     ner = filter_spans(ner)

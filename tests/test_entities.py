@@ -353,6 +353,15 @@ def test_names_mended_by_their_context(blank_nlp, annotated, expected):
     ("the/DET/det/2/ORG Chamber/PROPN/poss/6/ORG of/ADP/prep/1/ORG Deputies~/PROPN/pobj/2/ORG '/PART/case/3/ORG "
      "Budget/PROPN/compound/5/ORG Committee/PROPN/nsubj/7/ORG met/VERB/ROOT/-",
      ["Chamber of Deputies", "Budget Committee"]),
+    # … but "People's" is inside one name
+    ("the/DET/det/5/ORG Kachin/PROPN/compound/2/ORG People~/PROPN/poss/5/ORG 's/PART/case/2/ORG "
+     "Defence/PROPN/compound/5/ORG Army/PROPN/nsubj/6/ORG fought/VERB/ROOT/-",
+     ["Kachin People's Defence Army"]),
+    # a name spaCy cut before the acronym given in brackets after it runs on to the bracket
+    ("the/DET/det/1/ORG Office/PROPN/nsubj/10/ORG of/ADP/prep/1/ORG Fair/PROPN/compound/4/ORG Trading/PROPN/pobj/2/ORG "
+     "Standards/PROPN/compound/6 Review/PROPN/appos/4 (/PUNCT/punct/8 OFTSR/PROPN/appos/6 )/PUNCT/punct/8 "
+     "ruled/VERB/ROOT/-",
+     ["Office of Fair Trading Standards Review"]),
 ])
 def test_organisation_names_spacy_cut_or_ran_together(blank_nlp, annotated, expected):
     assert [m.label for m in type_entities(parse(blank_nlp, annotated))] == expected
