@@ -634,6 +634,22 @@ def _looks_like_people(name: str) -> bool:
     return name[:1].isupper() and (name.endswith("s") or " " in name)
 
 
+SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "port", "hamlet", "settlement"})
+
+
+def settlement_named(span: Span, lex: Lexicon) -> str | None:
+    """For "the town of <Name>", "the eastern Congolese village of <Name>": the ISO-3 code of the
+    nationality before the noun, "" when there is none; None when the span is named otherwise."""
+    root = span[-1]  # the name's last word heads it (span.root needs a whole parse tree)
+    if root.dep_ != "pobj" or root.head.lower_ != "of" or root.head.head.lemma_.lower() not in SETTLEMENT_NOUNS:
+        return None
+    for modifier in root.head.head.children:
+        nationality = lex.nationality(modifier.text) if modifier.dep_ in ("amod", "compound") else None
+        if nationality is not None:
+            return nationality.country
+    return ""
+
+
 def type_span(span: Span, gaz: Gazetteer, lex: Lexicon, person_words: set[str],
               context: Counter) -> Mention | None:
     """The mention a candidate span makes, or None when it names no actor."""
@@ -700,6 +716,9 @@ def type_span(span: Span, gaz: Gazetteer, lex: Lexicon, person_words: set[str],
         place = match.place
         sector = agent_sector(span, lex) if place.kind == "State" else None
         return mention(place.name, place.kind, country=place.country or None, place=place, sector=sector)
+    settled = settlement_named(span, lex)
+    if settled is not None:  # "the eastern Congolese town of <Name>": a town the gazetteer lacks
+        return mention(name, "City", country=settled or None)
     if span.label_ == "NORP":
         return mention(name, "Group") if _looks_like_people(name) else None
     kind = SPACY_TO_KG.get(span.label_)
