@@ -511,8 +511,12 @@ def agent_sector(span: Span, lex: Lexicon) -> str | None:
     The noun must head its own phrase: in "Russian President <Name>" the title belongs to
     the person, and "Russian" makes no agent phrase.
     """
-    head = span.root.head
-    if head is span.root or span.root.dep_ not in ("amod", "compound", "poss", "nmod"):
+    try:
+        root = span.root
+    except RuntimeError:  # a parse without a whole tree (hand-built Docs): the last word heads a name
+        root = span[-1]
+    head = root.head
+    if head.i == root.i or root.dep_ not in ("amod", "compound", "poss", "nmod"):
         return None
     if head.pos_ != "NOUN" or head.dep_ == "compound":
         return None
@@ -634,6 +638,8 @@ def _looks_like_people(name: str) -> bool:
     return name[:1].isupper() and (name.endswith("s") or " " in name)
 
 
+# agent sectors (ontology/agents.tsv) of armed groups: "<Name> rebels", "<Name> militants"
+ARMED_GROUP_SECTORS = frozenset({"rebels", "armed forces (unaffiliated)"})
 SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "port", "hamlet", "settlement"})
 
 
@@ -716,6 +722,8 @@ def type_span(span: Span, gaz: Gazetteer, lex: Lexicon, person_words: set[str],
         place = match.place
         sector = agent_sector(span, lex) if place.kind == "State" else None
         return mention(place.name, place.kind, country=place.country or None, place=place, sector=sector)
+    if span.label_ in ("GPE", "LOC") and agent_sector(span, lex) in ARMED_GROUP_SECTORS:
+        return mention(name, "Organisation")  # "<Name> rebels" of no known place: an armed group's name
     settled = settlement_named(span, lex)
     if settled is not None:  # "the eastern Congolese town of <Name>": a town the gazetteer lacks
         return mention(name, "City", country=settled or None)
@@ -761,6 +769,14 @@ def one_type_per_name(found: list[Mention], doc: Doc, lex: Lexicon) -> list[Ment
     found = [replace(places[name_key(m.text)], text=m.text, start=m.start, end=m.end, start_char=m.start_char,
                      end_char=m.end_char, sentence=m.sentence)
              if m.type == "Person" and not m.reference and name_key(m.text) in places else m for m in found]
+    # a name the article shows to be an armed group's ("<Name> rebels") is that group wherever
+    # spaCy took it for a place no gazetteer knows
+    groups = {name_key(m.text): m for m in found if m.type == "Organisation" and not m.reference
+              and agent_sector(doc[m.start:m.end], lex) in ARMED_GROUP_SECTORS}
+    found = [replace(groups[name_key(m.text)], text=m.text, start=m.start, end=m.end, start_char=m.start_char,
+                     end_char=m.end_char, sentence=m.sentence, reference=m.reference)
+             if m.type in ("Location", "City") and m.place is None and name_key(m.text) in groups else m
+             for m in found]
     names, endings = set(), set()
     for mention in found:
         if mention.type == "Person" and not mention.reference:

@@ -308,6 +308,9 @@ def test_short_names_of_organisations(blank_nlp, annotated, expected):
     # … but not trust in a person
     ("They/PRON/nsubj/1 lost/VERB/ROOT/- trust/NOUN/dobj/1 in/ADP/prep/2 Karim/PROPN/compound/5/PERSON "
      "Dasht/PROPN/pobj/3/PERSON", [("Karim Dasht", "Person")]),
+    # "<Name> rebels" of no known place: an armed group, also where the name stands alone
+    ("Zembu/PROPN/compound/1/GPE rebels/NOUN/nsubj/2 fled/VERB/ROOT/- ./PUNCT/punct/2 Zembu/PROPN/nsubj/4/GPE "
+     "said/VERB/ROOT/-", [("Zembu", "Organisation"), ("Zembu", "Organisation")]),
     # "the <nationality> town of <Name>": a town the gazetteer lacks, in that state
     ("Rebels/NOUN/nsubj/1 left/VERB/ROOT/- the/DET/det/4 Congolese/ADJ/amod/4/NORP town/NOUN/dobj/1 "
      "of/ADP/prep/4 Zembala/PROPN/pobj/5/ORG",
