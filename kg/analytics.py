@@ -379,6 +379,7 @@ def graph_stats(store: ox.Store, top: int = 10, members: int = 5,
     unknown = count_unknown(store)
     graph = entity_graph(project(store), asserted_triples(store))
     ranked = rank_entities(graph)
+    connected = [entity for entity in ranked if entity.weighted_degree > 0]   # isolated ones rank on teleport alone
     communities = [c for c in find_communities(graph, ranked, members, seed) if c.size > 1]
     return GraphStats(
         articles=_number(store, _ARTICLES), entity_types=count_entity_types(store),
@@ -387,8 +388,8 @@ def graph_stats(store: ox.Store, top: int = 10, members: int = 5,
         mentions_without_object=unknown["mentions_without_object"],
         graph_edges=graph.number_of_edges(), graph_weight=int(graph.size(weight="weight")),
         isolated=sum(1 for node in graph if graph.degree(node) == 0),
-        by_pagerank=ranked[:top],
-        by_degree=sorted(ranked, key=lambda e: (-e.weighted_degree, -e.pagerank, e.label))[:top],
+        by_pagerank=connected[:top],
+        by_degree=sorted(connected, key=lambda e: (-e.weighted_degree, -e.pagerank, e.label))[:top],
         communities=communities[:top], community_count=len(communities),
         pairs=active_pairs(graph, ranked, top))
 
@@ -445,13 +446,13 @@ def _mentions_section(stats: GraphStats) -> str:
             for relation, counts in stats.mentions.items()]
     rows.append(["all", str(stats.total_mentions), *(str(stats.by_modality[m]) for m in modalities)])
     return ("Relation mentions by relation and modality\n" + text_table(["relation", "all", *modalities], rows)
-            + f"\n{stats.mentions_with_unknown_actor} have an unknown actor, "
-              f"{stats.mentions_without_object} no object.")
+            + f"\nWith an unknown actor: {stats.mentions_with_unknown_actor}; "
+              f"without an object: {stats.mentions_without_object}.")
 
 
 def _graph_section(stats: GraphStats) -> str:
     return (f"Entity graph: {stats.entities} entities, {stats.graph_edges} edges of total weight "
-            f"{stats.graph_weight}, {stats.isolated} entities without an asserted relation.\n"
+            f"{stats.graph_weight}; {stats.isolated} entities have no asserted relation and are not ranked.\n"
             f"({WEIGHT_MEANING}.)")
 
 

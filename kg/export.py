@@ -151,8 +151,7 @@ def _distinct(values: Iterable[Any]) -> list[str]:
 
 def _joined(items: Iterable[str]) -> str | None:
     """One item per line; ``None`` for no items."""
-    lines = [" ".join(str(item).splitlines()) if "\n" in str(item) or "\r" in str(item) else str(item)
-             for item in items]
+    lines = [" ".join(str(item).splitlines()) for item in items]
     return LIST_SEPARATOR.join(lines) if lines else None
 
 
@@ -169,15 +168,21 @@ def _known(attributes: dict[str, Any]) -> dict[str, Any]:
 
 # --- writers ----------------------------------------------------------------------------------
 
-def _xml_safe(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy whose strings XML can hold: characters it cannot become U+FFFD."""
+def _xml_text(text: str) -> str:
+    """Text as XML gives it back: characters XML cannot hold become U+FFFD, and line ends
+    ``\\r\\n`` and ``\\r`` become ``\\n`` (what an XML parser makes of them anyway)."""
+    return _NOT_XML.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _xml_safe(graph: nx.MultiDiGraph, edge_ids: bool = False) -> nx.MultiDiGraph:
+    """A copy whose strings XML can hold (:func:`_xml_text`); ``edge_ids`` copies each edge's
+    key into an ``id`` attribute (GEXF numbers edges otherwise)."""
     def clean(data: dict) -> dict:
-        return {name: _NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
-                for name, value in data.items()}
+        return {name: _xml_text(value) if isinstance(value, str) else value for name, value in data.items()}
 
     safe = nx.MultiDiGraph()
-    safe.add_nodes_from((_NOT_XML.sub("\ufffd", node), clean(data)) for node, data in graph.nodes(data=True))
-    safe.add_edges_from((_NOT_XML.sub("\ufffd", u), _NOT_XML.sub("\ufffd", v), key, clean(data))
+    safe.add_nodes_from((_xml_text(node), clean(data)) for node, data in graph.nodes(data=True))
+    safe.add_edges_from((_xml_text(u), _xml_text(v), key, {**clean(data), **({"id": key} if edge_ids else {})})
                         for u, v, key, data in graph.edges(keys=True, data=True))
     return safe
 
@@ -189,8 +194,9 @@ def write_graphml(graph: nx.MultiDiGraph, path: Path) -> list[Path]:
 
 
 def write_gexf(graph: nx.MultiDiGraph, path: Path) -> list[Path]:
-    """Write a flat graph (:func:`export_graph`) as GEXF 1.2, atomically."""
-    safe = _xml_safe(graph)
+    """Write a flat graph (:func:`export_graph`) as GEXF 1.2, atomically; edge ids are the
+    graph's keys (networkx also stores them as the attribute ``networkx_key``)."""
+    safe = _xml_safe(graph, edge_ids=True)
     return [write_atomically(path, lambda handle: nx.write_gexf(safe, handle, encoding="utf-8"))]
 
 
