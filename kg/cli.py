@@ -147,6 +147,32 @@ def serve(out: Path = GRAPH_OPTION,
 
 
 @app.command()
+def stats(out: Path = GRAPH_OPTION,
+          fmt: str = typer.Option("table", "--format", help="table (for people) or json."),
+          top: int = typer.Option(10, "--top", min=1, help="How many entities, communities and pairs to list.")) -> None:
+    """Counts per entity type, relation and modality; top entities by PageRank and degree;
+    communities; the most active pairs."""
+    from kg.analytics import graph_stats, stats_json, stats_text
+    from kg.store import open_store
+
+    if fmt not in ("table", "json"):
+        raise KGError("E901", f"unknown stats format {fmt!r}; use table or json")
+    report = graph_stats(open_store(out), top=top)
+    typer.echo(stats_json(report) if fmt == "json" else stats_text(report), nl=fmt == "json")
+
+
+@app.command(name="export")
+def export_command(out: Path = GRAPH_OPTION,
+                   fmt: str = typer.Option(..., "--format", help="graphml or gexf (Gephi), csv (nodes.csv and edges.csv)."),
+                   output: Optional[Path] = typer.Option(None, "--output", help="File to write (for csv: a folder); default DIR/graph.graphml, DIR/graph.gexf or DIR/ for csv.")) -> None:
+    """Write the graph (entities, relations with their evidence) for Gephi or a spreadsheet."""
+    from kg.export import export_build
+
+    for path in export_build(out, fmt, output):
+        typer.echo(f"wrote {path}")
+
+
+@app.command()
 def extract(paths: List[Path] = typer.Argument(..., help="Files or folders of articles (.txt, .md, .html, .jsonl)."),
             model: Optional[str] = typer.Option(None, "--model", help="spaCy model package or path.")) -> None:
     """Print the relation mentions of the articles as JSON Lines (one mention a line)."""

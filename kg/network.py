@@ -26,9 +26,10 @@ import pyoxigraph as ox
 
 from kg.query import PREFIXES
 
-__all__ = ["project", "collapse", "STRUCTURAL_RELATIONS"]
+__all__ = ["project", "collapse", "add_details", "STRUCTURAL_RELATIONS", "GEONAMES_PREFIX"]
 
 STRUCTURAL_RELATIONS = ("locatedIn", "nationalityOf")
+GEONAMES_PREFIX = "https://sws.geonames.org/"
 
 _ENTITIES = """
 SELECT ?e ?type ?label ?country ?lat ?long ?article ?alt WHERE {
@@ -120,3 +121,58 @@ def collapse(graph: nx.MultiDiGraph, include_structural: bool = False) -> nx.DiG
         else:
             simple.add_edge(source, target, weight=1, relations={data.get("relation")})
     return simple
+
+
+# --- details beyond project() ----------------------------------------------------------------
+
+_GEONAMES = """
+SELECT ?e ?place WHERE {
+  ?e owl:sameAs ?place .
+  FILTER(STRSTARTS(STR(?place), "%s"))
+}""" % GEONAMES_PREFIX
+
+_MENTION_DETAILS = """
+SELECT ?m ?plover ?cameo ?confidence ?trigger ?reporter WHERE {
+  ?m a kg:RelationMention .
+  OPTIONAL { ?m kg:plover ?plover }
+  OPTIONAL { ?m kg:cameo ?cameo }
+  OPTIONAL { ?m kg:confidence ?confidence }
+  OPTIONAL { ?m kg:trigger ?trigger }
+  OPTIONAL { ?m kg:reportedBy ?reporter }
+}"""
+
+
+def add_details(graph: nx.MultiDiGraph, store: ox.Store) -> nx.MultiDiGraph:
+    """Add to a graph made by :func:`project` what the store says beyond it.
+
+    Entities linked to GeoNames get ``geonames`` (the GeoNames IRI); each relation-mention
+    edge gets ``plover`` (PLOVER event type), ``cameo`` (CAMEO code), ``confidence``
+    (float, 0-1), ``trigger`` (the words that name the act) and ``reported_by`` (the IRI
+    of whoever the sentence gives as the source), each where the store has it.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        A projection of ``store`` by :func:`project`; changed in place.
+    store : pyoxigraph.Store
+        The store it was projected from.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        ``graph`` itself.
+    """
+    for row in _query(store, _GEONAMES):
+        if row["e"].value in graph:
+            graph.nodes[row["e"].value]["geonames"] = row["place"].value
+    edges = {key: (source, target) for source, target, key in graph.edges(keys=True)}
+    for row in _query(store, _MENTION_DETAILS):
+        ends = edges.get(row["m"].value)
+        if ends is None:
+            continue
+        data = graph.edges[ends[0], ends[1], row["m"].value]
+        confidence = _value(row["confidence"])
+        data.update(plover=_value(row["plover"]), cameo=_value(row["cameo"]),
+                    confidence=float(confidence) if confidence is not None else None,
+                    trigger=_value(row["trigger"]), reported_by=_value(row["reporter"]))
+    return graph
