@@ -33,7 +33,6 @@ from dataclasses import asdict, dataclass, field
 from typing import Hashable, Iterable
 
 import networkx as nx
-import numpy as np
 import pyoxigraph as ox
 
 from kg.network import project
@@ -252,12 +251,8 @@ def _in_entity_graph(data: dict, source: Hashable, target: Hashable,
     return asserted is None or (source, data.get("relation"), target) in asserted
 
 
-def pagerank(graph: nx.DiGraph, alpha: float = 0.85, weight: str = "weight",
-             tol: float = 1.0e-10, max_iter: int = 1000) -> dict[Hashable, float]:
-    """Weighted PageRank by power iteration over the edge list (numpy; no SciPy needed).
-
-    The same ranking as :func:`networkx.pagerank` (uniform teleport, dangling nodes spread
-    evenly), in time linear in the number of edges per iteration.
+def pagerank(graph: nx.DiGraph, alpha: float = 0.85, weight: str = "weight") -> dict[Hashable, float]:
+    """Weighted PageRank (:func:`networkx.pagerank`; uniform teleport, dangling nodes spread evenly).
 
     Examples
     --------
@@ -265,28 +260,7 @@ def pagerank(graph: nx.DiGraph, alpha: float = 0.85, weight: str = "weight",
     >>> {node: round(score, 3) for node, score in pagerank(g).items()}
     {'a': 0.213, 'b': 0.574, 'c': 0.213}
     """
-    nodes = list(graph)
-    if not nodes:
-        return {}
-    index = {node: i for i, node in enumerate(nodes)}
-    size = len(nodes)
-    edges = list(graph.edges(data=weight, default=1))
-    sources = np.array([index[u] for u, _, _ in edges], dtype=int)
-    targets = np.array([index[v] for _, v, _ in edges], dtype=int)
-    weights = np.array([float(w) for _, _, w in edges], dtype=float)
-    out = np.bincount(sources, weights=weights, minlength=size)
-    dangling = out == 0
-    scores = np.full(size, 1.0 / size)
-    for _ in range(max_iter):
-        shares = np.divide(scores[sources] * weights, out[sources],
-                           out=np.zeros_like(weights), where=out[sources] > 0)
-        fresh = alpha * np.bincount(targets, weights=shares, minlength=size)
-        fresh += (alpha * scores[dangling].sum() + 1.0 - alpha) / size
-        converged = np.abs(fresh - scores).sum() < size * tol
-        scores = fresh
-        if converged:
-            break
-    return dict(zip(nodes, scores.tolist()))
+    return nx.pagerank(graph, alpha=alpha, weight=weight) if len(graph) else {}
 
 
 def rank_entities(graph: nx.DiGraph) -> list[RankedEntity]:

@@ -227,7 +227,23 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    return _inert(str(value)) if isinstance(value, str) else str(value)
+
+
+def _inert(text: str) -> str:
+    """Article text a spreadsheet would run as a formula ("=HYPERLINK(…)", "+1", "@SUM") gets a
+    leading apostrophe, as OWASP advises for CSV; numbers stay numbers.
+
+    >>> _inert("=1+1"), _inert("-3.5"), _inert("Kyiv")
+    ("'=1+1", '-3.5', 'Kyiv')
+    """
+    if not text or text[0] not in "=+-@\t\r":
+        return text
+    try:
+        float(text)
+        return text
+    except ValueError:
+        return "'" + text
 
 
 _WRITERS: dict[str, Callable[[nx.MultiDiGraph, Path], list[Path]]] = {
