@@ -65,8 +65,10 @@ def build(paths: List[Path] = typer.Argument(None, help="Files or folders of art
         if progress:
             progress.stop()
     files = ", ".join(p.name for p in result.paths.values())
+    again = result.analysed - result.added - result.replaced  # the code, data or model changed since
+    redone = f", {again} of them analysed again by this newsgraph" if again > 0 else ""
     typer.echo(f"built {result.articles} articles ({result.added} added, {result.replaced} replaced, "
-               f"{result.skipped} skipped), {result.entities} entities, {result.relations} relations, "
+               f"{result.skipped} skipped{redone}), {result.entities} entities, {result.relations} relations, "
                f"{result.triples} triples in {result.seconds:.1f} s → {result.out_dir}/ ({files})")
     if result.problems:
         typer.echo(f"{len(result.problems)} warnings (see above)", err=True)
