@@ -430,7 +430,7 @@ def candidate_spans(doc: Doc, lex: Lexicon, gaz: Gazetteer, matcher: PhraseMatch
     named = {i for span in appositions for i in range(span.start, span.end)}
     ner = [span for span in ner if not named.intersection(range(span.start, span.end))]
     bodies = place_organisations(ner + places, gaz, lex) + state_bodies(ner, gaz, lex)
-    extra = lexicon_spans(doc, matcher) + appositions + bodies + places + people
+    extra = lexicon_spans(doc, matcher) + appositions + bodies + places + people + acronym_spans(doc, ner)
     return sorted(filter_spans(ner + extra), key=lambda s: s.start)
 
 
@@ -948,7 +948,51 @@ def type_entities(doc: Doc, gaz: Gazetteer | None = None, lex: Lexicon | None = 
     typed = (type_span(span, gaz, lex, person_words, context) for span in spans)
     found = one_type_per_name([m for m in typed if m is not None], doc, lex)
     found = city_with_abbreviated_region(regions_listed_with_regions(found, doc, gaz), doc)
-    return organisation_names(found, doc, gaz, lex)
+    return names_used_again(acronyms_as_their_names(organisation_names(found, doc, gaz, lex), doc), doc)
+
+
+def _defined_acronym(doc: Doc, end: int) -> str | None:
+    """The acronym in brackets right after a name ending at ``end``: "<Name> (ELN)"."""
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        word = doc[end + 1].text
+        if word.isupper() and word.isalpha() and 2 <= len(word) <= 8:
+            return word
+    return None
+
+
+def acronym_spans(doc: Doc, spans: Iterable[Span]) -> list[Span]:
+    """Every use of an acronym the article defines after a name ("the National Liberation Army
+    (ELN) … accused the ELN"), with that name's label, where spaCy saw none."""
+    defined = {}
+    for span in spans:
+        acronym = _defined_acronym(doc, span.end)
+        if acronym is not None:
+            defined.setdefault(acronym, span.label_)
+    return [Span(doc, t.i, t.i + 1, label=defined[t.text]) for t in doc if t.text in defined]
+
+
+def acronyms_as_their_names(found: list[Mention], doc: Doc) -> list[Mention]:
+    """Mentions of an acronym the article defines are the entity of the name it follows."""
+    named = {}
+    for mention in found:
+        acronym = _defined_acronym(doc, mention.end)
+        if acronym is not None and not mention.reference:
+            named.setdefault(acronym, mention)
+    return [replace(named[m.text], text=m.text, start=m.start, end=m.end, start_char=m.start_char,
+                    end_char=m.end_char, sentence=m.sentence)
+            if m.text in named and not m.reference and named[m.text] is not m else m for m in found]
+
+
+def names_used_again(found: list[Mention], doc: Doc) -> list[Mention]:
+    """An organisation's one-word name ("M23", "ELN", "Hamas") wherever else the article uses it,
+    where spaCy saw no name there."""
+    taken = {i for m in found for i in range(m.start, m.end)}
+    named = {m.text: m for m in found if m.type == "Organisation" and not m.reference and m.end - m.start == 1
+             and _name_word(doc[m.start])}
+    extra = [replace(named[t.text], text=t.text, start=t.i, end=t.i + 1, start_char=t.idx,
+                     end_char=t.idx + len(t.text), sentence=t.sent.start)
+             for t in doc if t.i not in taken and t.text in named and _name_word(t)]
+    return sorted(found + extra, key=lambda m: m.start) if extra else found
 
 
 # --- the spaCy component ------------------------------------------------------------------

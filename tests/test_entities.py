@@ -368,7 +368,7 @@ def test_names_mended_by_their_context(blank_nlp, annotated, expected):
     ("the/DET/det/1/ORG Office/PROPN/nsubj/10/ORG of/ADP/prep/1/ORG Fair/PROPN/compound/4/ORG Trading/PROPN/pobj/2/ORG "
      "Standards/PROPN/compound/6 Review/PROPN/appos/4 (/PUNCT/punct/8 OFTSR/PROPN/appos/6 )/PUNCT/punct/8 "
      "ruled/VERB/ROOT/-",
-     ["Office of Fair Trading Standards Review"]),
+     ["Office of Fair Trading Standards Review", "Office of Fair Trading Standards Review"]),
 ])
 def test_organisation_names_spacy_cut_or_ran_together(blank_nlp, annotated, expected):
     assert [m.label for m in type_entities(parse(blank_nlp, annotated))] == expected
@@ -478,3 +478,19 @@ def test_a_courts_district_of_a_place_is_part_of_its_name(blank_nlp):
                  "New/PROPN/compound/10/GPE Mexico/PROPN/pobj/8/GPE ruled/VERB/ROOT/-")
     [court] = [m for m in type_entities(parse(blank_nlp, annotated)) if m.type == "Organisation"]
     assert court.text.endswith("Western District of New Mexico")
+
+
+def test_an_acronym_the_article_defines_is_that_name_wherever_it_stands(blank_nlp):
+    annotated = ("the/DET/det/2/ORG Zembu/PROPN/compound/2/ORG Front/PROPN/nsubj/6/ORG (/PUNCT/punct/4 ZF/PROPN/appos/2 "
+                 ")/PUNCT/punct/4 fled/VERB/ROOT/- ./PUNCT/punct/6 Police/NOUN/nsubj/9 blamed/VERB/ROOT/- "
+                 "the/DET/det/11 ZF/PROPN/dobj/9")
+    found = [(m.text, m.label, m.type) for m in type_entities(parse(blank_nlp, annotated))]
+    assert found == [("the Zembu Front", "Zembu Front", "Organisation"), ("ZF", "Zembu Front", "Organisation"),
+                     ("ZF", "Zembu Front", "Organisation")]
+
+
+def test_an_organisation_s_one_word_name_is_found_again(blank_nlp):
+    annotated = ("Zembu/PROPN/nsubj/1/ORG fled/VERB/ROOT/- ./PUNCT/punct/1 Police/NOUN/nsubj/4 blamed/VERB/ROOT/- "
+                 "Zembu/PROPN/dobj/4")
+    found = [(m.text, m.type, m.start) for m in type_entities(parse(blank_nlp, annotated))]
+    assert found == [("Zembu", "Organisation", 0), ("Zembu", "Organisation", 5)]
