@@ -239,6 +239,9 @@ def page_data(graph: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES) -> dic
 
     nodes = [_node(node, graph.nodes[node], scores[node], degree[node], index, article_id, label_of)
              for node in kept]
+    shrink = 1.0 if len(kept) <= 500 else 0.7 if len(kept) <= 2000 else 0.45   # crowded networks: smaller dots
+    for node in nodes:
+        node["size"] = round(node["size"] * shrink, 1)
     dates = sorted(m["d"][:10] for m in mentions if m.get("d"))
     kinds = Counter(m.get("m", "asserted") for m in mentions)
     drawable = sum("p" in m for m in mentions)
