@@ -120,6 +120,7 @@ def explorer_html(graph: nx.MultiDiGraph, title: str = DEFAULT_TITLE,
         # trusted: the vendored libraries, checked in _vendor_libraries
         libraries=[Markup(text) for text in _vendor_libraries()[:2]],
         forceatlas2=Markup(_vendor_libraries()[2]),
+        licences=_vendor_licences(),
     )
 
 
@@ -435,6 +436,16 @@ def _vendor_libraries() -> tuple[str, ...]:
         if re.search(r"</script|<!--|<script", text, re.IGNORECASE):
             raise RuntimeError(f"the vendored {name} cannot be inlined safely")
     return texts
+
+
+@lru_cache(maxsize=1)
+def _vendor_licences() -> str:
+    """The licence texts of the inlined libraries, for a comment in the page."""
+    folder = files("kg").joinpath("vendor")
+    names = ("sigma", "events", "graphology-utils", "graphology", "graphology-layout-forceatlas2")
+    text = "\n\n".join(f"{name}:\n{folder.joinpath(f'{name}.LICENSE.txt').read_text(encoding='utf-8').strip()}"
+                       for name in names)
+    return text.replace("--", "- -")     # nothing in a comment may end it
 
 
 @lru_cache(maxsize=1)
