@@ -175,6 +175,29 @@ def export_command(out: Path = GRAPH_OPTION,
 
 
 @app.command()
+def explore(out: Path = GRAPH_OPTION,
+            max_nodes: int = typer.Option(5000, "--max-nodes", min=1,
+                                          help="Draw at most this many entities, the most central (PageRank)."),
+            output: Optional[Path] = typer.Option(None, "--output", help="Write the page here (default: DIR/explorer.html)."),
+            title: Optional[str] = typer.Option(None, "--title", help="Title of the page.")) -> None:
+    """Write the explorer page from the store alone (no NLP): remake it with other options or after a build."""
+    import time
+
+    from kg.explore import explorer_graph, write_explorer_page
+    from kg.store import open_store
+
+    started = time.perf_counter()
+    graph = explorer_graph(open_store(out))
+    path = write_explorer_page(graph, out, output, max_nodes, title)
+    drawn = min(max_nodes, graph.number_of_nodes())
+    cut = f" (the {drawn} most central of {graph.number_of_nodes()})" if drawn < graph.number_of_nodes() else ""
+    shown = out / "explorer.html" if output is None else output
+    typer.echo(f"wrote {shown}: {drawn} entities{cut}, {graph.number_of_edges()} relation mentions and place links "
+               f"in {time.perf_counter() - started:.1f} s")
+    _ = path
+
+
+@app.command()
 def extract(paths: List[Path] = typer.Argument(..., help="Files or folders of articles (.txt, .md, .html, .jsonl)."),
             model: Optional[str] = typer.Option(None, "--model", help="spaCy model package or path.")) -> None:
     """Print the relation mentions of the articles as JSON Lines (one mention a line)."""

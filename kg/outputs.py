@@ -190,6 +190,15 @@ class OutputFolder:
             link.rename(aside)
         os.replace(temporary, link)
 
+    def link_published(self, name: str) -> None:
+        """Make ``DIR/name`` the link to the current build's ``name`` if it is not already
+        (a file added to the published build after it was published, e.g. by ``kg explore``)."""
+        link = self.path / name
+        target = f"{STATE_FOLDER}/current/{name}"
+        if not (link.is_symlink() and os.readlink(link) == target):
+            self._replace_with_link(link, target)
+            _fsync(self.path)
+
     def publish(self, build: Path) -> None:
         """Make ``build`` the current build: one atomic switch, then the links of ``DIR``."""
         _sync_tree(build)

@@ -11,7 +11,7 @@ Read top to bottom to follow an article through newsgraph::
     resolve.resolve           all mentions → one Entity per real actor
     rdf.build_dataset         → rdflib Dataset (one named graph per article) → kg.trig, kg.ttl
     store.load_store          → Oxigraph store for SPARQL
-    network.project           store → networkx graph → explorer.write_explorer → explorer.html
+    explore.explorer_graph    store → networkx graph → explorer.write_explorer → explorer.html
 
 A build adds to the graph already in its output folder: incremental.plan_build decides
 which articles are new, changed or unchanged, the archive (kg.incremental) holds every
@@ -208,15 +208,15 @@ def _analyses(plan: BuildPlan, archive: Archive, fingerprint: str, model: str | 
 
 def _publish(folder: OutputFolder, dataset, manifest: Manifest, explorer: bool) -> None:
     """Write a build's outputs into a new build folder and publish them in one switch."""
-    from kg.explorer import write_explorer  # the explorer's template is only needed here
-    from kg.network import project
+    from kg.explore import explorer_graph  # the explorer's template is only needed here
+    from kg.explorer import write_explorer
     from kg.store import load_store, open_store
 
     build_dir = folder.new_build()
     write_outputs(dataset, build_dir)
     load_store(build_dir / "kg.trig", build_dir)
     if explorer:
-        write_explorer(project(open_store(build_dir)), build_dir / "explorer.html")
+        write_explorer(explorer_graph(open_store(build_dir)), build_dir / "explorer.html")
     write_manifest(manifest, build_dir)
     pause_point("written")
     folder.publish(build_dir)

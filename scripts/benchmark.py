@@ -8,6 +8,7 @@ texts are timed and given as shares of the total. Absolute seconds depend on the
 the ratios are what to compare between versions.
 
 usage: benchmark.py [PATH …] [--repeat N]   (default: the bundled sample corpus, 5 times)
+       benchmark.py explorer [--sizes 1000,5000] [--keep DIR]   (see explorer_benchmark)
 """
 from __future__ import annotations
 
@@ -62,5 +63,17 @@ def main(argv: list[str]) -> int:
     return 0
 
 
+def explorer_benchmark(argv: list[str]) -> int:
+    """``benchmark.py explorer``: generated stores of 1,000 and 5,000 entities (four relation
+    mentions per entity), ``kg explore`` on each, and the page in headless chromium — time to
+    first paint, to ``window.newsgraph.ready`` and to the end of the layout."""
+    from explorer_benchmark import run  # scripts/explorer_benchmark.py
+
+    return run(argv)
+
+
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["explorer"]:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        sys.exit(explorer_benchmark(sys.argv[2:]))
     sys.exit(main(sys.argv[1:]))

@@ -7,11 +7,12 @@ import json
 import math
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import networkx as nx
 import pytest
 
-from kg.explorer import TYPE_STYLES, explorer_html, write_explorer
+from kg.explorer import TYPE_STYLES, centrality, explorer_html, page_data, relation_family, write_explorer
 
 RES = "https://w3id.org/newsgraph/resource/"
 SCRIPT_CLOSE = "</script><script>alert(1)</script>"
@@ -53,10 +54,14 @@ def small_graph() -> nx.MultiDiGraph:
     return graph
 
 
-def script_json(page: str, element_id: str):
+def script_json(page: str, element_id: str = "kg-data"):
     match = re.search(rf'<script type="application/json" id="{element_id}">(.*?)</script>', page, re.S)
     assert match, element_id
     return json.loads(match.group(1))
+
+
+def page_nodes(page: str) -> list[dict]:
+    return script_json(page)["nodes"]
 
 
 class TagCounter(HTMLParser):
@@ -84,10 +89,14 @@ def page() -> str:
     return explorer_html(small_graph())
 
 
+@pytest.fixture(scope="module")
+def data() -> dict:
+    return page_data(small_graph())
+
+
 @pytest.mark.parametrize("label", [data["label"] for _, data in small_graph().nodes(data=True)])
 def test_every_label_is_in_the_page_data(page, label):
-    labels = {node["label"] for node in script_json(page, "kg-nodes")}
-    assert label in labels
+    assert label in {node["label"] for node in page_nodes(page)}
 
 
 @pytest.mark.parametrize("label", ["Russia", "Ukraine", "Kyiv", "Vladimir Putin", "NATO", "Dnieper"])
@@ -114,11 +123,15 @@ def test_content_security_policy_forbids_network_loads(page):
     assert len(policies) == 1
     directives = dict(part.strip().split(" ", 1) for part in policies[0].split(";"))
     assert directives["default-src"] == "'none'"
+    assert directives["worker-src"] == "blob:"          # the layout worker, made in the page
     assert "http" not in policies[0]
 
 
-def test_vis_network_is_inlined(page):
-    assert "vis-network" in page and "new vis.Network(" in page
+def test_libraries_are_inlined_with_their_licences(page):
+    assert "new Sigma(" in page and "graphology" in page and "kgForceAtlas2Iterate" in page
+    vendor = Path(__file__).resolve().parent.parent / "kg" / "vendor"
+    for name in ("sigma", "graphology", "graphology-layout-forceatlas2", "events", "graphology-utils"):
+        assert "MIT" in (vendor / f"{name}.LICENSE.txt").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("name", HOSTILE)
@@ -127,20 +140,21 @@ def test_hostile_names_are_never_live_markup(page, name):
     escaped = json.dumps(name, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e") \
         .replace("&", "\\u0026")
     assert escaped[1:-1] in page
-    names = {node["label"] for node in script_json(page, "kg-nodes")}
-    names |= {alt for node in script_json(page, "kg-nodes") for alt in node["altLabels"]}
+    names = {node["label"] for node in page_nodes(page)} | {alt for node in page_nodes(page) for alt in node.get("alt", [])}
     assert name in names                      # read back exactly, not mangled
 
 
 def test_hostile_names_add_no_elements(page):
     parsed = parse(page)
-    assert parsed.tags.count("script") == 6   # four JSON blocks, vis-network, the explorer
+    # the data, sigma, graphology, ForceAtlas2, the worker's source (text/plain), the explorer
+    assert parsed.tags.count("script") == 6
     assert "img" not in parsed.tags
     assert not [name for _, name, _ in parsed.attributes if name.startswith("on")]
+    assert "<!--" not in page.split('id="kg-data">', 1)[1].split("</script>", 1)[0]
 
 
 def test_hostile_evidence_sentence_is_escaped(page):
-    sentences = [edge["sentence"] for edge in script_json(page, "kg-edges")]
+    sentences = [mention.get("t") for mention in script_json(page)["mentions"]]
     assert f"{IMG_ONERROR} threatened {QUOTES_AMP}." in sentences
 
 
@@ -160,9 +174,17 @@ def test_script_breaking_characters_are_escaped(character, escape):
     graph = nx.MultiDiGraph()
     entity(graph, "x", f"line{character}break", "Person")
     page = explorer_html(graph)
-    data = page.split('id="kg-nodes">', 1)[1].split("</script>", 1)[0]
+    data = page.split('id="kg-data">', 1)[1].split("</script>", 1)[0]
     assert character not in data and escape in data
-    assert script_json(page, "kg-nodes")[0]["label"] == f"line{character}break"
+    assert page_nodes(page)[0]["label"] == f"line{character}break"
+
+
+def test_only_web_links_reach_the_page():
+    graph = small_graph()
+    graph.graph["articles"] = {"a1": {"title": "T", "url": "javascript:alert(1)"},
+                               "a2": {"title": "U", "url": "https://news.example/a2"}}
+    articles = {a["id"]: a for a in page_data(graph)["articles"]}
+    assert articles["a1"]["url"] is None and articles["a2"]["url"] == "https://news.example/a2"
 
 
 def snapshot(graph: nx.MultiDiGraph):
@@ -178,68 +200,81 @@ def test_input_graph_is_not_modified():
     assert snapshot(graph) == before
 
 
-def test_every_node_has_a_finite_distinct_position(page):
-    nodes = script_json(page, "kg-nodes")
-    assert len(nodes) == small_graph().number_of_nodes()
-    points = [(node["x"], node["y"]) for node in nodes]
+def test_every_node_has_a_finite_distinct_starting_point(data):
+    points = [(node["x"], node["y"]) for node in data["nodes"]]
+    assert len(points) == small_graph().number_of_nodes()
     assert all(math.isfinite(x) and math.isfinite(y) for x, y in points)
     assert len(set(points)) == len(points)
 
 
-def test_isolated_node_is_placed(page):
-    dnieper = next(node for node in script_json(page, "kg-nodes") if node["label"] == "Dnieper")
-    assert isinstance(dnieper["x"], float) and isinstance(dnieper["y"], float)
-
-
-def test_physics_is_off(page):
-    options = script_json(page, "kg-options")
-    assert options["physics"]["enabled"] is False
-
-
-def test_layout_is_deterministic():
+def test_page_is_deterministic():
     assert explorer_html(small_graph()) == explorer_html(small_graph())
 
 
-def test_single_node_renders_at_the_origin():
-    graph = nx.MultiDiGraph()
-    entity(graph, "x", "Alone", "Person")
-    node, = script_json(explorer_html(graph), "kg-nodes")
-    assert (node["x"], node["y"]) == (0.0, 0.0)
+def test_parallel_mentions_make_one_pair(data):
+    russia = next(i for i, n in enumerate(data["nodes"]) if n["label"] == "Russia")
+    ukraine = next(i for i, n in enumerate(data["nodes"]) if n["label"] == "Ukraine")
+    pair = data["pairs"].index(sorted([russia, ukraine]))
+    names = sorted(data["relations"][m["r"]]["name"] for m in data["mentions"] if m.get("p") == pair)
+    assert names == ["accused", "attacked", "attacked"]       # both directions, one line
+    assert len(data["pairs"]) == len({tuple(p) for p in data["pairs"]})
 
 
-def test_every_mention_is_its_own_edge(page):
-    edges = script_json(page, "kg-edges")
-    assert len(edges) == small_graph().number_of_edges()
-    attacks = [edge for edge in edges if edge["relation"] == "attacked"]
-    assert len(attacks) == 2
-    assert attacks[0]["smooth"] != attacks[1]["smooth"]      # drawn apart, not on top of each other
+@pytest.mark.parametrize("relation, family", [("attacked", "conflict"), ("accused", "conflict"),
+                                              ("supported", "cooperation"), ("locatedIn", "place")])
+def test_relations_carry_their_family(data, relation, family):
+    row = next(r for r in data["relations"] if r["name"] == relation)
+    assert row["family"] == family
 
 
-@pytest.mark.parametrize("relation, kind, dashed", [
-    ("attacked", "asserted", False),
-    ("occupied", "claim", True),
-    ("supported", "claim", True),
-    ("locatedIn", "structural", True),
-])
-def test_edge_style_follows_modality(page, relation, kind, dashed):
-    edge = next(edge for edge in script_json(page, "kg-edges") if edge["relation"] == relation)
-    assert edge["kind"] == kind
-    assert bool(edge["dashes"]) is dashed
+def test_relation_family_of_every_plover_type():
+    from kg.data import read_tsv
+    plover = {row["plover"] for row in read_tsv("relations.tsv")}
+    assert {relation_family(p) for p in plover} <= {"conflict", "cooperation"}
 
 
-def test_edge_carries_its_evidence(page):
-    edge = next(edge for edge in script_json(page, "kg-edges") if edge["relation"] == "occupied")
-    assert edge["from"] == RES + "person/putin" and edge["to"] == RES + "city/kyiv"
-    assert (edge["sentence"], edge["modality"], edge["article"], edge["date"]) == \
+def test_mention_carries_its_evidence(data):
+    mention = next(m for m in data["mentions"] if data["relations"][m["r"]]["name"] == "occupied")
+    assert data["nodes"][mention["s"]]["label"] == "Vladimir Putin"
+    assert data["nodes"][mention["o"]]["label"] == "Kyiv"
+    assert (mention["t"], mention["m"], data["articles"][mention["a"]]["id"], mention["d"]) == \
         ("Putin plans to seize Kyiv.", "intended", "a2", "2022-03-01")
-    assert "intended" in edge["label"]
 
 
-@pytest.mark.parametrize("kind, colour", [(kind, style.colour) for kind, style in TYPE_STYLES.items()])
-def test_nodes_are_coloured_by_type(page, kind, colour):
-    for node in script_json(page, "kg-nodes"):
-        if node["entityType"] == kind:
-            assert node["color"]["background"] == colour
+def test_loose_mentions_are_kept_and_explained():
+    graph = small_graph()
+    graph.graph["loose_mentions"] = [
+        {"relation": "attacked", "source": None, "target": RES + "state/UKR", "has_object": True,
+         "sentence": "Kyiv was shelled.", "modality": "asserted", "article": "a1"},
+        {"relation": "threatened", "source": RES + "state/RUS", "target": None, "has_object": False,
+         "sentence": "Russia threatened.", "modality": "asserted", "article": "a1"}]
+    mentions = [m for m in page_data(graph)["mentions"] if "p" not in m]
+    assert sorted(m["why"] for m in mentions) == ["noobject", "unknown"]
+    unknown = next(m for m in mentions if m["why"] == "unknown")
+    assert unknown["sn"] == "unknown actor" and unknown["on"] == "Ukraine"
+
+
+def test_max_nodes_keeps_the_most_central():
+    data = page_data(small_graph(), max_nodes=3)
+    kept = {n["label"] for n in data["nodes"]}
+    assert len(kept) == 3 and {"Russia", "Ukraine"} <= kept and "Dnieper" not in kept
+    assert data["summary"]["cut"] == 5
+    cut = [m for m in data["mentions"] if m.get("why") == "cut"]
+    assert cut and all("p" not in m for m in cut)
+    assert "most central of 8 entities" in explorer_html(small_graph(), max_nodes=3)
+
+
+def test_centrality_ranks_hubs_first_and_isolated_last():
+    scores = centrality(small_graph())
+    ranked = sorted(scores, key=scores.get, reverse=True)
+    assert ranked[0] == RES + "state/UKR"
+    assert scores[RES + "loc/dnieper"] == min(scores.values())
+    assert math.isclose(sum(scores.values()), 1.0, rel_tol=1e-6)
+
+
+def test_node_size_grows_with_mentions(data):
+    sizes = {node["label"]: node["size"] for node in data["nodes"]}
+    assert sizes["Ukraine"] > sizes["Kyiv"] > sizes["Dnieper"]
 
 
 @pytest.mark.parametrize("kind, count", [("State", 2), ("Person", 2), ("City", 1), ("Organisation", 1),
@@ -248,20 +283,20 @@ def test_legend_counts_types(page, kind, count):
     assert re.search(rf'value="{kind}" checked>.*?<span class="count">{count}</span>', page, re.S)
 
 
-def test_summary_counts_entities_and_relations(page):
-    assert re.search(r"<strong>8</strong> entities,\s*<strong>6</strong> relations", page)
+@pytest.mark.parametrize("kind, colour", [(kind, style.colour) for kind, style in TYPE_STYLES.items()])
+def test_types_have_their_colour(data, kind, colour):
+    assert data["types"][kind] == colour
 
 
-def test_node_size_grows_with_mentions(page):
-    sizes = {node["label"]: node["size"] for node in script_json(page, "kg-nodes")}
-    assert sizes["Ukraine"] > sizes["Kyiv"] > sizes["Dnieper"]
+def test_summary_counts_entities_and_mentions(page):
+    assert re.search(r"<strong>8</strong> entities,\s*<strong>6</strong> relation mentions", page)
 
 
 def test_unknown_type_is_drawn_as_other():
     graph = nx.MultiDiGraph()
     entity(graph, "x", "Something", "Event")
     page = explorer_html(graph)
-    assert script_json(page, "kg-nodes")[0]["entityType"] == "Other"
+    assert page_nodes(page)[0]["type"] == "Other"
     assert 'value="Other" checked' in page
 
 
@@ -269,7 +304,7 @@ def test_empty_graph_renders_a_valid_page():
     page = explorer_html(nx.MultiDiGraph())
     assert page.lstrip().startswith("<!DOCTYPE html>")
     assert "Nothing to show" in page
-    assert script_json(page, "kg-nodes") == [] and script_json(page, "kg-edges") == []
+    assert script_json(page)["nodes"] == [] and script_json(page)["mentions"] == []
     assert re.search(r"<strong>0</strong> entities", page)
     assert parse(page).tags.count("script") == 6
 
@@ -278,6 +313,18 @@ def test_write_explorer_creates_folders(tmp_path):
     path = write_explorer(small_graph(), tmp_path / "out" / "explorer.html", title="Sample")
     assert path == tmp_path / "out" / "explorer.html"
     assert "<title>Sample</title>" in path.read_text(encoding="utf-8")
+    assert [p.name for p in path.parent.iterdir()] == ["explorer.html"]     # no temporary left
+
+
+def test_write_explorer_replaces_a_link_instead_of_writing_through_it(tmp_path):
+    outside = tmp_path / "outside.html"
+    outside.write_text("keep me", encoding="utf-8")
+    link = tmp_path / "folder" / "explorer.html"
+    link.parent.mkdir()
+    link.symlink_to(outside)
+    write_explorer(small_graph(), link)
+    assert outside.read_text(encoding="utf-8") == "keep me"
+    assert not link.is_symlink() and "<!DOCTYPE html>" in link.read_text(encoding="utf-8")
 
 
 def test_dates_missing_coordinates_and_self_loops_render():
@@ -286,8 +333,8 @@ def test_dates_missing_coordinates_and_self_loops_render():
                    lat=float("nan"), long=None)
     graph.add_edge("urn:x", "urn:x", relation="attacked", structural=False, sentence="…",
                    modality="asserted", article="a1", date=datetime.date(2022, 3, 2))
-    page = explorer_html(graph)
-    node, = script_json(page, "kg-nodes")
-    edge, = script_json(page, "kg-edges")
-    assert (node["lat"], node["long"]) == (None, None)
-    assert edge["date"] == "2022-03-02" and edge["from"] == edge["to"] == "urn:x"
+    data = page_data(graph)
+    node, = data["nodes"]
+    mention, = data["mentions"]
+    assert "lat" not in node and "long" not in node
+    assert mention["d"] == "2022-03-02" and mention["why"] == "self" and "p" not in mention

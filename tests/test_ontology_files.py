@@ -28,6 +28,7 @@ COLUMNS = {
     "triggers_extra.tsv": (["verb", "particle", "object", "prep", "prep_object", "cameo", "note"],
                            {"particle", "object", "prep", "prep_object"}),
     "relations.tsv": (["relation", "cameo", "plover", "label", "comment", "example"], set()),
+    "plover_families.tsv": (["plover", "family"], set()),
     "intents.tsv": (["event", "intent"], set()),
     "modality.tsv": (["word", "modality"], set()),
     "references.tsv": (["word", "kind", "refers_to"], set()),
