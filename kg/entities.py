@@ -229,22 +229,23 @@ def extend_organisation(span: Span, lex: Lexicon) -> Span:
 
 
 def _capitalised_end(doc: Doc, i: int) -> int:
-    """The end of a run of name words from ``i``, through "for", "of", "and", "the" inside it."""
-    j = i
-    while j < len(doc) and (_name_word(doc[j]) or (doc[j].lower_ in ("for", "of", "and", "the")
-                                                    and j + 1 < len(doc) and _name_word(doc[j + 1]))):
+    """The end of a run of name words from ``i``, through "for", "of", "in", "the" … inside it."""
+    j = end = i
+    while j < len(doc) and (_name_word(doc[j]) or doc[j].lower_ in ("for", "of", "and", "the", "in", "on")):
         j += 1
-    return j
+        if _name_word(doc[j - 1]):
+            end = j  # a run ends on a name word, never on a connecting one
+    return end
 
 
 def extend_to_acronym(span: Span) -> Span:
     """"[The Office of the UN] High Commissioner for Human Rights (OHCHR)": a name that runs on
     to the acronym given in brackets after it, which spaCy cut short."""
     doc = span.doc
-    if span.label_ != "ORG" or span.end >= len(doc) or not _name_word(doc[span.end]):
+    if span.label_ != "ORG" or span.end >= len(doc):
         return span
     end = _capitalised_end(doc, span.end)
-    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and \
+    if end > span.end and end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and \
             doc[end + 1].text.isupper() and len(doc[end + 1].text) >= 2:
         return Span(doc, span.start, end, label="ORG")
     return span

@@ -1,8 +1,10 @@
-"""Sentence boundaries at line breaks: news text puts headings, datelines and paragraphs on
-lines of their own ("CNN reports:" above a quotation), and a sentence never runs across them.
+"""Sentence boundaries at line breaks and after datelines: news text puts headings, datelines
+and paragraphs on lines of their own ("CNN reports:" above a quotation), and a sentence never
+runs across them. A wire dateline ("ABUJA, March 14 (Reuters) - ", "PRISTINA, Kosovo (AP) — ")
+is no part of the sentence after it: its city and agency are neither actor nor target.
 
-The component ``kg_line_breaks`` marks the first token after a line break as a sentence start
-before the parser runs; the parser keeps the boundaries it is given.
+The component ``kg_line_breaks`` marks the first token after a line break or a dateline as a
+sentence start before the parser runs; the parser keeps the boundaries it is given.
 
 Examples
 --------
@@ -11,8 +13,13 @@ Examples
 >>> doc = mark_line_breaks(nlp("CNN reports:\\n\\nTroops entered the city"))
 >>> [t.text for t in doc if t.is_sent_start]
 ['CNN', 'Troops']
+>>> doc = mark_line_breaks(nlp("ABUJA, March 14 (Reuters) - The bloc imposed sanctions."))
+>>> [t.text for t in doc if t.is_sent_start]
+['ABUJA', 'The']
 """
 from __future__ import annotations
+
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -20,13 +27,25 @@ from spacy.tokens import Doc
 __all__ = ["mark_line_breaks"]
 
 
+# "CITY[, Region][, Month Day] [(Agency)] - " at the start of a paragraph: a city in capitals
+DATELINE = re.compile(r"[A-Z][A-Z'.\-]{2,}(?: [A-Z][A-Z'.\-]+)*(?:, [A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)*)?"
+                      r"(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?"
+                      r"(?: \([A-Za-z.&' \-]+\))? ?[-\u2013\u2014]{1,2} ")
+
+
 def mark_line_breaks(doc: Doc) -> Doc:
-    """Start a sentence at the first word after every line break."""
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
-    if len(doc):
-        doc[0].is_sent_start = True
+    """Start a sentence at the first word after every line break and after a dateline."""
+    starts = [0] + [token.i + 1 for token in doc[:-1] if token.is_space and "\n" in token.text]
+    for start in starts:
+        if start >= len(doc):
+            continue
+        doc[start].is_sent_start = True
+        dateline = DATELINE.match(doc.text, doc[start].idx)
+        if dateline and not any(mark in dateline.group() for mark in ",("):
+            dateline = None  # "NATO - Russia talks": a heading's dash, no dateline
+        after = doc.char_span(dateline.end(), dateline.end(), alignment_mode="expand") if dateline else None
+        if after is not None and after.start < len(doc) and after.start > start:
+            doc[after.start].is_sent_start = True
     return doc
 
 

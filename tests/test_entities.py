@@ -494,3 +494,8 @@ def test_an_organisation_s_one_word_name_is_found_again(blank_nlp):
                  "Zembu/PROPN/dobj/4")
     found = [(m.text, m.type, m.start) for m in type_entities(parse(blank_nlp, annotated))]
     assert found == [("Zembu", "Organisation", 0), ("Zembu", "Organisation", 5)]
+
+
+def test_a_name_runs_on_through_in_the_to_its_acronym(pipeline):
+    doc = pipeline("The government signed a deal with the Front for Renewal in the Republic of Zembu (FRRZ) on Monday.")
+    assert [m.label for m in doc._.kg_mentions if m.text == "FRRZ"] == ["Front for Renewal in the Republic of Zembu"]

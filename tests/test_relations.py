@@ -514,3 +514,12 @@ def test_summoning_an_ambassador_is_a_rebuke(pipeline):
     got = found(pipeline, "Foreign Minister Ana Ortiz summoned Chile's ambassador Pablo Rojas to complain about the raids.")
     assert ("Ana Ortiz", "criticised", "Pablo Rojas", "asserted") in got, got
     assert not found(pipeline, "The king summoned his ministers to the palace.")
+
+
+@pytest.mark.parametrize("text", [
+    "ABUJA, March 14 (Reuters) - The Economic Community of West African States imposed sanctions on Mali.",
+    "LUANDA, April 18 (AFP) - The government of Chad signed a peace agreement with the rebels.",
+])
+def test_a_dateline_is_neither_actor_nor_target(pipeline, text):
+    got = found(pipeline, text)
+    assert not {r for r in got if r[0] in ("Reuters", "Agence France-Presse", "Nigeria", "Angola", "Abuja", "Luanda")}, got
