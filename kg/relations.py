@@ -577,6 +577,19 @@ def _victim_of_requested_act(token: Token, event: _Event, actors: ActorFinder) -
     return violent and any(c.dep_ == "poss" for c in token.children)
 
 
+# sectors of people who do not act for their state: "three Serbian men", "Syrian refugees"
+PRIVATE_SECTORS = frozenset({"people", "civilians", "refugees"})
+
+
+def _as_private_people(actor: Actor) -> Actor:
+    """"Arrested three Serbian men", "hosts Syrian refugees": people of a nationality are not
+    its state (as "Serbian troops" are); they are people the sentence does not name."""
+    if actor.via == "owner" and actor.sector in PRIVATE_SECTORS and actor.mention is not None \
+            and actor.mention.type == "State":
+        return Actor(None, actor.text, actor.sector, "unknown")
+    return actor
+
+
 def _fits(actor: Actor, allowed: frozenset[str] | None) -> bool:
     """Whether an actor is of a type the relation takes on that side. The agents of a place or
     nationality ("Darfur rebels", "Afghan civilians") are people of it."""
@@ -595,8 +608,10 @@ def _objects(event: _Event, actors: ActorFinder, subjects: list[Actor],
         if relation_plover in OBJECTLESS and kind not in ("direct", "prep", "noun", "object-prep"):
             continue  # "announced his resignation (in a video broadcast to X)": no one it yields to
         tokens = [t for t in group if _takes(kind, t, types) and not _victim_of_requested_act(t, event, actors)]
-        found = [a for a in (actors.as_target(a, types.object if types else None) for a in actors.actors(tokens))
+        found = [_as_private_people(a) for a in (actors.as_target(a, types.object if types else None)
+                                                 for a in actors.actors(tokens))
                  if not any(same_actor(a, s) for s in subjects)]
+        found = [a for a in found if a.known or types is None or "Unknown" in types.object]
         found = [a for a in found if _fits(a, types.object if types else None) and
                  (types is None or types.located or a.via != "place" or kind == "clause")  # "seized a tanker in X" seizes no X
                  and not (event.cameo.startswith("04") and a.via == "owner" and a.sector is None)]  # one calls no "X's decision"
@@ -733,7 +748,8 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
     if not subjects and relation.plover == "PROTEST":  # "hundreds of students protested … in X"
         subjects = actors.actors(_places_in(event.predicate, actors))
         protesters_of_the_place = bool(subjects)
-    subjects = [actors.as_agent(s) for s in subjects]
+    subjects = [_as_private_people(actors.as_agent(s)) for s in subjects]
+    subjects = [s for s in subjects if s.known or types is None or "Unknown" in types.subject]
     subjects = [s for s in subjects if _fits(s, types.subject if types else None)]
     if not subjects and not actors.actors(event.subjects):
         unnamed = [u for u in (_unnamed_actor(t, triggers, actors) for t in event.subjects) if u is not None]

@@ -523,3 +523,13 @@ def test_summoning_an_ambassador_is_a_rebuke(pipeline):
 def test_a_dateline_is_neither_actor_nor_target(pipeline, text):
     got = found(pipeline, text)
     assert not {r for r in got if r[0] in ("Reuters", "Agence France-Presse", "Nigeria", "Angola", "Abuja", "Luanda")}, got
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # people of a nationality are not its state, as its troops or officials are
+    ("Bosnian police arrested three Serbian men near the border.", ("Bosnia and Herzegovina", "arrested", "Serbia")),
+    ("Jordan hosts about a million Syrian refugees.", ("Jordan", "hosted", "Syria")),
+])
+def test_private_people_do_not_stand_for_their_state(pipeline, text, unwanted):
+    got = found(pipeline, text)
+    assert not {r for r in got if r[:3] == unwanted}, got
