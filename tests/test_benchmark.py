@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 
 from kg.queries import saved_queries
 from kg.query import PREFIXES
@@ -15,6 +16,7 @@ from kg.validate import validate_store
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.mark.slow
 def test_the_sparql_benchmark_prints_every_saved_query_with_its_ratios(tmp_path):
     done = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "benchmark.py"), "sparql", "--triples", "20000", "--repeat", "1",
