@@ -25,5 +25,5 @@ test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) output/kg.ttl output/kg.trig output/explorer.html output/store output/.newsgraph \
+	rm -rf $(VENV) output/kg.ttl output/kg.trig output/explorer.html output/explorer-vis.html output/store output/.newsgraph \
 	       output/graph.graphml output/graph.gexf output/nodes.csv output/edges.csv

@@ -176,22 +176,37 @@ def export_command(out: Path = GRAPH_OPTION,
 
 @app.command()
 def explore(out: Path = GRAPH_OPTION,
-            max_nodes: int = typer.Option(5000, "--max-nodes", min=1,
-                                          help="Draw at most this many entities, the most central (PageRank)."),
-            output: Optional[Path] = typer.Option(None, "--output", help="Write the page here (default: DIR/explorer.html)."),
-            title: Optional[str] = typer.Option(None, "--title", help="Title of the page.")) -> None:
+            max_nodes: Optional[int] = typer.Option(
+                None, "--max-nodes", min=1,
+                help="Draw at most this many entities, the most central (PageRank); default 5000, 1000 with --renderer vis."),
+            output: Optional[Path] = typer.Option(None, "--output", help="Write the page here (default: DIR/explorer.html; DIR/explorer-vis.html with --renderer vis)."),
+            title: Optional[str] = typer.Option(None, "--title", help="Title of the page."),
+            renderer: str = typer.Option("webgl", "--renderer",
+                                         help="webgl: the full explorer (sigma.js); vis: a simpler page for browsers "
+                                              "without WebGL and small graphs (pyvis, vis-network).")) -> None:
     """Write the explorer page from the store alone (no NLP): remake it with other options or after a build."""
     import time
 
-    from kg.explore import explorer_graph, write_explorer_page
+    from kg.explore import RENDERERS, explorer_graph, explorer_target, write_explorer_page
+    from kg.explorer import DEFAULT_MAX_NODES
     from kg.store import open_store
 
+    if renderer not in RENDERERS:
+        raise KGError("E802", f"unknown renderer {renderer!r}; use {' or '.join(RENDERERS)}")
+    if max_nodes is None:
+        from kg.explorer_vis import DEFAULT_VIS_MAX_NODES
+        max_nodes = DEFAULT_VIS_MAX_NODES if renderer == "vis" else DEFAULT_MAX_NODES
     started = time.perf_counter()
     graph = explorer_graph(open_store(out))
-    path = write_explorer_page(graph, out, output, max_nodes, title)
+    path = write_explorer_page(graph, out, output, max_nodes, title, renderer)
     drawn = min(max_nodes, graph.number_of_nodes())
     cut = f" (the {drawn} most central of {graph.number_of_nodes()})" if drawn < graph.number_of_nodes() else ""
-    shown = out / "explorer.html" if output is None else output
+    if output is not None:
+        shown = output
+    elif renderer == "vis":
+        shown = explorer_target(out, None, renderer)
+    else:
+        shown = out / "explorer.html"
     typer.echo(f"wrote {shown}: {drawn} entities{cut}, {graph.number_of_edges()} relation mentions and place links "
                f"in {time.perf_counter() - started:.1f} s")
     _ = path

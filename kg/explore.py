@@ -5,7 +5,9 @@ type, country, GeoNames link and position; relation mentions with their evidence
 trigger, the words of both arguments, modality, confidence, reporter, article, date); the
 articles' titles, dates and URLs; and the mentions the network cannot draw (an unknown actor,
 no object). :func:`write_explorer_page` writes the page atomically where ``kg build`` keeps
-it, or to another file; ``kg build`` uses the same two functions.
+it, or to another file; ``kg build`` uses the same two functions. With ``renderer="vis"`` it
+writes the page without WebGL (:mod:`kg.explorer_vis`, pyvis) from the same graph, by default
+to ``DIR/explorer-vis.html``.
 
 Examples
 --------
@@ -28,9 +30,10 @@ from kg.errors import KGError
 from kg.outputs import OutputFolder
 from kg.query import PREFIXES
 
-__all__ = ["explorer_graph", "explorer_target", "write_explorer_page", "EXPLORER_FILE"]
+__all__ = ["explorer_graph", "explorer_target", "write_explorer_page", "EXPLORER_FILE", "RENDERERS"]
 
 EXPLORER_FILE = "explorer.html"
+RENDERERS = ("webgl", "vis")   # sigma.js (kg.explorer), pyvis and vis-network (kg.explorer_vis)
 
 _ENTITIES = """
 SELECT ?e ?type ?label ?country ?lat ?long ?same WHERE {
@@ -182,11 +185,18 @@ def explorer_graph(store: ox.Store) -> nx.MultiDiGraph:
     return graph
 
 
-def explorer_target(out_dir: Path, output: Path | None) -> Path:
+def explorer_target(out_dir: Path, output: Path | None, renderer: str = "webgl") -> Path:
     """The file the page goes to: ``output`` or, by default, the explorer of the build in
-    ``out_dir`` — the current build folder's file, never the link ``out_dir/explorer.html``."""
+    ``out_dir`` — the current build folder's file, never the link ``out_dir/explorer.html``.
+
+    The vis page goes by default to ``out_dir/explorer-vis.html``, a file of its own beside
+    the build's outputs (like ``kg export``'s), which later builds leave alone.
+    """
     out_dir = Path(out_dir)
     default = out_dir / EXPLORER_FILE
+    if output is None and renderer == "vis":
+        from kg.explorer_vis import VIS_FILE
+        return out_dir / VIS_FILE
     if output is not None:
         output = Path(output)
         same = output.parent.resolve() / output.name == out_dir.resolve() / EXPLORER_FILE
@@ -197,19 +207,30 @@ def explorer_target(out_dir: Path, output: Path | None) -> Path:
 
 
 def write_explorer_page(graph: nx.MultiDiGraph, out_dir: Path, output: Path | None = None,
-                        max_nodes: int | None = None, title: str | None = None) -> Path:
+                        max_nodes: int | None = None, title: str | None = None,
+                        renderer: str = "webgl") -> Path:
     """Write the explorer page of ``graph`` atomically (a temporary file, then a rename).
 
     By default, and when ``output`` names ``out_dir/explorer.html``, the page replaces the
     current build's explorer (``out_dir/explorer.html`` is made the link to it if it was
     missing); another ``output`` is written as given — a symbolic link there is replaced,
-    never written through. Returns the path written.
+    never written through. ``renderer`` is ``webgl`` (the main page, sigma.js) or ``vis``
+    (pyvis and vis-network on a 2D canvas; by default to ``out_dir/explorer-vis.html``).
+    Returns the path written.
     """
     from kg.explorer import DEFAULT_MAX_NODES, DEFAULT_TITLE, explorer_html
 
-    target = explorer_target(out_dir, output)
-    page = explorer_html(graph, title or DEFAULT_TITLE,
-                         max_nodes=DEFAULT_MAX_NODES if max_nodes is None else max_nodes)
+    if renderer not in RENDERERS:
+        raise KGError("E802", f"unknown renderer {renderer!r}; use {' or '.join(RENDERERS)}")
+    target = explorer_target(out_dir, output, renderer)
+    if renderer == "vis":
+        from kg.explorer_vis import DEFAULT_VIS_MAX_NODES, vis_html
+
+        page = vis_html(graph, title or DEFAULT_TITLE,
+                        max_nodes=DEFAULT_VIS_MAX_NODES if max_nodes is None else max_nodes)
+    else:
+        page = explorer_html(graph, title or DEFAULT_TITLE,
+                             max_nodes=DEFAULT_MAX_NODES if max_nodes is None else max_nodes)
     write_atomically(target, page)
     folder = OutputFolder(out_dir)
     current = folder.current_build()

@@ -89,3 +89,38 @@ def test_output_naming_the_folders_page_goes_into_the_current_build(folder, caps
 def test_explore_without_a_store_is_a_user_error(tmp_path, capsys):
     code, _, err = run(capsys, "explore", "-o", str(tmp_path / "nothing"))
     assert code == 1 and err.startswith("kg: E301 no store in")
+
+
+def vis_nodes(path):
+    text = path.read_text(encoding="utf-8")
+    return json.loads(re.search(r'<script type="application/json" id="vis-nodes">(.*?)</script>', text, re.S).group(1))
+
+
+def test_explore_with_the_vis_renderer_writes_its_own_page(folder, capsys):
+    code, out, err = run(capsys, "explore", "-o", str(folder), "--renderer", "vis")
+    assert code == 0, err
+    page = folder / "explorer-vis.html"
+    assert out.startswith(f"wrote {page}: ") and page.is_file() and not page.is_symlink()
+    assert "Kyiv" in {node["label"] for node in vis_nodes(page)}
+    assert "new vis.Network(" in page.read_text(encoding="utf-8")
+    assert not (folder / "explorer.html").exists()            # the WebGL page is left alone
+    assert not [p for p in folder.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_explore_vis_to_another_file_with_fewer_nodes(folder, tmp_path, capsys):
+    target = tmp_path / "pages" / "small-vis.html"
+    target.parent.mkdir()
+    outside = tmp_path / "elsewhere.html"
+    outside.write_text("not yours", encoding="utf-8")
+    target.symlink_to(outside)
+    code, out, _ = run(capsys, "explore", "-o", str(folder), "--renderer", "vis", "--max-nodes", "4",
+                       "--output", str(target), "--title", "Sample <war>")
+    assert code == 0 and "(the 4 most central of" in out
+    assert not target.is_symlink() and outside.read_text(encoding="utf-8") == "not yours"
+    assert len(vis_nodes(target)) <= 4
+    assert "<title>Sample &lt;war&gt; (the 4 most central of" in target.read_text(encoding="utf-8")
+
+
+def test_explore_with_an_unknown_renderer_is_a_user_error(folder, capsys):
+    code, _, err = run(capsys, "explore", "-o", str(folder), "--renderer", "canvas")
+    assert code == 1 and err.startswith("kg: E802 unknown renderer 'canvas'")
