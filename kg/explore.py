@@ -18,7 +18,6 @@ Examples
 """
 from __future__ import annotations
 
-import os
 import tempfile
 from collections import defaultdict
 from pathlib import Path
@@ -27,7 +26,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from kg.errors import KGError
-from kg.outputs import OutputFolder
+from kg.outputs import OutputFolder, write_file_atomically
 from kg.query import PREFIXES
 
 __all__ = ["explorer_graph", "explorer_target", "write_explorer_page", "EXPLORER_FILE", "RENDERERS"]
@@ -240,24 +239,6 @@ def write_explorer_page(graph: nx.MultiDiGraph, out_dir: Path, output: Path | No
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename."""
-    path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as error:
-        raise KGError("E801", f"cannot write {path}: {error.strerror or error}") from None
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise KGError("E801", f"cannot write {path}: {error.strerror or error}") from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    """Write ``text`` (UTF-8) to ``path`` through a temporary file and a rename (E801)."""
+    write_file_atomically(path, lambda handle: handle.write(text.encode("utf-8")), "E801")
 

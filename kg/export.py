@@ -35,7 +35,6 @@ import csv
 import io
 import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Hashable, Iterable
 
@@ -43,7 +42,7 @@ import networkx as nx
 
 from kg.errors import KGError
 from kg.network import add_details, project
-from kg.outputs import STATE_FOLDER
+from kg.outputs import STATE_FOLDER, write_file_atomically
 from kg.store import open_store
 
 __all__ = ["EXPORT_FORMATS", "NODE_FIELDS", "EDGE_FIELDS", "LIST_SEPARATOR", "export_graph",
@@ -251,35 +250,8 @@ _WRITERS: dict[str, Callable[[nx.MultiDiGraph, Path], list[Path]]] = {
 
 
 def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> Path:
-    """Write a file by ``write(handle)`` into a new temporary file beside it, then rename it
-    into place: a reader sees the old file or the new one, and a link at ``path`` is
-    replaced, never written through."""
-    path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as error:
-        raise KGError("E903", f"cannot write {path}: {error.strerror or error}") from None
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise KGError("E903", f"cannot write {path}: {error.strerror or error}") from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+    """:func:`kg.outputs.write_file_atomically` with the export's error code (E903)."""
+    return write_file_atomically(path, write, "E903")
 
 
 # --- the command ------------------------------------------------------------------------------

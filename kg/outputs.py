@@ -39,14 +39,15 @@ import fcntl
 import os
 import shutil
 import sys
+import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Callable, Iterator
 
 from kg.errors import KGError
 
-__all__ = ["STATE_FOLDER", "PUBLISHED", "PAUSE_VARIABLE", "OutputFolder", "pause_point"]
+__all__ = ["STATE_FOLDER", "PUBLISHED", "PAUSE_VARIABLE", "OutputFolder", "pause_point", "write_file_atomically"]
 
 STATE_FOLDER = ".newsgraph"
 PUBLISHED = ("kg.ttl", "kg.trig", "explorer.html", "store")  # what DIR shows of the current build
@@ -216,3 +217,35 @@ class OutputFolder:
                 self._replace_with_link(link, target)
         _fsync(self.path)
         self.remove_leftovers()
+
+
+def write_file_atomically(path: Path, write: Callable[[BinaryIO], None], code: str = "E801") -> Path:
+    """Write a file by ``write(handle)`` into a new temporary file beside it, then rename it into
+    place: a reader sees the old file or the new one, and a link at ``path`` is replaced, never
+    written through. A failure leaves no temporary file and raises ``KGError(code)``."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as error:
+        raise KGError(code, f"cannot write {path}: {error.strerror or error}") from None
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise KGError(code, f"cannot write {path}: {error.strerror or error}") from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
