@@ -657,6 +657,15 @@ def settlement_named(span: Span, lex: Lexicon) -> str | None:
     return ""
 
 
+def article_country(context: Counter) -> str | None:
+    """The state an article is about, when its names point to one (at least two of them, and
+    twice as many as to any other): where a town the gazetteer lacks most likely lies."""
+    ranked = context.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
 def type_span(span: Span, gaz: Gazetteer, lex: Lexicon, person_words: set[str],
               context: Counter) -> Mention | None:
     """The mention a candidate span makes, or None when it names no actor."""
@@ -708,7 +717,7 @@ def type_span(span: Span, gaz: Gazetteer, lex: Lexicon, person_words: set[str],
         return mention(name, "Location")  # "<Name> province", "the <Name> district"
     if span.label_ == "PERSON" and len(name.split()) > 1 and located_in(span) and not follows_title(span, lex) \
             and not gaz.match(name):
-        return mention(name, "City")  # "a base in <Name Name>": a town spaCy took for a person
+        return mention(name, "City", country=article_country(context))  # "a base in <Name Name>": a town spaCy took for a person
     if span.label_ == "PERSON" and len(span) == 1 and lex.given_name(name) and not in_place_position(span, span.doc) \
             and not gaz.country_named(name):
         return mention(name, "Person")  # "Ali said": a given name in person position, not the town
@@ -727,12 +736,14 @@ def type_span(span: Span, gaz: Gazetteer, lex: Lexicon, person_words: set[str],
         return mention(name, "Organisation")  # "<Name> rebels" of no known place: an armed group's name
     settled = settlement_named(span, lex)
     if settled is not None:  # "the eastern Congolese town of <Name>": a town the gazetteer lacks
-        return mention(name, "City", country=settled or None)
+        return mention(name, "City", country=settled or article_country(context))
     if span.label_ == "NORP":
         return mention(name, "Group") if _looks_like_people(name) else None
     kind = SPACY_TO_KG.get(span.label_)
     if kind == "Person":
         name = strip_titles(name, lex)
+    if kind == "City":  # a town the gazetteer lacks: in the state the article is about, if it is about one
+        return mention(name, kind, country=article_country(context))
     return mention(name, kind) if kind else None
 
 

@@ -499,3 +499,11 @@ def test_an_organisation_s_one_word_name_is_found_again(blank_nlp):
 def test_a_name_runs_on_through_in_the_to_its_acronym(pipeline):
     doc = pipeline("The government signed a deal with the Front for Renewal in the Republic of Zembu (FRRZ) on Monday.")
     assert [m.label for m in doc._.kg_mentions if m.text == "FRRZ"] == ["Front for Renewal in the Republic of Zembu"]
+
+
+def test_a_town_the_gazetteer_lacks_lies_in_the_state_the_article_is_about():
+    from collections import Counter
+    from kg.entities import article_country
+    assert article_country(Counter({"AFG": 4, "USA": 2})) == "AFG"
+    assert article_country(Counter({"AFG": 3, "USA": 2})) is None  # no state stands out
+    assert article_country(Counter({"AFG": 1})) is None             # one name is no evidence
