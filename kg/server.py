@@ -160,11 +160,10 @@ def check_query(text: str) -> CheckedQuery:
 # An escape: a code point (backslash u and 4 hex digits, backslash U and 8) or a backslash and one character.
 _ESCAPE = re.compile(r"\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
 
-
-
 # the same query text is checked once: rdflib's parse costs 7–43 ms a request (a refusal raises,
 # and is not kept)
 _checked = lru_cache(maxsize=512)(check_query)
+
 
 def _align_with_oxigraph(text: str) -> str:
     """The query for rdflib to check, with the strings, IRIs and comments Oxigraph sees in it.
