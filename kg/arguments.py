@@ -45,7 +45,7 @@ def is_stative_passive(verb: Token) -> bool:
 def speaker_of(pronoun: Token) -> Token | None:
     """The subject of the verb of speech a pronoun's clause reports: "X said it would …"."""
     clause = pronoun.head
-    while clause.dep_ in ("conj", "xcomp") and clause.head is not clause:
+    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
         clause = clause.head
     speech = clause.head
     if clause.dep_ != "ccomp" or modality_words().get(speech.lemma_.lower()) != "reporting":
@@ -76,7 +76,7 @@ def with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
         appended = [c for a in token.children if a.dep_ == "appos" and a.pos_ == "PROPN" and a.i > token.i
                     and a.conjuncts for c in (a, *a.conjuncts) if c.i >= a.i]
         for conjunct in (token, *token.conjuncts, *appended):
-            if conjunct not in out and conjunct.i >= token.i and (conjunct is token or not starts_a_clause(conjunct)):
+            if conjunct not in out and conjunct.i >= token.i and (conjunct.i == token.i or not starts_a_clause(conjunct)):
                 out.append(conjunct)
     return out
 
@@ -96,7 +96,7 @@ def grammatical_subjects(verb: Token, kinds: tuple[str, ...]) -> list[Token]:
             raised = [c for c in token.head.children if c.dep_ == "nsubjpass"]
             if raised:
                 return with_conjuncts(raised)
-        if token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "attr") and token.head is not token:
+        if token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "attr") and token.head.i != token.i:
             token = token.head
             continue
         if token.dep_ == "prep" and token.head.pos_ in ("NOUN", "PROPN"):  # "X's goal of capturing Y": X
@@ -116,7 +116,7 @@ def grammatical_subjects(verb: Token, kinds: tuple[str, ...]) -> list[Token]:
         # what the verb's subject acted with speaks of the same subject
         if token.dep_ == "acl" and token.tag_ == "VBG":
             noun = token.head
-            while noun.dep_ in ("pobj", "prep") and noun.head is not noun and noun.head.pos_ != "VERB":
+            while noun.dep_ in ("pobj", "prep") and noun.head.i != noun.i and noun.head.pos_ != "VERB":
                 noun = noun.head  # "a message on the site blaming X": up to the message
             if noun.dep_ in ("dobj", "prep", "pobj") and noun.head.pos_ == "VERB":
                 token = noun.head

@@ -107,7 +107,7 @@ def _clause_subject(pronoun: Token, same: list[Mention], doc: Doc) -> Mention | 
            for m in same) and not any(c.lower_ == "own" for c in owned.children):
         return None  # "<Name> and his son": the person beside it
     verb = owned
-    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return next((m for m in same for s in subjects if m.start <= s.i < m.end), None)

@@ -136,7 +136,7 @@ def modality_of(event: Token) -> Modality:
     token, reporter, verb, factual = event, None, None, False
     while True:
         head = token.head
-        under_report = head is not token and _kind(head, words) == "reporting"
+        under_report = head.i != token.i and _kind(head, words) == "reporting"
         own = _own_modality(token, words, under_report)
         if own:
             return _result(own[0], own[1], reporter, verb)
@@ -163,7 +163,7 @@ def modality_of(event: Token) -> Modality:
             return _result("asserted", None, reporter, verb)  # "ordered a withdrawal after X seized Y"
         if token is not event and token.dep_ in ("advcl", "acl", "prep") and token.lower_ in _FACTUAL_PREPOSITIONS:
             return _result("asserted", None, reporter, verb)  # "set fire to X following the killing of Y"
-        if head is token or token.dep_ not in _GOVERNED_BY:
+        if head.i == token.i or token.dep_ not in _GOVERNED_BY:
             return _result("asserted", None, reporter, verb)
         if token.dep_ == "conj" and _subject(token) is not None and _subject(head) is not None:
             return _result("asserted", None, reporter, verb)  # "X did not go, but Y held talks": a clause of its own

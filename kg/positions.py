@@ -302,7 +302,7 @@ def predicative_titles(doc: Doc, people: list[Mention], found: list[Mention], le
             continue
         if token.dep_ == "pobj" and token.head.lower_ == "as":
             verb = token.head.head
-            while verb.dep_ in ("prt", "prep") and verb.head is not verb:  # "sworn in as"
+            while verb.dep_ in ("prt", "prep") and verb.head.i != verb.i:  # "sworn in as"
                 verb = verb.head
             roles = ("dobj", "oprd", "nsubjpass", "nsubj")
         elif token.dep_ == "attr" and (token.head.lemma_ == "be" or token.head.pos_ == "AUX"):

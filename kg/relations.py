@@ -668,7 +668,7 @@ def _noun_modality(noun: Token) -> Modality:
         kind = next((words[w] for w in _verb_lemmas(modifier) + [modifier.lower_[:-3]] if w in words), None)
         if kind in ("intended", "committed", "hypothetical"):  # "the planned invasion"
             return Modality("hypothetical" if kind == "hypothetical" else "intended", modifier)
-    if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and noun.head is not noun:
+    if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and noun.head.i != noun.i:
         governor = noun.head
         kind = words.get(governor.lemma_.lower())
         if kind in ("negated", "hypothetical", "intended", "committed"):
