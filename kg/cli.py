@@ -165,12 +165,15 @@ def stats(out: Path = GRAPH_OPTION,
 
 @app.command(name="export")
 def export_command(out: Path = GRAPH_OPTION,
-                   fmt: str = typer.Option(..., "--format", help="graphml or gexf (Gephi), csv (nodes.csv and edges.csv)."),
-                   output: Optional[Path] = typer.Option(None, "--output", help="File to write (for csv: a folder); default DIR/graph.graphml, DIR/graph.gexf or DIR/ for csv.")) -> None:
-    """Write the graph (entities, relations with their evidence) for Gephi or a spreadsheet."""
+                   fmt: str = typer.Option(..., "--format", help="graphml or gexf (Gephi), csv (nodes.csv and edges.csv), nquads (the whole store, for bulk loaders)."),
+                   output: Optional[Path] = typer.Option(None, "--output", help="File to write (for csv and nquads: a folder); default DIR/graph.graphml, DIR/graph.gexf, DIR/ for csv, DIR/nquads for nquads."),
+                   shard_size: Optional[int] = typer.Option(None, "--shard-size", help="nquads: at most this many quads a file (default 1000000)."),
+                   compress: bool = typer.Option(False, "--gzip", help="nquads: gzip the files (graph-00001.nq.gz …).")) -> None:
+    """Write the graph (entities, relations with their evidence) for Gephi or a spreadsheet, or the
+    whole store (every named graph) as N-Quads shards for QLever, Virtuoso or GraphDB."""
     from kg.export import export_build
 
-    for path in export_build(out, fmt, output):
+    for path in export_build(out, fmt, output, shard_size, compress):
         typer.echo(f"wrote {path}")
 
 

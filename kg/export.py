@@ -1,4 +1,6 @@
-"""The graph for other tools (``kg export``): GraphML and GEXF for Gephi, CSV for spreadsheets.
+"""The graph for other tools (``kg export``): GraphML and GEXF for Gephi, CSV for spreadsheets,
+and the whole store as N-Quads shards for the bulk loaders of QLever, Virtuoso or GraphDB
+(:func:`write_nquads`).
 
 The exported graph holds what the explorer page shows. Entities are nodes, keyed by IRI,
 with ``label``, ``type``, ``country``, ``names`` (every name, canonical first),
@@ -32,13 +34,18 @@ Examples
 from __future__ import annotations
 
 import csv
+import gzip
+import hashlib
 import io
+import itertools
+import json
 import os
 import re
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Hashable, Iterable
+from typing import Any, BinaryIO, Callable, Hashable, Iterable, Iterator
 
 import networkx as nx
+import pyoxigraph as ox
 
 from kg.errors import KGError
 from kg.network import add_details, project
@@ -47,9 +54,12 @@ from kg.store import open_store
 
 __all__ = ["EXPORT_FORMATS", "NODE_FIELDS", "EDGE_FIELDS", "LIST_SEPARATOR", "export_graph",
            "default_output", "export_build", "write_graphml", "write_gexf", "write_csv",
-           "write_atomically"]
+           "write_atomically", "write_nquads", "DEFAULT_SHARD_SIZE", "NQUADS_MANIFEST"]
 
-EXPORT_FORMATS = ("graphml", "gexf", "csv")
+EXPORT_FORMATS = ("graphml", "gexf", "csv", "nquads")
+DEFAULT_SHARD_SIZE = 1_000_000
+NQUADS_MANIFEST = "manifest.json"
+_SHARD = re.compile(r"graph-\d{5,}\.nq(\.gz)?")
 LIST_SEPARATOR = "\n"
 NODE_FIELDS = ("label", "type", "country", "names", "article_count", "articles", "geonames", "lat", "long")
 EDGE_FIELDS = ("relation", "label", "structural", "modality", "plover", "cameo", "weight", "confidence",
@@ -245,6 +255,94 @@ def _inert(text: str) -> str:
         return "'" + text
 
 
+# --- N-Quads shards -------------------------------------------------------------------------------
+
+class _Tally:
+    """A binary writer that passes bytes on and keeps their count and SHA-256."""
+
+    def __init__(self, handle: BinaryIO):
+        self.handle, self.size, self.sha256 = handle, 0, hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self.size += len(data)
+        self.sha256.update(data)
+        return self.handle.write(data)
+
+    def flush(self) -> None:
+        self.handle.flush()
+
+
+def _counted(quads: Iterable[ox.Quad], tally: list[int]) -> Iterator[ox.Quad]:
+    for quad in quads:
+        tally[0] += 1
+        yield quad
+
+
+def shard_name(number: int, compress: bool = False) -> str:
+    """``graph-00001.nq`` (``.nq.gz`` gzipped): numbered from 1, sorting in order as text."""
+    return f"graph-{number:05d}.nq" + (".gz" if compress else "")
+
+
+def write_nquads(store: ox.Store, folder: Path, shard_size: int = DEFAULT_SHARD_SIZE,
+                 compress: bool = False) -> list[Path]:
+    """Write every quad of ``store`` (default graph and every named graph) as N-Quads files of
+    at most ``shard_size`` quads each, then ``manifest.json``; return the files written.
+
+    The quads are streamed from the store, one shard's worth of writing at a time, never
+    held in memory together. Their order is the store's own, not sorted (a sort would need
+    them all): Oxigraph's index order, the default graph first, then graph by graph. For an
+    on-disk store, as ``kg build`` makes, that order is of the terms' encodings, so it depends
+    only on the quads, not on the order they were loaded: the same content gives the same
+    files with the same pyoxigraph (an in-memory store keeps the order of insertion).
+    Each file goes to a temporary file and is renamed into place; the manifest is written
+    last, and shards of an earlier export beyond the new ones are removed after it, so a
+    loader that reads ``graph-*.nq`` finds exactly the files the manifest lists. Gzipped
+    files carry no time stamp, so they are reproducible too.
+
+    Raises
+    ------
+    KGError
+        E905 for a shard size below 1, E903 when a file cannot be written.
+    """
+    if shard_size < 1:
+        raise KGError("E905", f"--shard-size must be at least 1, not {shard_size}")
+    folder = Path(folder)
+    quads = iter(store.quads_for_pattern(None, None, None, None))
+    files: list[dict[str, Any]] = []
+    written: list[Path] = []
+    while True:
+        first = next(quads, None)
+        if first is None:
+            break
+        name = shard_name(len(files) + 1, compress)
+        count = [0]
+        tally: list[_Tally] = []
+
+        def write(handle: BinaryIO, first: ox.Quad = first, count: list[int] = count) -> None:
+            sink = _Tally(handle)
+            tally.append(sink)
+            shard = _counted(itertools.chain([first], itertools.islice(quads, shard_size - 1)), count)
+            if compress:
+                with gzip.GzipFile(filename="", mode="wb", fileobj=sink, mtime=0) as zipped:
+                    ox.serialize(shard, zipped, format=ox.RdfFormat.N_QUADS)
+            else:
+                ox.serialize(shard, sink, format=ox.RdfFormat.N_QUADS)
+
+        written.append(write_atomically(folder / name, write))
+        files.append({"name": name, "quads": count[0], "bytes": tally[0].size,
+                      "sha256": tally[0].sha256.hexdigest()})
+    manifest = {"format": "application/n-quads", "gzip": compress, "shard_size": shard_size,
+                "total_quads": sum(entry["quads"] for entry in files),
+                "named_graphs": sum(1 for _ in store.named_graphs()), "files": files}
+    text = json.dumps(manifest, indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
+    written.append(write_atomically(folder / NQUADS_MANIFEST, lambda handle: handle.write(text)))
+    keep = {entry["name"] for entry in files}
+    for old in folder.iterdir():
+        if _SHARD.fullmatch(old.name) and old.name not in keep:
+            old.unlink(missing_ok=True)
+    return written
+
+
 _WRITERS: dict[str, Callable[[nx.MultiDiGraph, Path], list[Path]]] = {
     "graphml": write_graphml, "gexf": write_gexf, "csv": write_csv}
 
@@ -257,8 +355,10 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> Path:
 # --- the command ------------------------------------------------------------------------------
 
 def default_output(out_dir: Path, fmt: str) -> Path:
-    """Where ``kg export`` writes by default: ``DIR/graph.graphml``, ``DIR/graph.gexf``, or
-    ``DIR`` itself for CSV (``nodes.csv`` and ``edges.csv``)."""
+    """Where ``kg export`` writes by default: ``DIR/graph.graphml``, ``DIR/graph.gexf``,
+    ``DIR`` itself for CSV (``nodes.csv`` and ``edges.csv``), ``DIR/nquads`` for N-Quads."""
+    if fmt == "nquads":
+        return Path(out_dir) / "nquads"
     return Path(out_dir) if fmt == "csv" else Path(out_dir) / f"graph.{fmt}"
 
 
@@ -278,29 +378,44 @@ def _check_outside_builds(targets: Iterable[Path], out_dir: Path) -> None:
                                   f"choose another --output")
 
 
-def export_build(out_dir: Path, fmt: str, output: Path | None = None) -> list[Path]:
+def export_build(out_dir: Path, fmt: str, output: Path | None = None, shard_size: int | None = None,
+                 compress: bool = False) -> list[Path]:
     """Export the graph that ``kg build -o out_dir`` made; return the files written.
 
     Parameters
     ----------
     out_dir : pathlib.Path
         The build's output folder (``kg build -o``).
-    fmt : {"graphml", "gexf", "csv"}
+    fmt : {"graphml", "gexf", "csv", "nquads"}
         The file format.
     output : pathlib.Path, optional
-        The file to write (for CSV: the folder of ``nodes.csv`` and ``edges.csv``); by
-        default :func:`default_output`.
+        The file to write (for CSV: the folder of ``nodes.csv`` and ``edges.csv``; for
+        N-Quads: the folder of the shards and ``manifest.json``); by default
+        :func:`default_output`.
+    shard_size, compress
+        N-Quads only: at most this many quads a file (default 1,000,000), gzipped or not
+        (:func:`write_nquads`).
 
     Raises
     ------
     KGError
         E902 for an unknown format, E301 when ``out_dir`` holds no store, E903 when a file
-        cannot be written, E904 for a path inside the build folders.
+        cannot be written, E904 for a path inside the build folders, E905 for a shard size
+        below 1, E906 for ``shard_size`` or ``compress`` with another format than N-Quads.
     """
     _check_format(fmt)
+    if fmt != "nquads" and (shard_size is not None or compress):
+        raise KGError("E906", "--shard-size and --gzip are for --format nquads only")
+    if shard_size is not None and shard_size < 1:
+        raise KGError("E905", f"--shard-size must be at least 1, not {shard_size}")
     path = default_output(out_dir, fmt) if output is None else Path(output)
-    if fmt == "csv" and path.exists() and not path.is_dir():
-        raise KGError("E903", f"cannot write {path}: CSV export needs a folder (for nodes.csv and edges.csv)")
+    if fmt in ("csv", "nquads") and path.exists() and not path.is_dir():
+        what = "nodes.csv and edges.csv" if fmt == "csv" else "the shards and manifest.json"
+        raise KGError("E903", f"cannot write {path}: {fmt.upper() if fmt == 'csv' else 'N-Quads'} export "
+                              f"needs a folder (for {what})")
+    if fmt == "nquads":
+        _check_outside_builds([path, path / shard_name(1), path / NQUADS_MANIFEST], out_dir)
+        return write_nquads(open_store(out_dir), path, shard_size or DEFAULT_SHARD_SIZE, compress)
     _check_outside_builds([path / "nodes.csv", path / "edges.csv"] if fmt == "csv" else [path], out_dir)
     store = open_store(out_dir)
     graph = export_graph(add_details(project(store), store))
