@@ -24,8 +24,10 @@ Examples
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from difflib import SequenceMatcher
 from typing import Iterable, Sequence
 
@@ -138,12 +140,32 @@ def entity_key(mention: Mention) -> EntityKey:
 # --- people -------------------------------------------------------------------------------
 
 def _words(name: str) -> list[str]:
-    return [w for w in name_key(name).split() if w]
+    return list(_word_tuple(name))
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_tuple(name: str) -> tuple[str, ...]:
+    return tuple(w for w in name_key(name).split() if w)
+
+
+@lru_cache(maxsize=1 << 16)
+def _transliterated(word: str) -> str:
+    return transliteration_key(word)
 
 
 def _similar(a: str, b: str) -> bool:
-    a, b = transliteration_key(a), transliteration_key(b)
-    return a == b or SequenceMatcher(None, a, b).ratio() >= SURNAME_SIMILARITY
+    return _similar_keys(_transliterated(a), _transliterated(b))
+
+
+@lru_cache(maxsize=1 << 18)
+def _similar_keys(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    # ratio() = 2·matches / (len a + len b) ≤ 2·min / (len a + len b): skip SequenceMatcher when even
+    # a full match of the shorter word could not reach the threshold (the same answer, much cheaper).
+    if 2 * min(len(a), len(b)) < SURNAME_SIMILARITY * (len(a) + len(b)):
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= SURNAME_SIMILARITY
 
 
 def _given_names_agree(a: list[str], b: list[str]) -> bool:
@@ -166,6 +188,85 @@ def same_person(a: str, b: str) -> bool:
     return _similar(words_a[-1], words_b[-1]) and _given_names_agree(words_a, words_b)
 
 
+class WordIndex:
+    """Words → the items filed under them, looked up by the fuzzy surname match (`_similar`).
+
+    Each distinct query word is compared once with each distinct filed word, whatever the
+    number of items (mentions) filed, so repeated names cost nothing more.
+    """
+
+    def __init__(self) -> None:
+        self.items: dict[str, list] = defaultdict(list)
+        self._found: dict[str, list[str]] = {}
+
+    def add(self, word: str, item) -> None:
+        if not self.items[word] or self.items[word][-1] != item:
+            self.items[word].append(item)
+        self._found.clear()
+
+    def similar_words(self, word: str) -> list[str]:
+        """The filed words similar to `word`, in the order they were first filed."""
+        found = self._found.get(word)
+        if found is None:
+            found = self._found[word] = [w for w in self.items if _similar(word, w)]
+        return found
+
+    def similar(self, word: str) -> list:
+        """The items filed under a word similar to `word`, in ascending order, without repeats."""
+        return sorted({item for w in self.similar_words(word) for item in self.items[w]})
+
+
+class FullNameIndex:
+    """The full names of one article, indexed by their last words, their later words and their first word.
+
+    `full_name_for` gives what `_full_name_for` gives over the same list, without a pass over it.
+    """
+
+    def __init__(self, full_names: Sequence[Mention]) -> None:
+        self.full_names = list(full_names)
+        self.by_suffix: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        self.by_first: dict[str, list[int]] = defaultdict(list)
+        self.later = WordIndex()
+        for i, full in enumerate(self.full_names):
+            words = _word_tuple(full.label)
+            for n in range(1, len(words)):
+                self.by_suffix[words[-n:]].append(i)
+            for word in words[1:]:
+                self.later.add(word, i)
+            if words:
+                self.by_first[words[0]].append(i)
+        self._fitting: dict[tuple[str, ...], tuple[list[Mention], list[int] | None, bool]] = {}
+
+    def _fitting_for(self, words: tuple[str, ...]):
+        cached = self._fitting.get(words)
+        if cached is None:
+            if len(words) > 1:
+                positions = self.by_suffix.get(words, [])
+            else:
+                positions = self.later.similar(words[0]) or self.by_first.get(words[0], [])
+            fitting = [self.full_names[i] for i in positions]
+            one_name = len({name_key(f.label) for f in fitting}) == 1
+            starts = [f.start for f in fitting]
+            ordered = all(a <= b for a, b in zip(starts, starts[1:]))
+            cached = self._fitting[words] = (fitting, starts if ordered else None, one_name)
+        return cached
+
+    def full_name_for(self, short: Mention) -> Mention | None:
+        words = _word_tuple(short.label)
+        if not words:
+            return None
+        fitting, starts, one_name = self._fitting_for(words)
+        if not fitting:
+            return None
+        if one_name:
+            return fitting[0]
+        if starts is None:  # not in text order: the plain rule
+            before = [f for f in fitting if f.start < short.start]
+            return before[-1] if before else min(fitting, key=lambda f: f.start)
+        i = bisect_left(starts, short.start)
+        return fitting[i - 1] if i else fitting[0]
+
+
 def _full_name_for(short: Mention, full_names: Sequence[Mention]) -> Mention | None:
     """The full name a shorter name stands for in its article.
 
@@ -173,22 +274,9 @@ def _full_name_for(short: Mention, full_names: Sequence[Mention]) -> Mention | N
     of a name fit the name they end ("al-Haddad", "Santos Ferreira"); and a given name alone
     ("Diego"), when no full name has it as a surname, fits the full names it begins. With
     several people fitting, the nearest one named before, else the nearest after.
+    (For many short names over one list, build one `FullNameIndex`.)
     """
-    words = _words(short.label)
-    if not words:
-        return None
-    if len(words) > 1:
-        fitting = [f for f in full_names if len(_words(f.label)) > len(words)
-                   and _words(f.label)[-len(words):] == words]
-    else:
-        fitting = [f for f in full_names if any(_similar(words[0], w) for w in _words(f.label)[1:])]
-        fitting = fitting or [f for f in full_names if _words(f.label)[0] == words[0]]
-    if not fitting:
-        return None
-    if len({name_key(f.label) for f in fitting}) == 1:
-        return fitting[0]
-    before = [f for f in fitting if f.start < short.start]
-    return before[-1] if before else min(fitting, key=lambda f: f.start)
+    return FullNameIndex(full_names).full_name_for(short)
 
 
 def article_person_names(found: list[Mention]) -> dict[str, str]:
@@ -196,6 +284,8 @@ def article_person_names(found: list[Mention]) -> dict[str, str]:
 
     Two spellings of one full name in an article ("Carl P. Lindqvist", "Carl Lindqvist") are one
     person there, the later standing for the first, unless they stand in one sentence.
+    Work grows with the mentions times the distinct names, not with the mentions squared: the
+    match of a name is kept for its later mentions, and full names are indexed by word.
     """
     people = [m for m in found if m.type == "Person" and not m.reference]
     sentences: dict[str, set[int]] = defaultdict(set)
@@ -203,19 +293,30 @@ def article_person_names(found: list[Mention]) -> dict[str, str]:
         sentences[name_key(mention.label)].add(mention.sentence)
     names = {}
     full_names: list[Mention] = []
+    first_of: dict[str, Mention] = {}  # name key → its first mention among full_names
+    full_keys: list[str] = []  # the keys of first_of, in order
+    checked: dict[str, tuple[int, Mention | None]] = {}  # name key → (first_of entries tried, match)
     for mention in people:
-        if len(_words(mention.label)) < 2:
+        if len(_word_tuple(mention.label)) < 2:
             continue
-        same = next((f for f in full_names if same_person(f.label, mention.label)
-                     and not sentences[name_key(f.label)] & sentences[name_key(mention.label)]), None)
+        key = name_key(mention.label)
+        tried, same = checked.get(key, (0, None))
+        if same is None:  # the first full name it can be, among those not tried yet (the list only grows)
+            same = next((first_of[k] for k in full_keys[tried:] if same_person(first_of[k].label, mention.label)
+                         and not sentences[k] & sentences[key]), None)
+            checked[key] = (len(full_keys), same)
         if same is None:
             full_names.append(mention)
-        elif name_key(same.label) != name_key(mention.label):
-            names[name_key(mention.label)] = same.label
+            if key not in first_of:
+                first_of[key] = mention
+                full_keys.append(key)
+        elif name_key(same.label) != key:
+            names[key] = same.label
+    index = FullNameIndex(full_names)
     for mention in people:
         if name_key(mention.label) in names:
             continue
-        full = _full_name_for(mention, full_names)
+        full = index.full_name_for(mention)
         if full is not None and name_key(full.label) != name_key(mention.label):
             names[name_key(mention.label)] = full.label
     return names
@@ -240,20 +341,36 @@ class _Clusters:
 
 def cluster_people(entities: dict[EntityKey, Entity],
                    side_by_side: set[frozenset[EntityKey]]) -> dict[EntityKey, EntityKey]:
-    """Person entity → the entity it is one person with (itself when alone)."""
+    """Person entity → the entity it is one person with (itself when alone).
+
+    Full names are compared only with those whose surname is similar (an index by surname),
+    and joined in the order of the sorted pairs, as a pass over all pairs would join them.
+    """
     people = sorted(k for k, e in entities.items() if e.type == "Person")
-    full = [k for k in people if len(_words(entities[k].label)) > 1]
+    full = [k for k in people if len(_word_tuple(entities[k].label)) > 1]
     clusters = _Clusters()
-    for i, a in enumerate(full):
-        for b in full[i + 1:]:
-            if frozenset((a, b)) not in side_by_side and same_person(entities[a].label, entities[b].label):
-                clusters.union(a, b)
+    surnames = WordIndex()
+    later = WordIndex()
+    for i, key in enumerate(full):
+        words = _word_tuple(entities[key].label)
+        surnames.add(words[-1], i)
+        for word in words[1:]:
+            later.add(word, i)
+    pairs = set()
+    for surname in surnames.items:
+        group = surnames.items[surname]
+        for other in surnames.similar(surname):
+            pairs.update((i, other) for i in group if i < other)
+    for i, j in sorted(pairs):
+        a, b = full[i], full[j]
+        if frozenset((a, b)) not in side_by_side and same_person(entities[a].label, entities[b].label):
+            clusters.union(a, b)
     for key in people:
-        words = _words(entities[key].label)
+        words = _word_tuple(entities[key].label)
         if len(words) != 1:
             continue
-        fitting = {clusters.find(f) for f in full if any(_similar(words[0], w) for w in _words(entities[f].label)[1:])
-                   and frozenset((key, f)) not in side_by_side}
+        fitting = {clusters.find(full[i]) for i in later.similar(words[0])
+                   if frozenset((key, full[i])) not in side_by_side}
         if len(fitting) == 1:  # a surname alone joins a full name only when just one fits
             clusters.union(key, fitting.pop())
     return {key: clusters.find(key) for key in people}
