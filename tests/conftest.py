@@ -81,3 +81,14 @@ def sample_graph(tmp_path_factory):
     out = tmp_path_factory.mktemp("sample-graph")
     build(out_dir=out, explorer=False)
     return out
+
+
+# what an offline page must not contain: a reference that would load something from the network
+NETWORK_LOAD_PATTERNS = [
+    r"""\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""",
+    r"@import",
+    r"""url\(\s*["']?\s*(?:https?:)?//""",
+    r"<script[^>]*\bsrc\s*=",
+    r"<link\b",
+    r"<iframe\b",
+]
