@@ -138,6 +138,8 @@ class ActorFinder:
         for child in token.children:  # "the building of X", "thousands of X", "calls by X", "districts in X"
             if child.dep_ == "prep" and child.lower_ == "of" and not self._stands_for_part(token):
                 continue  # "the proclamation of X" is about X, not X ("a claim from X" is X's)
+            if child.dep_ == "prep" and child.lower_ == "from" and token.lemma_.lower() in separation_nouns():
+                continue  # "independence from X", "a withdrawal from X": what is left, not X
             if child.dep_ == "prep" and child.lower_ in ("of", "in", "at") and token.dep_ in ("nsubj", "nsubjpass") \
                     and self.is_event(token):
                 continue  # "the war in X killed …": an event's place or patient is not who acted
@@ -262,6 +264,12 @@ def part_nouns() -> dict[str, str]:
     for row in read_tsv("part_nouns.tsv"):
         found.setdefault(row["noun"], row["kind"])
     return found
+
+
+@lru_cache(maxsize=1)
+def separation_nouns() -> frozenset[str]:
+    """Nouns whose "from" phrase names what is left (ontology/separation_nouns.tsv)."""
+    return frozenset(row["noun"] for row in read_tsv("separation_nouns.tsv"))
 
 
 @lru_cache(maxsize=1)

@@ -278,7 +278,11 @@ def _object_groups(verb: Token, pattern, cameo: str,
     objects = [o for o in objects if o not in event_objects]
     groups = [("direct", phrasal), ("direct", between), ("event", event_objects),
               ("noun", [p for o in event_objects for p in prep_objects(o, ("of",))]),  # "overturned the convictions of X"
-              ("direct", objects), ("direct", own_objects),
+              ("direct", objects),
+              # "demanded a meeting of X": those asked to meet
+              ("noun", [p for o in objects if cameo.startswith(("02", "10")) and
+                        (trigger_lexicon().noun_code(o) or "").startswith("04") for p in prep_objects(o, ("of",))]),
+              ("direct", own_objects),
               # "called for the resignation of X": the one the asked-for act is of
               ("noun", [p for o in own_objects if pattern.prep_object or is_event(o) for p in prep_objects(o, ("of",))]),
               ("prep", prep_objects(verb, OBJECT_PREPOSITIONS)),
@@ -463,6 +467,28 @@ def _participle_objects(noun: Token) -> list[Token]:
             for o in prep_objects(acl, OBJECT_PREPOSITIONS)]
 
 
+@lru_cache(maxsize=1)
+def stance_nouns() -> dict[str, str]:
+    """Nouns for one's stance towards another → CAMEO code (ontology/stance_nouns.tsv)."""
+    return {row["noun"]: row["cameo"] for row in read_tsv("stance_nouns.tsv")}
+
+
+def _stances(doc_span: Span) -> Iterator[_Event]:
+    """"X is an outspoken critic of Y", "X, a supporter of Y,": X criticises or supports Y. The
+    holder is the subject of "be" or the name the noun is in apposition to."""
+    for noun in doc_span:
+        cameo = stance_nouns().get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+        targets = prep_objects(noun, ("of",)) if cameo else []
+        if not targets:
+            continue
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            yield _Event(noun.head, cameo, f"{noun.text} of", tuple(subjects_of(noun.head)),
+                         (("noun", tuple(with_conjuncts(targets))),), trigger_kind="noun")
+        elif noun.dep_ == "appos":
+            yield _Event(noun, cameo, f"{noun.text} of", (noun.head,),
+                         (("noun", tuple(with_conjuncts(targets))),), trigger_kind="noun")
+
+
 _OBLIGATION = {"must", "should"}
 
 
@@ -542,6 +568,27 @@ def _places_in(predicate: Token, actors: ActorFinder) -> list[Token]:
     """Places an event happens in: "in X", "near X" on the verb or on its object."""
     holders = [predicate] + [c for c in predicate.children if c.dep_ == "dobj"]
     return [t for h in holders for t in prep_objects(h, ("in", "at", "near")) if actors.is_place(t)]
+
+
+@lru_cache(maxsize=1)
+def water_features() -> frozenset[str]:
+    """Head words of bodies of water's names (ontology/water_features.tsv)."""
+    return frozenset(row["word"] for row in read_tsv("water_features.tsv"))
+
+
+def _is_water(actor: Actor) -> bool:
+    """"the Mediterranean Sea", "the Gulf of Aden": a body of water, where things happen to no one."""
+    if actor.mention is None or actor.mention.type != "Location":
+        return False
+    words = actor.mention.label.lower().replace("-", " ").split()
+    return bool(words) and (words[-1] in water_features() or (words[0] in water_features() and "of" in words))
+
+
+def _at_home(place: Actor, subjects: list[Actor]) -> bool:
+    """A place in the subjects' own country: troops put on alert or supporters rallied at home
+    are mustered there, not against it ("Britain deployed troops in Lebanon" is against Lebanon)."""
+    country = place.mention.country if place.mention is not None else None
+    return country is not None and any(s.mention is not None and s.mention.country == country for s in subjects)
 
 
 def _introduced_by(token: Token) -> str | None:
@@ -767,7 +814,9 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
     unnamed_people = bool(objects) and found_as != "unnamed" and not any(o.known for o in objects)
     if (not objects or unnamed_people) and types is not None and types.located and not protesters_of_the_place:
         # "killed 23 people in X": where the victims go unnamed, the place stands for them (CAMEO)
-        placed = [p for p in actors.actors(_places_in(event.predicate, actors)) if _fits(p, types.object if types else None)]
+        placed = [p for p in actors.actors(_places_in(event.predicate, actors))
+                  if _fits(p, types.object if types else None) and not _is_water(p)
+                  and not (relation.plover == "MOBILIZE" and _at_home(p, subjects))]
         if placed:  # only where the relation can act on a place: "arrested in X" arrests no X
             objects, found_as = placed, "place"
     if not objects and relation.name in SYMMETRIC and len(subjects) > 1 and event.trigger_kind in ("pattern", "noun"):
@@ -825,7 +874,7 @@ def find_relations(doc: Doc, triggers: TriggerLexicon | None = None, lex: Lexico
         noun_events = list(_noun_events(sentence, triggers))
         light = {e.predicate.i for e in noun_events}  # "held talks": the noun says what, not the verb
         verb_events = [e for e in _verb_events(sentence, triggers, actors) if e.predicate.i not in light]
-        for event in noun_events + verb_events + list(_demands(sentence)):
+        for event in noun_events + verb_events + list(_demands(sentence)) + list(_stances(sentence)):
             for relation in _relations_of(event, sentence, triggers, actors, doc._.kg_date):
                 key = (relation.relation.name, relation.subject.mention and relation.subject.mention.label,
                        relation.object and relation.object.mention and relation.object.mention.label,

@@ -533,3 +533,33 @@ def test_a_dateline_is_neither_actor_nor_target(pipeline, text):
 def test_private_people_do_not_stand_for_their_state(pipeline, text, unwanted):
     got = found(pipeline, text)
     assert not {r for r in got if r[:3] == unwanted}, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Senator Bernie Sanders is an outspoken critic of President Donald Trump.",
+     ("Bernie Sanders", "criticised", "Donald Trump", "asserted")),
+    ("Former minister John Smith, a fierce critic of Prime Minister Boris Johnson, resigned on Sunday.",
+     ("John Smith", "criticised", "Boris Johnson", "asserted")),
+    ("Senator Lindsey Graham, a longtime supporter of Israel, visited Jerusalem.",
+     ("Lindsey Graham", "supported", "Israel", "asserted")),
+    ("Emmanuel Macron is not a critic of Germany, his spokesman said.",
+     ("Emmanuel Macron", "criticised", "Germany", "negated")),
+])
+def test_a_stance_stated_as_a_noun(pipeline, text, expected):
+    assert expected in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # "from" after a noun of separation names what is left, not who asks
+    ("Thousands of Catalans rallied in Barcelona calling for independence from Spain.", "Spain"),
+    # a sea is where war games happen, not whom they are against
+    ("French and Egyptian warships on Monday launched 10 days of war games in the Mediterranean Sea.",
+     "Mediterranean Sea"),
+])
+def test_places_that_are_not_the_one_acted_on(pipeline, text, unwanted):
+    assert not any(obj == unwanted for _, _, obj, _ in found(pipeline, text))
+
+
+def test_a_demand_for_a_meeting_is_made_of_those_to_meet(pipeline):
+    assert ("Serbia", "calledOn", "United Nations Security Council", "asserted") in \
+        found(pipeline, "Serbia demanded a meeting of the UN Security Council to discuss the crisis.")
