@@ -46,6 +46,9 @@ COLUMNS = {
     "given_names.tsv": (["name"], set()),
     "territories.tsv": (["iso3", "sovereign"], set()),
     "non_actors.tsv": (["name", "kind"], set()),
+    "separation_nouns.tsv": (["noun"], set()),
+    "stance_nouns.tsv": (["noun", "cameo"], set()),
+    "water_features.tsv": (["word"], set()),
 }
 
 
