@@ -104,7 +104,8 @@ class ActorFinder:
                 if owner is None and child.dep_ == "poss" and depth < 3:  # "the Malian junta's decision"
                     found = self.actor(child, depth + 1)
                     owner = found.mention if found is not None and found.via != "unknown" else None
-                if owner is not None and (owner.type != "Person" or child.dep_ == "poss"):
+                if owner is not None and (owner.type != "Person" or
+                                          (child.dep_ == "poss" and self._acts_for_a_person(token, sector))):
                     owners.append(owner)
         for child in token.children:  # "a Saudi-led coalition" acts for Saudi Arabia
             if child.dep_ == "amod" and child.lemma_.lower() == "lead" and child.i >= 2 and \
@@ -161,6 +162,12 @@ class ActorFinder:
                     return replace(found, via="place" if child.lower_ in ("in", "at") else "part",
                                    sector=sector or found.sector)
         return None
+
+    @staticmethod
+    def _acts_for_a_person(token: Token, sector: str | None) -> bool:
+        """"Putin's forces", "her spokesman", "X's resignation" are the person's; "his supporters" and
+        "her family" are people of their own (ontology/associate_nouns.tsv)."""
+        return token.lemma_.lower() not in associate_nouns()
 
     def _office_holder(self, title: Token, owner: Token) -> Actor | None:
         """"the general manager of X, Dr Y," — the parser hangs the person's name on X; a name
@@ -230,7 +237,11 @@ class ActorFinder:
         return listed
 
     def as_agent(self, actor: Actor) -> Actor:
-        """A capital city that acts stands for its state: "Moscow conducted airstrikes"."""
+        """A capital city that acts stands for its state: "Moscow conducted airstrikes"; people in
+        it ("protesters in Tbilisi") are the city's, not the state."""
+        return actor if actor.via == "place" else self._state_of_capital(actor)
+
+    def _state_of_capital(self, actor: Actor) -> Actor:
         mention = actor.mention
         if mention is None or mention.type != "City" or mention.place is None:
             return actor
@@ -244,7 +255,7 @@ class ActorFinder:
         "accused Moscow of …" is Russia."""
         if allowed is None or "City" in allowed:
             return actor
-        return self.as_agent(actor)
+        return self._state_of_capital(actor)
 
     def is_place(self, token: Token) -> bool:
         """Whether the words name a place themselves ("Kyiv", "the city", "the town of X"), not a
@@ -264,6 +275,12 @@ def part_nouns() -> dict[str, str]:
     for row in read_tsv("part_nouns.tsv"):
         found.setdefault(row["noun"], row["kind"])
     return found
+
+
+@lru_cache(maxsize=1)
+def associate_nouns() -> frozenset[str]:
+    """People around a person who do not act for them (ontology/associate_nouns.tsv)."""
+    return frozenset(row["noun"] for row in read_tsv("associate_nouns.tsv"))
 
 
 @lru_cache(maxsize=1)

@@ -120,6 +120,8 @@ def person_antecedent(token: Token, antecedents: _Antecedents, lex: Lexicon) -> 
         token, PRONOUN_REACH,
         lambda m: m.type == "Person" and not excluded.intersection(range(m.start, m.end))
         and not _owner_of_a_title(m, doc, lex))
+    if _clause_subject_is_an_unnamed_person(token, antecedents.found, lex):
+        return None  # "the foreign minister met his counterpart": his own, whom the graph cannot name
     if same:
         return _clause_subject(token, same, doc) or same[-1]
     here = antecedents.sentence_of[token.i]
@@ -164,6 +166,23 @@ def _unnamed_subject_before(pronoun: Token, found: list[Mention]) -> bool:
             subject = subjects[0]
             named = any(m.start <= t.i < m.end for m in found for t in subject.subtree)
             return subject.pos_ == "NOUN" and not named
+        if verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
+def _clause_subject_is_an_unnamed_person(pronoun: Token, found: list[Mention], lex: Lexicon) -> bool:
+    """"Turkey's foreign minister met his Greek counterpart": the nearest subject before the
+    pronoun, up its chain of clauses, is a person by title with no name."""
+    verb = pronoun.head
+    for _ in range(6):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i
+                    and not (c.left_edge.i <= pronoun.i <= c.right_edge.i)]
+        if subjects:
+            subject = subjects[0]
+            named = any(m.type == "Person" and subject.left_edge.i <= m.start <= subject.right_edge.i for m in found)
+            return not named and subject.pos_ == "NOUN" and subject.lemma_.lower() in lex.person_titles
         if verb.head.i == verb.i:
             return False
         verb = verb.head

@@ -253,6 +253,11 @@ def _clause_objects(clause: Token) -> list[tuple[str, list[Token]]]:
             ("clause", [p for o in objects for p in prep_objects(o, OBJECT_PREPOSITIONS)])]
 
 
+# events whose "of" phrase names who would do them: a meeting, talks (04), a resignation (0831);
+# "the release of X" (084) is done to X, by whoever holds X
+_DONE_BY_ITS_OF = ("04", "0831")
+
+
 def _object_groups(verb: Token, pattern, cameo: str,
                    is_event=lambda noun, nested=False: True) -> tuple[tuple[str, tuple[Token, ...]], ...]:
     """Candidate objects of an active verb, best first.
@@ -279,9 +284,9 @@ def _object_groups(verb: Token, pattern, cameo: str,
     groups = [("direct", phrasal), ("direct", between), ("event", event_objects),
               ("noun", [p for o in event_objects for p in prep_objects(o, ("of",))]),  # "overturned the convictions of X"
               ("direct", objects),
-              # "demanded a meeting of X": those asked to meet
+              # "demanded a meeting of X", "demanded the resignation of X": those asked to meet or go
               ("noun", [p for o in objects if cameo.startswith(("02", "10")) and
-                        (trigger_lexicon().noun_code(o) or "").startswith("04") for p in prep_objects(o, ("of",))]),
+                        (trigger_lexicon().noun_code(o) or "").startswith(_DONE_BY_ITS_OF) for p in prep_objects(o, ("of",))]),
               ("direct", own_objects),
               # "called for the resignation of X": the one the asked-for act is of
               ("noun", [p for o in own_objects if pattern.prep_object or is_event(o) for p in prep_objects(o, ("of",))]),
@@ -776,6 +781,9 @@ def _commitment(relation: RelationMention, triggers: TriggerLexicon, cue: Token 
         intent = "130"
     if intent is None or relation.object is None:
         return None
+    types = argument_types().get(triggers.relation(intent).name)
+    if not _fits(relation.object, types.object if types else None):
+        return None  # "will travel to <a town>": one commits to people, not to a town
     return replace(relation, relation=triggers.relation(intent), cameo=intent, modality="asserted",
                    trigger=f"{relation.trigger} (committed)")
 
@@ -816,7 +824,7 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
         # "killed 23 people in X": where the victims go unnamed, the place stands for them (CAMEO)
         placed = [p for p in actors.actors(_places_in(event.predicate, actors))
                   if _fits(p, types.object if types else None) and not _is_water(p)
-                  and not (relation.plover == "MOBILIZE" and _at_home(p, subjects))]
+                  and not (relation.plover in ("MOBILIZE", "PROTEST") and _at_home(p, subjects))]
         if placed:  # only where the relation can act on a place: "arrested in X" arrests no X
             objects, found_as = placed, "place"
     if not objects and relation.name in SYMMETRIC and len(subjects) > 1 and event.trigger_kind in ("pattern", "noun"):

@@ -402,7 +402,8 @@ GOVERNMENT_METONYMS_BY_HAND: list[tuple[str, str, tuple[str, ...]]] = [
 # official", "armed forces"), though the bare nouns are among the commonest in news:
 # noun -> sector code.
 AGENTS_BY_HAND = {"official": "GOV", "force": "MIL", "defender": "MIL", "invader": "MIL",
-                  "occupier": "MIL", "negotiator": "GOV", "delegation": "GOV", "leader": "GOV"}
+                  "occupier": "MIL", "negotiator": "GOV", "delegation": "GOV", "leader": "GOV",
+                  "counterpart": "GOV"}  # "his Greek counterpart": the minister of the same office
 
 # Readable names of the three-letter sector codes of Phoenix.agents.txt.
 AGENT_SECTORS = {
@@ -511,7 +512,7 @@ EVENT_NOUNS_BY_HAND = {
     # declares one: 0871, not the mere intent 0356)
     "appeal": "020", "request": "020", "plea": "020", "talk": "046", "negotiation": "046", "meeting": "040", "summit": "040",
     "visit": "042", "support": "050", "aid": "070", "assistance": "070",
-    "ceasefire": "0871", "truce": "0871",
+    "ceasefire": "0871", "truce": "0871", "resignation": "0831",
     # 10-14 demand, disapprove, threaten, protest
     "demand": "100", "criticism": "111", "condemnation": "111", "accusation": "112",
     "threat": "130", "ultimatum": "139", "protest": "140", "rally": "141",

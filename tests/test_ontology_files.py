@@ -47,6 +47,7 @@ COLUMNS = {
     "territories.tsv": (["iso3", "sovereign"], set()),
     "non_actors.tsv": (["name", "kind"], set()),
     "separation_nouns.tsv": (["noun"], set()),
+    "associate_nouns.tsv": (["noun"], set()),
     "stance_nouns.tsv": (["noun", "cameo"], set()),
     "water_features.tsv": (["word"], set()),
 }

@@ -563,3 +563,32 @@ def test_places_that_are_not_the_one_acted_on(pipeline, text, unwanted):
 def test_a_demand_for_a_meeting_is_made_of_those_to_meet(pipeline):
     assert ("Serbia", "calledOn", "United Nations Security Council", "asserted") in \
         found(pipeline, "Serbia demanded a meeting of the UN Security Council to discuss the crisis.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an office-holder's counterpart is the other state's
+    ("Turkey's foreign minister met his Greek counterpart in Athens on Monday.", ("Turkey", "met", "Greece", "asserted")),
+    # an indictment is a formal accusation, not an arrest
+    ("Peru's Supreme Court indicted former Interior Minister Victor Paredes on Thursday.",
+     ("Peruvian Supreme Court", "accused", "Victor Paredes", "asserted")),
+    # a person's forces act for the person
+    ("Vladimir Putin's forces shelled Kharkiv on Sunday.", ("Vladimir Putin", "attacked", "Kharkiv", "asserted")),
+    # people in a capital are the city's, not the state
+    ("Protesters in Tbilisi demanded the resignation of Prime Minister Irakli Kobakhidze.",
+     ("Tbilisi", "calledOn", "Irakli Kobakhidze", "asserted")),
+])
+def test_who_an_office_a_charge_and_a_crowd_stand_for(pipeline, text, expected):
+    assert expected in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # a person's supporters are not the person
+    ("Hundreds of Raila Odinga's supporters protested against the government in Kisumu on Monday.", "Raila Odinga"),
+    # "his" is the unnamed minister's, not the last person named
+    ("Boris Johnson spoke on Sunday. Turkey's foreign minister met his Greek counterpart in Athens.", "Boris Johnson"),
+    # travelling to a town commits to no one there
+    ("Jacob Zuma will travel to Durban on Thursday to meet business leaders.", "Durban"),
+])
+def test_actors_that_would_mislead(pipeline, text, unwanted):
+    assert not any(unwanted in (subject, obj) for subject, relation, obj, modality in found(pipeline, text)
+                   if modality == "asserted")
