@@ -124,8 +124,10 @@ class ActorFinder:
                     found = self.actor(named, depth + 1)
                     if found is not None:
                         return found
-        for child in token.children:  # "crimes committed by X": the agent of a participle clause
-            if child.dep_ == "acl" and child.tag_ == "VBN":
+        # "crimes committed by X", "attacks carried out by X": the agent of a participle of doing;
+        # "a port built by X", "a militia backed by X" are not X
+        for child in token.children:
+            if child.dep_ == "acl" and child.tag_ == "VBN" and (child.lemma_.lower() in _doing_verbs() or self.is_event(token)):
                 for agent in (c for a in child.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"):
                     found = self.actor(agent, depth + 1)
                     if found is not None:
@@ -245,6 +247,10 @@ class ActorFinder:
         mention = actor.mention
         if mention is None or mention.type != "City" or mention.place is None:
             return actor
+        body = seats().get(mention.label)
+        if body is not None and actor.via == "name":  # "Brussels accused X": the European Union
+            return replace(actor, mention=replace(mention, label=body, type="Organisation", place=None,
+                                                  country=None, kind=None))
         if self.gaz.capital(mention.place.country) != mention.place:
             return actor
         state = self.gaz.country(mention.place.country)
@@ -275,6 +281,18 @@ def part_nouns() -> dict[str, str]:
     for row in read_tsv("part_nouns.tsv"):
         found.setdefault(row["noun"], row["kind"])
     return found
+
+
+@lru_cache(maxsize=1)
+def seats() -> dict[str, str]:
+    """City → the international body its name stands for as an actor (ontology/seats.tsv)."""
+    return {row["city"]: row["organisation"] for row in read_tsv("seats.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _doing_verbs() -> frozenset[str]:
+    """Verbs that only say an event was done (ontology/light_verbs.tsv: "carried out", "committed")."""
+    return frozenset(row["verb"] for row in read_tsv("light_verbs.tsv"))
 
 
 @lru_cache(maxsize=1)

@@ -702,6 +702,12 @@ def type_span(span: Span, gaz: Gazetteer, lex: Lexicon, person_words: set[str],
     bloc = lex.bloc(name)
     if bloc:
         return mention(bloc.label, "Group")
+    settled = settlement_named(span, lex)
+    if settled is not None:  # "the (eastern Congolese) town of <Name>": a town, whatever spaCy's label
+        match = gaz.match(name, context)
+        if match and match.place.kind == "City" and (not settled or match.place.country == settled):
+            return mention(match.place.name, "City", country=match.place.country, place=match.place)
+        return mention(name, "City", country=settled or article_country(context))
     # a surname alone is a person when the article gives that person's full name (a name of
     # several words is no evidence for itself: "Wad Madani" tagged PERSON is a city)
     if (len(name.split()) == 1 and name_key(name) in person_words) or follows_title(span, lex):
@@ -734,9 +740,6 @@ def type_span(span: Span, gaz: Gazetteer, lex: Lexicon, person_words: set[str],
         return mention(place.name, place.kind, country=place.country or None, place=place, sector=sector)
     if span.label_ in ("GPE", "LOC") and agent_sector(span, lex) in ARMED_GROUP_SECTORS:
         return mention(name, "Organisation")  # "<Name> rebels" of no known place: an armed group's name
-    settled = settlement_named(span, lex)
-    if settled is not None:  # "the eastern Congolese town of <Name>": a town the gazetteer lacks
-        return mention(name, "City", country=settled or article_country(context))
     if span.label_ == "NORP":
         return mention(name, "Group") if _looks_like_people(name) else None
     kind = SPACY_TO_KG.get(span.label_)
@@ -776,7 +779,7 @@ def one_type_per_name(found: list[Mention], doc: Doc, lex: Lexicon) -> list[Ment
     for mention in found:
         span = doc[mention.start:mention.end]
         if mention.type in ("Location", "City") and not mention.reference and (
-                before_region_noun(span, labels=None) or located_in(span)):
+                before_region_noun(span, labels=None) or located_in(span) or settlement_named(span, lex) is not None):
             places.setdefault(name_key(mention.text), mention)
     found = [replace(places[name_key(m.text)], text=m.text, start=m.start, end=m.end, start_char=m.start_char,
                      end_char=m.end_char, sentence=m.sentence)

@@ -314,6 +314,12 @@ def _object_groups(verb: Token, pattern, cameo: str,
                  for kind, g in groups if g)
 
 
+def _only_wants(verb: Token) -> bool:
+    """"seek", "try", "want": a verb that only says an act is wanted (ontology/modality.tsv); of
+    such verbs, those that ask another ("urged X to") are appeals."""
+    return modality_words().get(verb.lemma_.lower()) == "intended"
+
+
 def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: ActorFinder) -> Iterator[_Event]:
     for verb in doc_span:
         if not (verb.pos_ == "VERB" or (verb.pos_ == "ADJ" and verb.tag_ == "VBN") or is_mistagged_participle(verb)):
@@ -337,6 +343,9 @@ def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: ActorFinder) 
             continue
         if cameo.startswith(("041", "05")) and any(c.dep_ == "xcomp" and _is_infinitive(c) for c in verb.children):
             cameo = "020"  # "called X to join", "encouraged X to leave": an appeal, not a call or praise
+        if _only_wants(verb) and not cameo.startswith(("02", "10")) and \
+                any(c.dep_ == "xcomp" and _is_infinitive(c) for c in verb.children):
+            continue  # "sought to reduce its reliance on X", "tried to reach X": the act wanted is the event
         kind = _trigger_kind(pattern, triggers)
         if cameo.startswith("19") and any(o.lemma_.lower() in verbal_targets() for o in verb.children if o.dep_ == "dobj"):
             cameo = "111"  # "attacked the decision": criticism, not force

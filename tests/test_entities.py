@@ -315,6 +315,10 @@ def test_short_names_of_organisations(blank_nlp, annotated, expected):
     ("Rebels/NOUN/nsubj/1 left/VERB/ROOT/- the/DET/det/4 Congolese/ADJ/amod/4/NORP town/NOUN/dobj/1 "
      "of/ADP/prep/4 Zembala/PROPN/pobj/5/ORG",
      [("Congolese", "Democratic Republic of the Congo", "State", "COD"), ("Zembala", "Zembala", "City", "COD")]),
+    # "the town of <Name>" is a town though spaCy saw a person, there and where the name stands alone
+    ("Rebels/NOUN/nsubj/1 took/VERB/ROOT/- the/DET/det/3 town/NOUN/dobj/1 of/ADP/prep/3 Zembala/PROPN/pobj/4/PERSON "
+     "./PUNCT/punct/1 Zembala/PROPN/nsubj/8/PERSON fell/VERB/ROOT/-",
+     [("Zembala", "City"), ("Zembala", "City")]),
 ])
 def test_regions_and_towns_by_construction(blank_nlp, annotated, expected):
     got = type_entities(parse(blank_nlp, annotated))

@@ -48,6 +48,7 @@ COLUMNS = {
     "non_actors.tsv": (["name", "kind"], set()),
     "separation_nouns.tsv": (["noun"], set()),
     "associate_nouns.tsv": (["noun"], set()),
+    "seats.tsv": (["city", "organisation"], set()),
     "stance_nouns.tsv": (["noun", "cameo"], set()),
     "water_features.tsv": (["word"], set()),
 }
