@@ -96,6 +96,9 @@ def grammatical_subjects(verb: Token, kinds: tuple[str, ...]) -> list[Token]:
             raised = [c for c in token.head.children if c.dep_ == "nsubjpass"]
             if raised:
                 return with_conjuncts(raised)
+        misread = _subject_read_as_object(token)
+        if misread is not None:
+            return with_conjuncts([misread])
         if token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "attr") and token.head.i != token.i:
             token = token.head
             continue
@@ -126,6 +129,26 @@ def grammatical_subjects(verb: Token, kinds: tuple[str, ...]) -> list[Token]:
     return []
 
 
+
+
+_CLAUSE_PREPOSITIONS = ("after", "before", "since", "until")
+
+
+def _subject_read_as_object(verb: Token) -> Token | None:
+    """"… arrested after X, mayor of Y, was stabbed": the parser took the conjunction for a
+    preposition, X for its object and the clause's verb for a conjunct of the main verb. A finite
+    auxiliary right after that object shows X is the subject."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD")]
+    if verb.dep_ != "conj" or not auxiliaries:
+        return None
+    first = min(a.i for a in auxiliaries)
+    for prep in verb.head.children:
+        if prep.dep_ == "prep" and prep.lower_ in _CLAUSE_PREPOSITIONS:
+            for noun in (c for c in prep.children if c.dep_ == "pobj"):
+                between = verb.doc[noun.right_edge.i + 1:first]
+                if noun.right_edge.i < first and all(t.is_punct for t in between):
+                    return noun
+    return None
 
 
 def subjects_of(verb: Token) -> list[Token]:

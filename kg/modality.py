@@ -133,11 +133,14 @@ def modality_of(event: Token) -> Modality:
     words = modality_words()
     if event.sent.text.rstrip().rstrip('"”’\'').endswith("?"):
         return Modality("hypothetical", event.sent[-1])  # a question asserts nothing
-    token, reporter, verb, factual = event, None, None, False
+    token, reporter, verb, factual, finite_conjunct = event, None, None, False, False
     while True:
         head = token.head
         under_report = head.i != token.i and _kind(head, words) == "reporting"
-        own = _own_modality(token, words, under_report)
+        own = None if finite_conjunct else _own_modality(token, words, under_report)
+        # "did not target X and urged Y": a finite verb coordinated with a base form is a clause of
+        # its own, outside the auxiliary's negation or modal
+        finite_conjunct = token.dep_ == "conj" and token.tag_ in ("VBD", "VBZ") and head.tag_ == "VB"
         if own:
             return _result(own[0], own[1], reporter, verb)
         if token is not event and token.lemma_ in ("have", "be") and \

@@ -675,7 +675,9 @@ def _objects(event: _Event, actors: ActorFinder, subjects: list[Actor],
         found = [a for a in found if a.known or types is None or "Unknown" in types.object]
         found = [a for a in found if _fits(a, types.object if types else None) and
                  (types is None or types.located or a.via != "place" or kind == "clause")  # "seized a tanker in X" seizes no X
-                 and not (event.cameo.startswith("04") and a.via == "owner" and a.sector is None)]  # one calls no "X's decision"
+                 # one calls no "X's decision"; blocking "a UN convoy" or taking "the Israeli embassy"
+                 # besieges or occupies no UN and no Israel
+                 and not (event.cameo.startswith(("04", "191", "192")) and a.via == "owner" and a.sector is None)]
         if found:
             return found, kind
     if types is not None and "Unknown" in types.object:  # "murdered three men": people, unnamed

@@ -603,3 +603,27 @@ def test_actors_that_would_mislead(pipeline, text, unwanted):
 ])
 def test_no_partner_in_what_is_wanted_or_built(pipeline, text, unwanted):
     assert not any(unwanted in (subject, obj) for subject, _, obj, _ in found(pipeline, text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a finite verb coordinated with a negated base form is outside the negation …
+    ("Pakistan did not target civilians and urged the Taliban to act.", ("Pakistan", "calledOn", "Taliban", "asserted")),
+    # … two base forms share it
+    ("Russia did not attack Ukraine and negotiate with Kyiv.", ("Russia", "negotiatedWith", "Ukraine", "negated")),
+])
+def test_the_scope_of_a_negation_over_coordinated_verbs(pipeline, text, expected):
+    assert expected in found(pipeline, text)
+
+
+def test_blocking_a_convoy_besieges_no_one_who_owns_it(pipeline):
+    got = found(pipeline, "Rebels from the Rapid Support Forces blocked a United Nations aid convoy on Thursday.")
+    assert not any(relation == "besieged" and obj == "United Nations" for _, relation, obj, _ in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "after X was stabbed": the parser reads "after" as a preposition; X is the clause's subject
+    ("Police arrested a man after Mayor John Smith was shot on Sunday.", ("?", "attacked", "John Smith", "asserted")),
+    ("Protests erupted after the town of Goma was captured by M23 rebels.", ("M23", "occupied", "Goma", "asserted")),
+])
+def test_a_clause_after_a_conjunction_read_as_a_preposition(pipeline, text, expected):
+    assert expected in found(pipeline, text)
