@@ -82,11 +82,14 @@ def query(sparql: Optional[str] = typer.Argument(None, help="The SPARQL query (o
           list_saved: bool = typer.Option(False, "--list", help="List the saved queries and exit."),
           out: Path = GRAPH_OPTION,
           fmt: str = typer.Option("table", "--format", help="table, csv, tsv, json or xml (W3C results formats)."),
-          allow_service: bool = typer.Option(False, "--allow-service", help="Allow SERVICE calls to other servers.")) -> None:
+          allow_service: bool = typer.Option(False, "--allow-service", help="Allow SERVICE calls to other servers."),
+          timeout: float = typer.Option(30, "--timeout", min=0.1, help="Seconds a query may run before it is stopped."),
+          max_rows: int = typer.Option(10_000, "--max-rows", min=1,
+                                       help="Most result rows (or triples) printed; a note on stderr says when results were cut.")) -> None:
     """Run a SPARQL query against the store that `kg build` made."""
-    from kg.query import format_results, run_query, text_table
+    from kg.query import format_results, read_query_file, run_limited, text_table
     from kg.queries import saved_queries, saved_query
-    from kg.store import open_store
+    from kg.store import store_folder
 
     if list_saved:
         rows = [[q.name, ", ".join(q.params), q.title] for q in saved_queries().values()]
@@ -97,10 +100,7 @@ def query(sparql: Optional[str] = typer.Argument(None, help="The SPARQL query (o
     if param and saved is None:
         raise KGError("E408", "--param is for a saved query (--saved NAME)")
     if file is not None:
-        try:
-            sparql = file.read_text(encoding="utf-8")
-        except OSError as error:
-            raise KGError("E405", f"cannot read {file}: {error.strerror or error}") from None
+        sparql = read_query_file(file)
     if saved is not None:
         values: dict[str, str] = {}
         for item in param:
@@ -109,9 +109,11 @@ def query(sparql: Optional[str] = typer.Argument(None, help="The SPARQL query (o
                 raise KGError("E408", f"--param takes NAME=VALUE, not {item!r}")
             values[name.strip()] = value
         sparql = saved_query(saved).bind(values)
-    results = run_query(open_store(out), sparql, allow_service)
+    results = run_limited(store_folder(out), sparql, timeout, max_rows, allow_service, fmt)
     text = format_results(results, fmt)
     typer.echo(text, nl=not text.endswith("\n"))
+    if results.truncated:
+        typer.echo(f"kg: W401 results cut at {max_rows} rows; raise --max-rows to see more", err=True)
 
 
 @app.command()
@@ -252,6 +254,8 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script; returns the exit code."""
     try:
         code = app(args=argv, standalone_mode=False)
+        if code == 130:  # typer turns KeyboardInterrupt (Ctrl-C) into a silent exit code 130
+            typer.echo("kg: interrupted", err=True)
         return code if isinstance(code, int) else 0  # click returns typer.Exit's code here
     except KGError as error:
         typer.echo(f"kg: {error}", err=True)
