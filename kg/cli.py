@@ -111,7 +111,9 @@ def query(sparql: Optional[str] = typer.Argument(None, help="The SPARQL query (o
         sparql = saved_query(saved).bind(values)
     results = run_limited(store_folder(out), sparql, timeout, max_rows, allow_service, fmt)
     text = format_results(results, fmt)
-    typer.echo(text, nl=not text.endswith("\n"))
+    # color=True: click would otherwise strip what looks like terminal escapes from the data
+    # when stdout is no terminal; a table has them escaped already, the W3C formats encode them
+    typer.echo(text, nl=not text.endswith("\n"), color=True)
     if results.truncated:
         typer.echo(f"kg: W401 results cut at {max_rows} rows; raise --max-rows to see more", err=True)
 

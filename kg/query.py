@@ -377,7 +377,10 @@ def format_results(results, fmt: str = "table") -> str:
     if triples:
         if fmt in ("csv", "tsv"):
             return ox.serialize(list(results), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
-        return ox.serialize(list(results), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")
+        turtle = ox.serialize(list(results), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")
+        # Turtle escapes control characters but not the bidirectional overrides: \u escapes
+        # are the same text to a Turtle reader
+        return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group(0)):04X}", turtle)
     if fmt == "table":
         if isinstance(results, ox.QueryBoolean):
             return "true" if bool(results) else "false"
