@@ -80,3 +80,12 @@ def test_a_query_that_cannot_be_checked_is_refused_if_it_mentions_service(query)
 def test_service_as_a_word_in_data_is_no_call(query):
     assert oxigraph_parses(query)
     check_query(query)
+
+
+@pytest.mark.parametrize("query", CALLS.values(), ids=CALLS.keys())
+def test_the_endpoint_refuses_the_same_calls(query):
+    from kg.server import EndpointError, check_query as endpoint_check
+
+    with pytest.raises(EndpointError) as error:
+        endpoint_check(query)
+    assert error.value.status in (400, 403)  # refused as SERVICE, or as a query it cannot check
