@@ -13,6 +13,7 @@ import typer
 from typer.exceptions import TyperException
 
 from kg.errors import KGError, Problem
+from kg.interrupt import announce_interrupt, exit_promptly_on_interrupt
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Build, query and explore knowledge graphs of who did what to whom in the news.")
@@ -148,7 +149,9 @@ def serve(out: Path = GRAPH_OPTION,
     try:
         run_server(ServerSettings(out, host, port, timeout, max_rows, max_request_bytes), on_ready=typer.echo)
     except KeyboardInterrupt:  # click would turn it into "aborted", exit 1
-        typer.echo("kg: interrupted", err=True)
+        from kg.interrupt import announce_interrupt
+
+        announce_interrupt()
         sys.exit(130)
 
 
@@ -257,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         code = app(args=argv, standalone_mode=False)
         if code == 130:  # typer turns KeyboardInterrupt (Ctrl-C) into a silent exit code 130
-            typer.echo("kg: interrupted", err=True)
+            announce_interrupt()
         return code if isinstance(code, int) else 0  # click returns typer.Exit's code here
     except KGError as error:
         typer.echo(f"kg: {error}", err=True)
@@ -272,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
         typer.echo(f"kg: {' '.join(message.split())}", err=True)
         return 1
     except KeyboardInterrupt:
-        typer.echo("kg: interrupted", err=True)
+        announce_interrupt()
         return 130
     except Exception as error:  # anything else is our bug: say so in one line
         if os.environ.get("KG_DEBUG"):
@@ -283,4 +286,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run() -> None:
+    """The console script: :func:`main`, and Ctrl-C ends it within seconds whatever it is doing."""
+    exit_promptly_on_interrupt()
     sys.exit(main())

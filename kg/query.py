@@ -3,8 +3,12 @@
 The default graph of a query is the union of all named graphs, so ``?city a kg:City``
 finds cities without a ``GRAPH`` clause; the usual prefixes (kg:, res:, rdfs:, skos: …) are
 predeclared. ``SERVICE`` (which would send the query to another server) is refused unless
-asked for, and so is an update. A query Oxigraph cannot parse is explained in one line: where,
-and what was expected there (an unknown prefix by name).
+asked for, decided on rdflib's parse of the query; so is an update. A query Oxigraph cannot
+parse is explained in one line: where, and what was expected there (an unknown prefix by name).
+
+:func:`run_limited` (``kg query``) runs a query in a child process with a time limit, a row
+limit and a memory cap, and kills it when a limit is reached or the command is interrupted:
+pyoxigraph itself cannot stop a running query. :func:`run_query` runs one here, unbounded.
 
 IRIs in a table are written so that they can be pasted back into a query: a prefixed name
 when a predeclared prefix fits (with ``\\/`` for ``/``, as SPARQL and Turtle require), else

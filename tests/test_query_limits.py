@@ -194,3 +194,23 @@ def test_turtle_for_a_terminal_escapes_bidirectional_overrides_and_reads_back_th
     assert "\x1b" not in turtle and "\u202e" not in turtle and "\\u202E" in turtle
     [triple] = ox.parse(turtle.encode("utf-8"), ox.RdfFormat.TURTLE)
     assert triple.object.value == ESCAPES
+
+
+def test_ctrl_c_ends_a_command_that_does_not_unwind(tmp_path):
+    """A command stuck where KeyboardInterrupt cannot end it (here: one that swallows it) is
+    ended by the watcher after the grace time."""
+    script = ("import time\n"
+              "from kg.interrupt import exit_promptly_on_interrupt\n"
+              "assert exit_promptly_on_interrupt(grace=0.5)\n"
+              "print('ready', flush=True)\n"
+              "while True:\n"
+              "    try:\n"
+              "        time.sleep(60)\n"
+              "    except KeyboardInterrupt:\n"
+              "        pass\n")
+    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True)
+    assert process.stdout.readline() == "ready\n"
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=PROMPTLY)
+    assert process.returncode == 130 and err == "kg: interrupted\n"
