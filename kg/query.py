@@ -483,10 +483,9 @@ def run_limited(store_folder, query: str, timeout: float = DEFAULT_TIMEOUT, max_
     package_parent = str(Path(__file__).resolve().parent.parent)
     child = subprocess.Popen(
         [sys.executable, "-c", f"import sys; sys.path.insert(0, {package_parent!r}); "
-                               "from kg.query import _query_child; _query_child()", str(store_folder)],
+                               "from kg.query import _query_child; _query_child()", str(store_folder), str(os.getpid())],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        start_new_session=True,  # Ctrl-C on the terminal is for this process, which stops the child
-        preexec_fn=_limit_child if sys.platform == "linux" else None)
+        start_new_session=True)  # Ctrl-C on the terminal is for this process, which stops the child
     deadline = time.monotonic() + timeout
     body, errors = bytearray(), bytearray()
     form: str | None = None
@@ -604,6 +603,8 @@ def _query_child() -> None:
         sys.stderr.flush()
         os._exit(_CHILD_FAILED)
 
+    if sys.platform == "linux":
+        _limit_self(int(sys.argv[2]))
     query = sys.stdin.buffer.read().decode("utf-8")
     try:
         store = ox.Store.read_only(sys.argv[1])
@@ -646,15 +647,17 @@ def memory_limit() -> int | None:
         return None
 
 
-def _limit_child() -> None:
-    """In the child before exec (Linux): killed when the parent dies (PR_SET_PDEATHSIG), and its
-    memory capped (a sort of a cross product grows by gigabytes a second)."""
+def _limit_self(parent: int) -> None:
+    """In the query's process (Linux): be killed when the parent process dies
+    (PR_SET_PDEATHSIG), and cap memory (a sort of a cross product grows by gigabytes a second)."""
     import ctypes
     import resource
     import signal
 
     PR_SET_PDEATHSIG = 1
     ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
     limit = memory_limit()
     if limit is not None:
         soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
