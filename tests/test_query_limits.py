@@ -202,9 +202,11 @@ def test_ctrl_c_ends_a_command_that_does_not_unwind(tmp_path):
     script = ("import time\n"
               "from kg.interrupt import exit_promptly_on_interrupt\n"
               "assert exit_promptly_on_interrupt(grace=0.5)\n"
-              "print('ready', flush=True)\n"
+              "ready = False\n"
               "while True:\n"
               "    try:\n"
+              "        if not ready:\n"
+              "            ready = print('ready', flush=True) or True\n"
               "        time.sleep(60)\n"
               "    except KeyboardInterrupt:\n"
               "        pass\n")
