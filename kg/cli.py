@@ -145,7 +145,9 @@ def serve(out: Path = GRAPH_OPTION,
                                                 help="Largest request (query or form) accepted, in bytes.")) -> None:
     """Serve the store over the SPARQL 1.1 Protocol at /sparql, with the explorer at / and a query page at /query."""
     from kg.server import ServerSettings, serve as run_server
+    from kg.store import store_folder
 
+    store_folder(out)  # a one-line error if out is a file or holds no store
     try:
         run_server(ServerSettings(out, host, port, timeout, max_rows, max_request_bytes), on_ready=typer.echo)
     except KeyboardInterrupt:  # click would turn it into "aborted", exit 1

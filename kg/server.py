@@ -545,6 +545,7 @@ class OxigraphServer:
         """After a failed start: raise with Oxigraph's message, unless another port may do."""
         self._log.seek(0)
         message = " ".join(self._log.read().decode("utf-8", "replace").split()) or "no message"
+        message = message.split(" Stack backtrace:")[0]  # Oxigraph's error, without Rust's backtrace
         self.stop()
         if "address already in use" not in message.lower() or attempt + 1 == self.attempts:
             raise KGError("E703", f"Oxigraph's server did not start on {self.store}: {message[:300]}")

@@ -141,6 +141,8 @@ def test_out_naming_a_file_or_a_damaged_store_is_a_user_error(tmp_path, capsys):
     assert code == 1 and err.startswith("kg: E302 cannot open the store") and err.count("\n") == 1
     with pytest.raises(KGError, match="E302"):
         open_store(tmp_path / "damaged")
+    code, _, err = run(capsys, "serve", "-o", str(tmp_path / "file"), "--port", "0")
+    assert code == 1 and err.startswith("kg: E303 ") and err.count("\n") == 1
 
 
 def query_processes(marker: str) -> list[int]:
