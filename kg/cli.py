@@ -13,6 +13,7 @@ import typer
 from typer.exceptions import TyperException
 
 from kg.errors import KGError, Problem
+from kg.interrupt import announce_interrupt, exit_promptly_on_interrupt
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Build, query and explore knowledge graphs of who did what to whom in the news.")
@@ -82,11 +83,14 @@ def query(sparql: Optional[str] = typer.Argument(None, help="The SPARQL query (o
           list_saved: bool = typer.Option(False, "--list", help="List the saved queries and exit."),
           out: Path = GRAPH_OPTION,
           fmt: str = typer.Option("table", "--format", help="table, csv, tsv, json or xml (W3C results formats)."),
-          allow_service: bool = typer.Option(False, "--allow-service", help="Allow SERVICE calls to other servers.")) -> None:
+          allow_service: bool = typer.Option(False, "--allow-service", help="Allow SERVICE calls to other servers."),
+          timeout: float = typer.Option(30, "--timeout", min=0.1, help="Seconds a query may run before it is stopped."),
+          max_rows: int = typer.Option(10_000, "--max-rows", min=1,
+                                       help="Most result rows (or triples) printed; a note on stderr says when results were cut.")) -> None:
     """Run a SPARQL query against the store that `kg build` made."""
-    from kg.query import format_results, run_query, text_table
+    from kg.query import format_results, read_query_file, run_limited, text_table
     from kg.queries import saved_queries, saved_query
-    from kg.store import open_store
+    from kg.store import store_folder
 
     if list_saved:
         rows = [[q.name, ", ".join(q.params), q.title] for q in saved_queries().values()]
@@ -97,10 +101,7 @@ def query(sparql: Optional[str] = typer.Argument(None, help="The SPARQL query (o
     if param and saved is None:
         raise KGError("E408", "--param is for a saved query (--saved NAME)")
     if file is not None:
-        try:
-            sparql = file.read_text(encoding="utf-8")
-        except OSError as error:
-            raise KGError("E405", f"cannot read {file}: {error.strerror or error}") from None
+        sparql = read_query_file(file)
     if saved is not None:
         values: dict[str, str] = {}
         for item in param:
@@ -109,9 +110,13 @@ def query(sparql: Optional[str] = typer.Argument(None, help="The SPARQL query (o
                 raise KGError("E408", f"--param takes NAME=VALUE, not {item!r}")
             values[name.strip()] = value
         sparql = saved_query(saved).bind(values)
-    results = run_query(open_store(out), sparql, allow_service)
+    results = run_limited(store_folder(out), sparql, timeout, max_rows, allow_service, fmt)
     text = format_results(results, fmt)
-    typer.echo(text, nl=not text.endswith("\n"))
+    # color=True: click would otherwise strip what looks like terminal escapes from the data
+    # when stdout is no terminal; a table has them escaped already, the W3C formats encode them
+    typer.echo(text, nl=not text.endswith("\n"), color=True)
+    if results.truncated:
+        typer.echo(f"kg: W401 results cut at {max_rows} rows; raise --max-rows to see more", err=True)
 
 
 @app.command()
@@ -140,11 +145,15 @@ def serve(out: Path = GRAPH_OPTION,
                                                 help="Largest request (query or form) accepted, in bytes.")) -> None:
     """Serve the store over the SPARQL 1.1 Protocol at /sparql, with the explorer at / and a query page at /query."""
     from kg.server import ServerSettings, serve as run_server
+    from kg.store import store_folder
 
+    store_folder(out)  # a one-line error if out is a file or holds no store
     try:
         run_server(ServerSettings(out, host, port, timeout, max_rows, max_request_bytes), on_ready=typer.echo)
     except KeyboardInterrupt:  # click would turn it into "aborted", exit 1
-        typer.echo("kg: interrupted", err=True)
+        from kg.interrupt import announce_interrupt
+
+        announce_interrupt()
         sys.exit(130)
 
 
@@ -252,6 +261,8 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script; returns the exit code."""
     try:
         code = app(args=argv, standalone_mode=False)
+        if code == 130:  # typer turns KeyboardInterrupt (Ctrl-C) into a silent exit code 130
+            announce_interrupt()
         return code if isinstance(code, int) else 0  # click returns typer.Exit's code here
     except KGError as error:
         typer.echo(f"kg: {error}", err=True)
@@ -266,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
         typer.echo(f"kg: {' '.join(message.split())}", err=True)
         return 1
     except KeyboardInterrupt:
-        typer.echo("kg: interrupted", err=True)
+        announce_interrupt()
         return 130
     except Exception as error:  # anything else is our bug: say so in one line
         if os.environ.get("KG_DEBUG"):
@@ -277,4 +288,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run() -> None:
+    """The console script: :func:`main`, and Ctrl-C ends it within seconds whatever it is doing."""
+    exit_promptly_on_interrupt()
     sys.exit(main())

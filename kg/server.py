@@ -35,7 +35,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import re
 import signal
 import socket
 import subprocess
@@ -45,7 +44,7 @@ import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 from urllib.parse import parse_qsl, urlencode
 
 import anyio
@@ -54,7 +53,6 @@ import jinja2
 import pyoxigraph as ox
 from pyparsing import ParseException
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
-from rdflib.plugins.sparql.parserutils import CompValue
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -66,6 +64,8 @@ from werkzeug.http import parse_accept_header
 from kg.errors import KGError
 from kg.example_queries import page_examples
 from kg.query import PREFIXES
+from kg.query import align_with_oxigraph as _align_with_oxigraph
+from kg.query import parse_nodes as _parse_nodes
 from kg.store import store_path
 
 __all__ = ["ServerSettings", "EndpointError", "CheckedQuery", "check_query", "negotiate", "create_app",
@@ -157,30 +157,9 @@ def check_query(text: str) -> CheckedQuery:
     return CheckedQuery(predeclared + text, query.name.removesuffix("Query").upper())
 
 
-# An escape: a code point (backslash u and 4 hex digits, backslash U and 8) or a backslash and one character.
-_ESCAPE = re.compile(r"\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
-
 # the same query text is checked once: rdflib's parse costs 7–43 ms a request (a refusal raises,
 # and is not kept)
 _checked = lru_cache(maxsize=512)(check_query)
-
-
-def _align_with_oxigraph(text: str) -> str:
-    """The query for rdflib to check, with the strings, IRIs and comments Oxigraph sees in it.
-
-    Where the two parsers read the same text differently a SERVICE call could hide from the
-    check: rdflib decodes \\u escapes before parsing (so "a\\u005C" is an unfinished string
-    to it) while Oxigraph decodes them inside strings and IRIs only; and Oxigraph ends a comment
-    at a carriage return, rdflib only at a line feed. Here each code point escape becomes a
-    plain letter (one character of the same string or IRI), an escaped backslash another escape
-    (so that rdflib finds no escape after it), and each carriage return a line feed.
-    """
-    def plain(escape: re.Match) -> str:
-        if len(escape.group()) > 2:
-            return "u"
-        return "\\t" if escape.group() == "\\\\" else escape.group()
-
-    return _ESCAPE.sub(plain, text.replace("\r", "\n"))
 
 
 def _is_update(text: str) -> bool:
@@ -189,23 +168,6 @@ def _is_update(text: str) -> bool:
     except (ParseException, ValueError, RecursionError):
         return False
     return True
-
-
-def _parse_nodes(node) -> Iterator[CompValue]:
-    """Every node of rdflib's parse tree of a query (patterns, expressions, prefixed names)."""
-    if isinstance(node, CompValue):
-        yield node
-        children = node.values()
-    elif isinstance(node, (str, bytes)):
-        return
-    elif isinstance(node, dict):
-        children = node.values()
-    elif hasattr(node, "__iter__"):
-        children = node
-    else:
-        return
-    for child in children:
-        yield from _parse_nodes(child)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -583,6 +545,7 @@ class OxigraphServer:
         """After a failed start: raise with Oxigraph's message, unless another port may do."""
         self._log.seek(0)
         message = " ".join(self._log.read().decode("utf-8", "replace").split()) or "no message"
+        message = message.split(" Stack backtrace:")[0]  # Oxigraph's error, without Rust's backtrace
         self.stop()
         if "address already in use" not in message.lower() or attempt + 1 == self.attempts:
             raise KGError("E703", f"Oxigraph's server did not start on {self.store}: {message[:300]}")

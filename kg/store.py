@@ -27,7 +27,7 @@ import pyoxigraph as ox
 
 from kg.errors import KGError
 
-__all__ = ["STORE_FOLDER", "store_path", "load_store", "open_store"]
+__all__ = ["STORE_FOLDER", "store_path", "load_store", "store_folder", "open_store", "one_line_error"]
 
 STORE_FOLDER = "store"
 
@@ -55,14 +55,40 @@ def load_store(rdf_file: Path, out_dir: Path) -> Path:
     return final
 
 
-def open_store(out_dir: Path) -> ox.Store:
-    """The store a build wrote, opened read-only."""
+def store_folder(out_dir: Path) -> Path:
+    """The store folder a build wrote in ``out_dir``, resolved (the folder of one build).
+
+    Raises
+    ------
+    KGError
+        E303 when ``out_dir`` is a file, E301 when it holds no store.
+    """
+    if Path(out_dir).is_file():
+        raise KGError("E303", f"{out_dir} is a file, not a folder: give the folder `kg build -o` wrote")
     # resolved once, so that every file the store opens belongs to one build even if a
     # build publishes another meanwhile (kg.outputs)
     path = Path(os.path.realpath(store_path(out_dir)))
     if not path.is_dir():
         raise KGError("E301", f"no store in {out_dir}: run `kg build -o {out_dir}` first")
+    return path
+
+
+def open_store(out_dir: Path) -> ox.Store:
+    """The store a build wrote, opened read-only.
+
+    Raises
+    ------
+    KGError
+        E303 when ``out_dir`` is a file, E301 when it holds no store, E302 when the store
+        cannot be opened (damaged, unreadable).
+    """
+    path = store_folder(out_dir)
     try:
         return ox.Store.read_only(str(path))
-    except OSError as error:
-        raise KGError("E302", f"cannot open the store in {path}: {error}") from None
+    except (OSError, RuntimeError) as error:  # Oxigraph raises RuntimeError for a damaged store
+        raise KGError("E302", f"cannot open the store in {path}: {one_line_error(error)}") from None
+
+
+def one_line_error(error: BaseException) -> str:
+    """An error's message on one line (Oxigraph's may span several)."""
+    return " ".join(str(error).split())[:300] or type(error).__name__
