@@ -482,6 +482,71 @@ def _participle_objects(noun: Token) -> list[Token]:
 
 
 @lru_cache(maxsize=1)
+def transfer_verbs() -> dict[str, str]:
+    """Verbs of handing over → the particle they need (ontology/transfer_verbs.tsv)."""
+    return {row["verb"]: row["particle"] for row in read_tsv("transfer_verbs.tsv")}
+
+
+@lru_cache(maxsize=1)
+def aid_goods() -> dict[str, str]:
+    """Things that are aid when handed over → CAMEO code, or "measure" (ontology/aid_goods.tsv)."""
+    return {row["noun"]: row["cameo"] for row in read_tsv("aid_goods.tsv")}
+
+
+_AID_SETS = (("&currency", "071"), ("&weapon", "072"), ("&aircraft", "072"), ("&food", "073"))
+
+
+def _word_aid_code(token: Token, triggers: TriggerLexicon) -> str | None:
+    lemma = token.lemma_.lower()
+    code = aid_goods().get(lemma) or aid_goods().get(token.lower_)
+    if code is None:
+        code = next((c for name, c in _AID_SETS if any(m == (lemma,) or m == (token.lower_,)
+                                                        for m in triggers.sets.get(name, ()))), None)
+    return code
+
+
+def aid_code(thing: Token, triggers: TriggerLexicon, depth: int = 0) -> str | None:
+    """The CAMEO code of the aid a thing handed over is ("medicine" 073, "rocket systems" 072,
+    "700 kg of medicine" 073, "military aid" 072), None when it is no aid ("a letter", "troops")."""
+    code = _word_aid_code(thing, triggers)
+    if code == "measure" or (code is None and thing.like_num):
+        inner = [c for p in thing.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children
+                 if c.dep_ == "pobj"]
+        return aid_code(inner[0], triggers, depth + 1) if inner and depth < 2 else None
+    # "rocket systems": a weapon's name on a general noun; "military aid": the kind of the aid
+    modifiers = [m for m in thing.children if m.dep_ == "compound" or (code == "070" and m.dep_ == "amod")]
+    refined = [c for c in (_word_aid_code(m, triggers) for m in modifiers) if c not in (None, "measure", "070")]
+    if code in (None, "070") and refined:
+        return refined[0]
+    return code
+
+
+def _transfers(doc_span: Span, triggers: TriggerLexicon) -> Iterator[_Event]:
+    """"gave Ukraine 16 rocket systems", "handed over 700 kg of medicine to X", "supplied jets to
+    X": money, arms, food or medicine handed over is aid to whoever receives it."""
+    for verb in doc_span:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in transfer_verbs() or is_passive(verb):
+            continue
+        particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+        needed = transfer_verbs()[verb.lemma_.lower()]
+        if (needed and needed not in particles) or (not needed and particles):
+            continue  # "gave up", "sent off": another verb
+        things = with_conjuncts([c for c in verb.children if c.dep_ == "dobj"])
+        codes = [aid_code(t, triggers) for t in things]
+        code = next((c for c in codes if c not in (None, "measure")), None)
+        if code is None or (code == "072" and any(c.dep_ == "poss" for t in things for c in t.children)):
+            continue  # "handed over its heavy weapons to the UN mission": disarming, not arming X
+        holders = [verb, *things] + [c for t in things for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                                     for c in p.children if c.dep_ == "pobj"]
+        recipients = [c for c in verb.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN")]
+        recipients += [o for h in holders for o in prep_objects(h, ("to",))]
+        if recipients:
+            words = verb.text + (f" {needed}" if needed else "")
+            yield _Event(verb, code, words, tuple(subjects_of(verb)), (("direct", tuple(with_conjuncts(recipients))),),
+                         trigger_kind="pattern")
+
+
+@lru_cache(maxsize=1)
 def stance_nouns() -> dict[str, str]:
     """Nouns for one's stance towards another → CAMEO code (ontology/stance_nouns.tsv)."""
     return {row["noun"]: row["cameo"] for row in read_tsv("stance_nouns.tsv")}
@@ -892,8 +957,11 @@ def find_relations(doc: Doc, triggers: TriggerLexicon | None = None, lex: Lexico
     for sentence in doc.sents:
         noun_events = list(_noun_events(sentence, triggers))
         light = {e.predicate.i for e in noun_events}  # "held talks": the noun says what, not the verb
+        transfers = [e for e in _transfers(sentence, triggers) if e.predicate.i not in light]
+        light |= {e.predicate.i for e in transfers}  # "supplied jets to X": what is handed over says what
         verb_events = [e for e in _verb_events(sentence, triggers, actors) if e.predicate.i not in light]
-        for event in noun_events + verb_events + list(_demands(sentence)) + list(_stances(sentence)):
+        events = noun_events + transfers + verb_events + list(_demands(sentence)) + list(_stances(sentence))
+        for event in events:
             for relation in _relations_of(event, sentence, triggers, actors, doc._.kg_date):
                 key = (relation.relation.name, relation.subject.mention and relation.subject.mention.label,
                        relation.object and relation.object.mention and relation.object.mention.label,

@@ -49,6 +49,8 @@ COLUMNS = {
     "separation_nouns.tsv": (["noun"], set()),
     "associate_nouns.tsv": (["noun"], set()),
     "seats.tsv": (["city", "organisation"], set()),
+    "transfer_verbs.tsv": (["verb", "particle"], {"particle"}),
+    "aid_goods.tsv": (["noun", "cameo"], set()),
     "stance_nouns.tsv": (["noun", "cameo"], set()),
     "water_features.tsv": (["word"], set()),
 }

@@ -627,3 +627,22 @@ def test_blocking_a_convoy_besieges_no_one_who_owns_it(pipeline):
 ])
 def test_a_clause_after_a_conjunction_read_as_a_preposition(pipeline, text, expected):
     assert expected in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The United States has given Ukraine 16 rocket systems.", ("United States", "aided", "Ukraine", "asserted")),
+    ("Swiss doctors handed over 700 kg of medicine to the Red Crescent.",
+     ("Switzerland", "aided", "Red Crescent", "asserted")),
+    ("France supplied Rafale fighter jets to Egypt.", ("France", "aided", "Egypt", "asserted")),
+    ("Qatar shipped fuel to Gaza.", ("Qatar", "aided", "Gaza", "asserted")),
+])
+def test_what_is_handed_over_makes_aid_to_the_recipient(pipeline, text, expected):
+    assert expected in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Iran sent a letter to the United Nations.",  # a letter is no aid
+    "The UPC will hand over its heavy weapons to the UN peacekeeping mission.",  # disarming
+])
+def test_what_is_handed_over_that_is_no_aid(pipeline, text):
+    assert not any(relation == "aided" for _, relation, _, _ in found(pipeline, text))
