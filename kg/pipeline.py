@@ -30,6 +30,7 @@ from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
 
+from kg.chunking import analyse_text
 from kg.corpus import Article, ProblemHandler, read_corpus, sample_corpus_paths
 from kg.entities import Mention, mentions
 from kg.errors import KGError, Problem
@@ -84,14 +85,12 @@ def read_articles(paths: Iterable[str | Path] = (), on_problem: ProblemHandler |
 def analyse(articles: Iterable[Article], nlp: Language,
             on_problem: ProblemHandler | None = None,
             on_article: Callable[[Article], None] | None = None) -> Iterator[AnalysedArticle]:
-    """Run the NLP stages on each article; an article that fails is reported and skipped."""
+    """Run the NLP stages on each article (one longer than ``nlp.max_length`` in pieces, see
+    :mod:`kg.chunking`); an article that fails is reported and skipped."""
     for article in articles:
         try:
-            doc = nlp.make_doc(article.text)
-            doc._.kg_date = article.date  # relative dates in the text count from it
-            doc = nlp(doc)
-            yield AnalysedArticle(article, mentions(doc), list(doc._.kg_positions or ()),
-                                  list(doc._.kg_relations or ()))
+            # relative dates in the text count from its date; beyond nlp.max_length, in pieces
+            yield AnalysedArticle(article, *analyse_text(nlp, article.text, article.date))
         except Exception as error:  # one bad article must not stop the build
             if on_problem is None:
                 raise
