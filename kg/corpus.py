@@ -328,29 +328,54 @@ def decode(data: bytes, path: str, on_problem: ProblemHandler) -> str | None:
             if name:
                 on_problem(Problem("W104", path, f"not UTF-8; decoded as {name} (byte-order mark)"))
             return text
+    wide = _utf16_by_nuls(data)
+    if wide is not None:
+        try:
+            text = data.decode(wide)
+        except UnicodeDecodeError:
+            pass
+        else:
+            if not _looks_binary(text):
+                on_problem(Problem("W104", path, f"not UTF-8; decoded as {wide.upper()} (no byte-order mark)"))
+                return text
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         text = _mostly_utf8(data)
-        if text is not None:
-            if _looks_binary(text):
-                on_problem(Problem("W101", path, "binary file skipped"))
-                return None
+        if text is None:
+            pass
+        elif _looks_binary(text):
+            on_problem(Problem("W101", path, "binary file skipped"))
+            return None
+        else:
             broken = text.count(REPLACEMENT) - data.count("\ufffd".encode("utf-8"))
             on_problem(Problem("W104", path, f"UTF-8 with {broken} broken byte sequence(s); replaced by U+FFFD"))
             return text
     else:
-        if not _looks_binary(text):
-            return text
-        if b"\x00" not in data:  # control characters that are no UTF-16 either
+        if _looks_binary(text):
             on_problem(Problem("W101", path, "binary file skipped"))
             return None
-    best = _detected(data)
+        return text
+    best = None if b"\x00" in data else _detected(data)
     if best is None or _looks_binary(str(best)):
         on_problem(Problem("W101", path, "binary file skipped (no text encoding fits)"))
         return None
     on_problem(Problem("W104", path, f"not UTF-8; decoded as {best.encoding}"))
     return str(best)
+
+
+def _utf16_by_nuls(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when the NUL bytes fall as in UTF-16 text of mostly Latin
+    script (every other byte), else None."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    half = len(data) // 2
+    if odd >= 0.3 * half and even <= 0.05 * half:
+        return "utf-16-le"
+    if even >= 0.3 * half and odd <= 0.05 * half:
+        return "utf-16-be"
+    return None
 
 
 # --- URLs ---------------------------------------------------------------------------------

@@ -159,8 +159,8 @@ def codes(problems):
     return [p.code for p in problems]
 
 
-@pytest.mark.parametrize("encoding, name", [("utf-16", "UTF-16"), ("utf-16-le", "utf_16_le"),
-                                            ("utf-16-be", "utf_16_be"), ("utf-32", "UTF-32")])
+@pytest.mark.parametrize("encoding, name", [("utf-16", "UTF-16"), ("utf-16-le", "UTF-16-LE"),
+                                            ("utf-16-be", "UTF-16-BE"), ("utf-32", "UTF-32")])
 def test_utf16_and_utf32_with_or_without_a_byte_order_mark(tmp_path, encoding, name):
     text = "Ukraine said Russia attacked Kharkiv. A naïve café in Zürich stayed open."
     (tmp_path / "wide.txt").write_bytes(text.encode(encoding))
