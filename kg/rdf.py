@@ -34,7 +34,7 @@ from kg.corpus import Article, clean_text
 from kg.data import ontology_path
 from kg.errors import Problem
 from kg.names import slugify
-from kg.outputs import write_file_atomically
+from kg.outputs import pause_point, write_file_atomically
 from kg.query import PREFIXES
 from kg.resolve import Entity, Position, ResolvedRelation, Resolution
 
@@ -359,5 +359,6 @@ def write_outputs(dataset: Dataset, out_dir: Path) -> dict[str, Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = {"trig": out_dir / "kg.trig", "ttl": out_dir / "kg.ttl"}
     _write_atomically(dataset, paths["trig"], "trig")
+    pause_point("trig-written")  # for tests of builds killed half-way through writing
     _write_atomically(merged_graph(dataset), paths["ttl"], "turtle")
     return paths
