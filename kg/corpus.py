@@ -481,6 +481,9 @@ def read_jsonl_file(text: str, stem: str, source: str,
         except json.JSONDecodeError as error:
             on_problem(Problem("W103", source, f"malformed JSON skipped ({error.msg})", number))
             continue
+        except (ValueError, RecursionError) as error:  # a number too long, nesting too deep
+            on_problem(Problem("W103", source, f"JSON that cannot be read skipped ({type(error).__name__})", number))
+            continue
         if not isinstance(record, dict):
             on_problem(Problem("W103", source, "a line must hold one JSON object; skipped", number))
             continue
@@ -515,12 +518,15 @@ def read_file(path: Path, article_id: str, on_problem: ProblemHandler = _ignore,
     text = decode(data, source, on_problem)
     if text is None:
         return
-    if suffix in JSONL_SUFFIXES:
-        yield from read_jsonl_file(text, article_id, source, on_problem)
-    elif suffix in HTML_SUFFIXES:
-        yield from read_html_file(text, article_id, source, on_problem)
-    else:
-        yield from read_text_file(text, article_id, source, suffix in {".md", ".markdown"}, on_problem)
+    try:
+        if suffix in JSONL_SUFFIXES:
+            yield from read_jsonl_file(text, article_id, source, on_problem)
+        elif suffix in HTML_SUFFIXES:
+            yield from read_html_file(text, article_id, source, on_problem)
+        else:
+            yield from read_text_file(text, article_id, source, suffix in {".md", ".markdown"}, on_problem)
+    except (ValueError, RecursionError, AssertionError) as error:  # a parser giving up on hostile markup
+        on_problem(Problem("W107", source, f"cannot read ({type(error).__name__}: {error}); the rest of it skipped"))
 
 
 def _files_under(root: Path, on_problem: ProblemHandler = _ignore) -> Iterator[Path]:

@@ -316,3 +316,12 @@ def test_any_bytes_are_read_or_reported(tmp_path_factory, data, suffix):
     for article in articles:
         article.text.encode("utf-8")
         assert article.text.strip() and "\x00" not in article.text
+
+
+def test_json_too_deep_or_too_long_to_read_is_one_skipped_line(tmp_path):
+    lines = ['{"id": "deep", "text": ' + "[" * 100_000 + "]" * 100_000 + "}", '{"id": 1' + "0" * 5000 + ', "text": "x"}',
+             '{"id": "ok", "text": "Talks began."}']
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    articles, problems = read([tmp_path])
+    assert [a.id for a in articles] == ["ok"]
+    assert [(p.code, p.line) for p in problems] == [("W103", 1), ("W103", 2)]

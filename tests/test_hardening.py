@@ -160,3 +160,25 @@ def test_the_extractor_never_fails_on_arbitrary_text(pipeline, text, title, date
     resolution = resolve((a.article.id, a.mentions, a.positions, a.relations) for a in analysed)
     for record in relation_records([article], resolution):
         assert record["article"] == "a" and record["sentence"].encode("utf-8")
+
+
+def test_an_article_that_breaks_the_resolution_is_left_out_with_a_warning(monkeypatch):
+    import kg.pipeline
+    from kg.pipeline import AnalysedArticle, build_graph
+
+    real = kg.pipeline.resolve
+
+    def fragile(items, *args):
+        items = list(items)
+        if any(article_id == "bad" for article_id, *_ in items):
+            raise KeyError("a mention the index lost")
+        return real(items, *args)
+
+    monkeypatch.setattr(kg.pipeline, "resolve", fragile)
+    analysed = [AnalysedArticle(Article(i, f"Text of {i}.", source=f"{i}.txt"), []) for i in ("good", "bad", "fine")]
+    problems = []
+    dataset, _ = build_graph(analysed, on_problem=problems.append)
+    assert [(p.code, p.path) for p in problems] == [("W202", "bad.txt")] and "left out" in problems[0].message
+    assert [a.article.id for a in analysed] == ["good", "fine"]
+    with pytest.raises(KeyError):
+        build_graph([AnalysedArticle(Article("bad", "x"), [])])
