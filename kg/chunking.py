@@ -2,7 +2,8 @@
 
 spaCy refuses a text longer than ``nlp.max_length`` (1,000,000 characters by default), a
 guard against the memory its parser and recogniser take. Rather than drop such an article,
-:func:`analyse_text` cuts it into pieces of at most that length — at a blank line where
+:func:`analyse_text` cuts it into pieces of at most that length (and of at most
+:data:`PIECE_LENGTH`, 100,000 characters) — at a blank line where
 there is one, else at a line break, a sentence end or a space — runs the pipeline on each
 piece, and shifts what each piece yields (token and character offsets of mentions, the
 offsets of relation sentences) by where the piece starts, so the article is analysed whole:
@@ -27,7 +28,11 @@ from kg.entities import Mention, mentions
 from kg.positions import PositionMention
 from kg.relations import RelationMention
 
-__all__ = ["text_pieces", "analyse_text"]
+__all__ = ["PIECE_LENGTH", "text_pieces", "analyse_text"]
+
+# the longest piece of an article over max_length: pieces of this size keep the cost of the
+# stages that grow faster than the text (coreference looks back over a Doc's mentions) bounded
+PIECE_LENGTH = 100_000
 
 # where a piece may end, best first: after a blank line, a line break, a sentence, a space
 _BOUNDARIES = (re.compile(r"\n[ \t]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"'’”)\]]*\s+"),
@@ -83,14 +88,16 @@ def _analyse_doc(nlp: Language, text: str, date: str | None):
 def analyse_text(nlp: Language, text: str, date: str | None = None
                  ) -> tuple[list[Mention], list[PositionMention], list[RelationMention]]:
     """The mentions, positions and relation mentions the pipeline finds in ``text`` (an
-    article dated ``date``), in pieces when the text is longer than ``nlp.max_length``."""
+    article dated ``date``); a text longer than ``nlp.max_length`` in pieces of at most that
+    length and :data:`PIECE_LENGTH`."""
     if len(text) <= nlp.max_length:
         return _analyse_doc(nlp, text, date)[1:]
+    limit = min(nlp.max_length, PIECE_LENGTH)
     found: list[Mention] = []
     positions: list[PositionMention] = []
     relations: list[RelationMention] = []
     tokens = 0
-    for chars, piece in text_pieces(text, nlp.max_length):
+    for chars, piece in text_pieces(text, limit):
         doc, piece_mentions, piece_positions, piece_relations = _analyse_doc(nlp, piece, date)
         found.extend(_shifted(m, tokens, chars) for m in piece_mentions)
         positions.extend(replace(p, person=_shifted(p.person, tokens, chars), of=_shifted(p.of, tokens, chars))

@@ -66,3 +66,22 @@ def test_analyse_builds_a_long_sample_article_that_spacy_would_refuse(pipeline, 
     assert {"Mariupol", "Kherson"} <= {m.label for m in done.mentions}
     assert max(m.start_char for m in done.mentions) > len(text) - 2000  # the last piece too
     assert any(r.relation.name == "occupied" for r in done.relations)
+
+
+@pytest.mark.model
+def test_pieces_of_a_long_article_are_at_most_piece_length(pipeline, monkeypatch):
+    import kg.chunking
+
+    text = "\n\n".join(PARAGRAPHS * 2)
+    seen = []
+    real = kg.chunking._analyse_doc
+    monkeypatch.setattr(kg.chunking, "_analyse_doc", lambda nlp, piece, date: seen.append(len(piece)) or real(
+        nlp, piece, date))
+    monkeypatch.setattr(kg.chunking, "PIECE_LENGTH", 200)
+    monkeypatch.setattr(pipeline, "max_length", 600)
+    found, _, _ = analyse_text(pipeline, text)
+    assert len(seen) > 3 and max(seen) <= 200 and sum(seen) == len(text)
+    assert {"Busia", "Ghana"} <= {m.label for m in found}
+    seen.clear()
+    analyse_text(pipeline, text[:600])  # within max_length: one Doc, however long a piece may be
+    assert seen == [600]
