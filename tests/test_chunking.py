@@ -72,7 +72,7 @@ def test_analyse_builds_a_long_sample_article_that_spacy_would_refuse(pipeline, 
 def test_pieces_of_a_long_article_are_at_most_piece_length(pipeline, monkeypatch):
     import kg.chunking
 
-    text = "\n\n".join(PARAGRAPHS * 2)
+    text = "\n\n".join(PARAGRAPHS * 3)
     seen = []
     real = kg.chunking._analyse_doc
     monkeypatch.setattr(kg.chunking, "_analyse_doc", lambda nlp, piece, date: seen.append(len(piece)) or real(
