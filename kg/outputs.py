@@ -21,6 +21,11 @@ so that all the files they open belong to one build.
 Two builds on one folder: the lock (``fcntl.flock``, released by the kernel when its
 process dies however it dies) makes the second one stop at once with a one-line message.
 
+Nothing is written through a link: files are made new (a temporary name, then a rename),
+links are replaced by a rename, never followed for writing, the lock is opened with
+``O_NOFOLLOW``, a ``.newsgraph`` that is a link is refused (E109), and clearing leftovers
+never descends into a link (``shutil.rmtree`` refuses one).
+
 Examples
 --------
 >>> import tempfile
@@ -121,6 +126,9 @@ class OutputFolder:
     @contextmanager
     def lock(self) -> Iterator[None]:
         """Hold the folder's build lock; a second build meanwhile gets a one-line error (E105)."""
+        if self.state.is_symlink():  # everything below would be written through it
+            raise KGError("E109", f"cannot use {self.path} as output folder: {self.state} is a link; "
+                                  "remove it (newsgraph writes its state into a folder of its own)")
         try:
             self.state.mkdir(parents=True, exist_ok=True)
             # never through a link: the pid is written into this file
@@ -216,6 +224,7 @@ class OutputFolder:
             if not (link.is_symlink() and os.readlink(link) == target):
                 self._replace_with_link(link, target)
         _fsync(self.path)
+        pause_point("linked")
         self.remove_leftovers()
 
 

@@ -30,6 +30,7 @@ from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
 
+from kg.chunking import analyse_text
 from kg.corpus import Article, ProblemHandler, read_corpus, sample_corpus_paths
 from kg.entities import Mention, mentions
 from kg.errors import KGError, Problem
@@ -39,7 +40,7 @@ from kg.nlp import load_pipeline
 from kg.outputs import OutputFolder, pause_point
 from kg.positions import PositionMention
 from kg.relations import DEFAULT_MIN_CONFIDENCE, RelationMention
-from kg.rdf import build_dataset, count_quads, write_outputs
+from kg.rdf import article_iri, build_dataset, count_quads, write_outputs
 from kg.resolve import Resolution, resolve
 
 __all__ = ["AnalysedArticle", "BuildResult", "read_articles", "analyse", "build_graph", "build", "extract"]
@@ -84,14 +85,12 @@ def read_articles(paths: Iterable[str | Path] = (), on_problem: ProblemHandler |
 def analyse(articles: Iterable[Article], nlp: Language,
             on_problem: ProblemHandler | None = None,
             on_article: Callable[[Article], None] | None = None) -> Iterator[AnalysedArticle]:
-    """Run the NLP stages on each article; an article that fails is reported and skipped."""
+    """Run the NLP stages on each article (one longer than ``nlp.max_length`` in pieces, see
+    :mod:`kg.chunking`); an article that fails is reported and skipped."""
     for article in articles:
         try:
-            doc = nlp.make_doc(article.text)
-            doc._.kg_date = article.date  # relative dates in the text count from it
-            doc = nlp(doc)
-            yield AnalysedArticle(article, mentions(doc), list(doc._.kg_positions or ()),
-                                  list(doc._.kg_relations or ()))
+            # relative dates in the text count from its date; beyond nlp.max_length, in pieces
+            yield AnalysedArticle(article, *analyse_text(nlp, article.text, article.date))
         except Exception as error:  # one bad article must not stop the build
             if on_problem is None:
                 raise
@@ -102,10 +101,35 @@ def analyse(articles: Iterable[Article], nlp: Language,
                 on_article(article)
 
 
-def build_graph(analysed: list[AnalysedArticle], min_confidence: float = DEFAULT_MIN_CONFIDENCE):
-    """Resolve entities across articles and build the RDF dataset."""
-    resolution: Resolution = resolve((a.article.id, a.mentions, a.positions, a.relations) for a in analysed)
-    dataset = build_dataset([a.article for a in analysed], resolution, min_confidence=min_confidence)
+def build_graph(analysed: list[AnalysedArticle], min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+                on_problem: ProblemHandler | None = None):
+    """Resolve entities across articles and build the RDF dataset.
+
+    With ``on_problem``, an article that breaks the resolution (W202) or whose RDF cannot be
+    made (W301) is reported, left out of the graph and removed from ``analysed``; without
+    it, the error is raised.
+    """
+    def items(group):
+        return ((a.article.id, a.mentions, a.positions, a.relations) for a in group)
+
+    try:
+        resolution: Resolution = resolve(items(analysed))
+    except Exception:
+        if on_problem is None:
+            raise
+        for one in list(analysed):  # find the articles that break it, each resolved alone
+            try:
+                resolve(items([one]))
+            except Exception as error:
+                on_problem(Problem("W202", one.article.source or one.article.id,
+                                   f"resolution failed ({type(error).__name__}: {error}); article left out"))
+                analysed.remove(one)
+        resolution = resolve(items(analysed))
+    dataset = build_dataset([a.article for a in analysed], resolution, min_confidence=min_confidence,
+                            on_problem=on_problem)
+    if on_problem is not None:
+        named = {graph.identifier for graph in dataset.graphs()}
+        analysed[:] = [a for a in analysed if article_iri(a.article.id) in named]
     return dataset, resolution
 
 
@@ -162,7 +186,7 @@ def build(paths: Iterable[str | Path] = (), out_dir: str | Path = "output", mode
             pause_point("analysed")
             if not analysed:
                 raise KGError("E104", "no article could be analysed")
-            dataset, resolution = build_graph(analysed, min_confidence)
+            dataset, resolution = build_graph(analysed, min_confidence, report)
             manifest = Manifest(settings, [a.article for a in analysed], len(resolution.entities),
                                 len(resolution.relations), count_quads(dataset))
             _publish(folder, dataset, manifest, explorer)

@@ -21,26 +21,27 @@ Examples
 from __future__ import annotations
 
 import hashlib
-import os
 from decimal import Decimal
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 from urllib.parse import quote, urlsplit
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from kg.corpus import Article
+from kg.corpus import Article, clean_text
 from kg.data import ontology_path
+from kg.errors import Problem
 from kg.names import slugify
+from kg.outputs import pause_point, write_file_atomically
 from kg.query import PREFIXES
 from kg.resolve import Entity, Position, ResolvedRelation, Resolution
 
 __all__ = [
     "KG", "RES", "GEO", "ONTOLOGY_GRAPH", "ENTITY_GRAPH",
     "entity_slug", "entity_iri", "article_iri", "build_dataset", "merged_graph", "count_quads",
-    "mention_label", "web_url", "write_outputs",
+    "mention_label", "text_literal", "web_url", "write_outputs",
 ]
 
 KG = Namespace("https://w3id.org/newsgraph/ontology#")
@@ -50,9 +51,25 @@ ONTOLOGY_GRAPH = URIRef("https://w3id.org/newsgraph/ontology")
 ENTITY_GRAPH = RES["graph/entities"]
 
 
+MAX_SLUG = 100  # characters of a readable slug; a longer one is cut and made unique by a hash
+
+
+def _label_hash(label: str, length: int) -> str:
+    return hashlib.sha1(label.encode("utf-8", "surrogatepass")).hexdigest()[:length]
+
+
 def entity_slug(kind: str, label: str, disambiguator: str | int | None = None) -> str:
-    """The path of an entity's IRI: type, then a readable slug (hash when no Latin letters)."""
-    slug = slugify(label) or hashlib.sha1(label.encode("utf-8")).hexdigest()[:12]
+    """The path of an entity's IRI: type, then a readable slug (hash when no Latin letters,
+    cut and ended by a hash when longer than :data:`MAX_SLUG`); only ``a-z0-9-/`` appear.
+
+    >>> entity_slug("Organisation", "Ministry of " + "Very " * 30 + "Long Names")[:40]
+    'organisation/ministry-of-very-very-very-'
+    >>> len(entity_slug("Organisation", "Ministry of " + "Very " * 30 + "Long Names")) <= len("organisation/") + MAX_SLUG
+    True
+    """
+    slug = slugify(label) or _label_hash(label, 12)
+    if len(slug) > MAX_SLUG:
+        slug = f"{slug[:MAX_SLUG - 13].rstrip('-')}-{_label_hash(label, 12)}"
     if disambiguator is not None:
         slug = f"{slug}-{disambiguator}"
     return f"{kind.lower()}/{slug}"
@@ -72,6 +89,12 @@ def article_iri(article_id: str) -> URIRef:
     return RES["article/" + quote(article_id, safe="-_.~")]
 
 
+def text_literal(value: str) -> Literal:
+    """A plain literal of text from an article, every character that is not text (a lone
+    surrogate, NUL, another control character) replaced by U+FFFD so that it can be written."""
+    return Literal(clean_text(value)[0])
+
+
 def _bind_prefixes(graph: Graph) -> None:
     for prefix, namespace in (("kg", KG), ("res", RES), ("geo", GEO), ("skos", SKOS),
                               ("dcterms", DCTERMS), ("prov", PROV), ("owl", OWL)):
@@ -82,9 +105,9 @@ def add_entity(graph: Graph, entity: Entity, iris: dict) -> None:
     """The triples that describe one entity."""
     node = iris[entity.key]
     graph.add((node, RDF.type, KG[entity.type]))
-    graph.add((node, RDFS.label, Literal(entity.label)))
+    graph.add((node, RDFS.label, text_literal(entity.label)))
     for name in sorted(entity.alt_labels):
-        graph.add((node, SKOS.altLabel, Literal(name)))
+        graph.add((node, SKOS.altLabel, text_literal(name)))
     if entity.type == "State" and entity.country:
         graph.add((node, KG.countryCode, Literal(entity.country)))
     place = entity.place
@@ -107,11 +130,11 @@ def add_article(graph: Graph, article: Article) -> URIRef:
     """The triples that describe an article; its source is its URL (a local path is not told)."""
     node = article_iri(article.id)
     graph.add((node, RDF.type, KG.Article))
-    graph.add((node, RDFS.label, Literal(article.title or article.id)))
-    graph.add((node, DCTERMS.identifier, Literal(article.id)))
+    graph.add((node, RDFS.label, text_literal(article.title or article.id)))
+    graph.add((node, DCTERMS.identifier, text_literal(article.id)))
     graph.add((node, KG.contentHash, Literal(article.content_hash)))
     if article.title:
-        graph.add((node, DCTERMS.title, Literal(article.title)))
+        graph.add((node, DCTERMS.title, text_literal(article.title)))
     if article.date:
         graph.add((node, DCTERMS.date, Literal(article.date, datatype=XSD.date)))
     url = web_url(article.url)
@@ -140,7 +163,11 @@ def position_iri(position: Position, resolution: Resolution) -> URIRef:
     parts = [resolution.entities[position.person].label, position.title]
     if position.of is not None:
         parts.append(resolution.entities[position.of].label)
-    return RES["position/" + "--".join(slugify(p) or "x" for p in parts)]
+    slugs = []
+    for part in parts:
+        slug = slugify(part) or "x"
+        slugs.append(slug if len(slug) <= MAX_SLUG else f"{slug[:MAX_SLUG - 13].rstrip('-')}-{_label_hash(part, 12)}")
+    return RES["position/" + "--".join(slugs)]
 
 
 def add_position(graph: Graph, position: Position, resolution: Resolution, iris: dict,
@@ -149,13 +176,13 @@ def add_position(graph: Graph, position: Position, resolution: Resolution, iris:
     node = position_iri(position, resolution)
     graph.add((iris[position.person], KG.position, node))
     graph.add((node, RDF.type, KG.Position))
-    graph.add((node, KG.title, Literal(position.title)))
+    graph.add((node, KG.title, text_literal(position.title)))
     if position.of is not None:
         graph.add((node, KG.positionOf, iris[position.of]))
         label = f"{position.title} of {resolution.entities[position.of].label}"
     else:
         label = position.title
-    graph.add((node, RDFS.label, Literal(label)))
+    graph.add((node, RDFS.label, text_literal(label)))
     graph.add((node, PROV.wasDerivedFrom, article_iri(article.id)))
     if article.date:
         graph.add((node, DCTERMS.date, Literal(article.date, datatype=XSD.date)))
@@ -189,20 +216,20 @@ def add_relation(graph: Graph, relation: ResolvedRelation, number: int, iris: di
     graph.add((node, RDF.type, KG.RelationMention))
     graph.add((node, RDF.subject, subject))
     graph.add((node, RDF.predicate, predicate))
-    graph.add((node, KG.sentence, Literal(found.sentence.strip())))
+    graph.add((node, KG.sentence, text_literal(found.sentence.strip())))
     graph.add((node, KG.modality, Literal(found.modality)))
-    graph.add((node, KG.trigger, Literal(found.trigger)))
+    graph.add((node, KG.trigger, text_literal(found.trigger)))
     graph.add((node, KG.cameo, Literal(found.cameo)))
     graph.add((node, KG.plover, Literal(found.relation.plover)))
     graph.add((node, KG.confidence, Literal(Decimal(f"{found.confidence:.2f}"), datatype=XSD.decimal)))
     for evidence in found.evidence:
-        graph.add((node, KG.evidence, Literal(evidence)))
+        graph.add((node, KG.evidence, text_literal(evidence)))
     graph.add((node, PROV.wasDerivedFrom, article_iri(article.id)))
     when = found.date or article.date
     if when:
         graph.add((node, DCTERMS.date, _date_literal(when)))
     if found.subject.text:
-        graph.add((node, KG.subjectText, Literal(found.subject.text)))
+        graph.add((node, KG.subjectText, text_literal(found.subject.text)))
     if found.subject.sector:
         graph.add((node, KG.subjectSector, Literal(found.subject.sector)))
     if relation.reporter is not None:
@@ -212,7 +239,7 @@ def add_relation(graph: Graph, relation: ResolvedRelation, number: int, iris: di
     obj = actor_node(relation.object, "object")
     graph.add((node, RDF.object, obj))
     if found.object.text:
-        graph.add((node, KG.objectText, Literal(found.object.text)))
+        graph.add((node, KG.objectText, text_literal(found.object.text)))
     if found.object.sector:
         graph.add((node, KG.objectSector, Literal(found.object.sector)))
     if found.modality == "asserted" and found.confidence >= min_confidence:
@@ -233,9 +260,14 @@ def mention_label(relation: ResolvedRelation, resolution: Resolution) -> str:
 
 
 def build_dataset(articles: Iterable[Article], resolution: Resolution,
-                  include_ontology: bool = True, min_confidence: float = 0.0) -> Dataset:
+                  include_ontology: bool = True, min_confidence: float = 0.0,
+                  on_problem: Callable[[Problem], None] | None = None) -> Dataset:
     """The whole graph: ontology, entities, and one named graph per article; an asserted
-    relation mention makes its direct triple when its confidence is at least ``min_confidence``."""
+    relation mention makes its direct triple when its confidence is at least ``min_confidence``.
+
+    An article whose triples cannot be made or written (a term no RDF syntax can hold) is
+    left out and reported through ``on_problem`` (W301), when given; else the error is raised.
+    """
     dataset = Dataset()
     _bind_prefixes(dataset)
     if include_ontology:
@@ -244,17 +276,45 @@ def build_dataset(articles: Iterable[Article], resolution: Resolution,
     entity_graph = dataset.graph(ENTITY_GRAPH)
     for entity in sorted(resolution.entities.values(), key=lambda e: e.key):
         add_entity(entity_graph, entity, iris)
+    checked: set[URIRef] = set()
     for article in articles:
-        graph = dataset.graph(article_iri(article.id))
-        node = add_article(graph, article)
-        for entity in resolution.entities_of(article.id):
-            graph.add((node, KG.mentions, iris[entity.key]))
-        for position in resolution.positions_of(article.id):
-            add_position(graph, position, resolution, iris, article)
-        for number, relation in enumerate(resolution.relations_of(article.id), start=1):
-            mention = add_relation(graph, relation, number, iris, article, min_confidence)
-            graph.add((mention, RDFS.label, Literal(mention_label(relation, resolution))))
+        graph = Graph()
+        try:
+            node = add_article(graph, article)
+            for entity in resolution.entities_of(article.id):
+                graph.add((node, KG.mentions, iris[entity.key]))
+            for position in resolution.positions_of(article.id):
+                add_position(graph, position, resolution, iris, article)
+            for number, relation in enumerate(resolution.relations_of(article.id), start=1):
+                mention = add_relation(graph, relation, number, iris, article, min_confidence)
+                graph.add((mention, RDFS.label, text_literal(mention_label(relation, resolution))))
+            _check_terms(graph, checked)
+        except Exception as error:  # one article's graph must not stop the build
+            if on_problem is None:
+                raise
+            on_problem(Problem("W301", article.source or article.id,
+                               f"its RDF cannot be made ({type(error).__name__}: {error}); article left out"))
+            continue
+        named = dataset.graph(article_iri(article.id))
+        for triple in graph:
+            named.add(triple)
     return dataset
+
+
+def _check_terms(graph: Graph, checked: set[URIRef]) -> None:
+    """Raise ValueError (or UnicodeError) for a term that RDF syntaxes cannot write: an IRI
+    Oxigraph refuses, a string with a lone surrogate."""
+    for triple in graph:
+        for term in triple:
+            if isinstance(term, URIRef):
+                if term not in checked:
+                    ox.NamedNode(str(term))
+                    checked.add(term)
+            elif isinstance(term, Literal):
+                str(term).encode("utf-8")
+                if term.datatype is not None and term.datatype not in checked:
+                    ox.NamedNode(str(term.datatype))
+                    checked.add(term.datatype)
 
 
 def merged_graph(dataset: Dataset) -> Graph:
@@ -277,20 +337,21 @@ def _sort_key(quad: ox.Quad) -> tuple:
 
 
 def _write_atomically(graph: Graph, path: Path, fmt: str) -> None:
-    """Serialise beside the target and rename, so a failure never leaves half a file.
+    """Serialise into a new file beside the target and rename it into place, so a failure
+    never leaves half a file and a link at ``path`` is replaced, never written through.
 
     Oxigraph's serializer writes the file because it abbreviates every IRI under a known
     namespace (``res:city\\/kyiv``, escaping what Turtle requires), which rdflib's does not.
+    Quads are sorted, so the same graph gives the same bytes whatever the order of building.
     """
-    partial = path.with_name(path.name + ".partial")
     if fmt == "trig":
         quads = ox.parse(graph.serialize(format="nquads", encoding="utf-8"), format=ox.RdfFormat.N_QUADS)
-        ox.serialize(sorted(quads, key=_sort_key), str(partial), format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+        terms, syntax = sorted(quads, key=_sort_key), ox.RdfFormat.TRIG
     else:
         quads = ox.parse(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
-        ox.serialize([quad.triple for quad in sorted(quads, key=_sort_key)], str(partial),
-                     format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-    os.replace(partial, path)
+        terms, syntax = [quad.triple for quad in sorted(quads, key=_sort_key)], ox.RdfFormat.TURTLE
+    write_file_atomically(path, lambda handle: ox.serialize(terms, handle, format=syntax, prefixes=PREFIXES),
+                          code="E110")
 
 
 def write_outputs(dataset: Dataset, out_dir: Path) -> dict[str, Path]:
@@ -298,5 +359,6 @@ def write_outputs(dataset: Dataset, out_dir: Path) -> dict[str, Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = {"trig": out_dir / "kg.trig", "ttl": out_dir / "kg.ttl"}
     _write_atomically(dataset, paths["trig"], "trig")
+    pause_point("trig-written")  # for tests of builds killed half-way through writing
     _write_atomically(merged_graph(dataset), paths["ttl"], "turtle")
     return paths
