@@ -29,7 +29,8 @@ __all__ = ["mark_line_breaks"]
 
 
 # "CITY[, Region][, Month Day] [(Agency)] - " at the start of a paragraph: a city in capitals
-DATELINE = re.compile(r"[A-Z][A-Z'.\-]{2,}(?: [A-Z][A-Z'.\-]+)*(?:, [A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)*)?"
+# ("ISLAMABAD/KABUL (Reuters) - ": two cities)
+DATELINE = re.compile(r"[A-Z][A-Z'.\-]{2,}(?:[ /][A-Z][A-Z'.\-]+)*(?:, [A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)*)?"
                       r"(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?"
                       r"(?: \([A-Za-z.&' \-]+\))? ?[-\u2013\u2014]{1,2} ")
 

@@ -469,7 +469,8 @@ def _own_agents(noun: Token) -> list[Token]:
     filed by X")."""
     owners = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i
               and c.pos_ in ("PROPN", "ADJ", "NOUN") and c.ent_type_]
-    agents = [c for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
+    # "a lawsuit filed by X" is X's; "talks mediated by X" are not: only a verb of doing lends its agent
+    agents = [c for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in light_verbs()
               for a in acl.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
     agents += prep_objects(noun, ("by",))  # "an investigation by X"
     return owners + agents
@@ -663,9 +664,14 @@ def _is_water(actor: Actor) -> bool:
     return bool(words) and (words[-1] in water_features() or (words[0] in water_features() and "of" in words))
 
 
+# acts whose place at the actor's home is where they happen, not what they are done to (a curfew
+# or a ban in a town at home is still imposed on it)
+_DONE_THERE_NOT_TO_IT = frozenset({"MOBILIZE", "PROTEST", "ASSAULT"})
+
+
 def _at_home(place: Actor, subjects: list[Actor]) -> bool:
-    """A place in the subjects' own country: troops put on alert or supporters rallied at home
-    are mustered there, not against it ("Britain deployed troops in Lebanon" is against Lebanon)."""
+    """A place in the subjects' own country: troops put on alert, supporters rallied, protesters
+    dispersed at home act there, not on it ("Britain deployed troops in Lebanon" is against Lebanon)."""
     country = place.mention.country if place.mention is not None else None
     return country is not None and any(s.mention is not None and s.mention.country == country for s in subjects)
 
@@ -737,6 +743,12 @@ def _objects(event: _Event, actors: ActorFinder, subjects: list[Actor],
         found = [_as_private_people(a) for a in (actors.as_target(a, types.object if types else None)
                                                  for a in actors.actors(tokens))
                  if not any(same_actor(a, s) for s in subjects)]
+        # "investigated his ministers", "met Putin's envoy": a person's people acted on are not the
+        # person; "fired at protesters in <their own capital>": people there, not the city
+        found = [Actor(None, a.text, a.sector, "unknown") if (a.via == "owner" and a.sector is not None and
+                 a.mention is not None and a.mention.type == "Person") or
+                 (a.via == "place" and relation_plover in _DONE_THERE_NOT_TO_IT and _at_home(a, subjects))
+                 else a for a in found]
         found = [a for a in found if a.known or types is None or "Unknown" in types.object]
         found = [a for a in found if _fits(a, types.object if types else None) and
                  (types is None or types.located or a.via != "place" or kind == "clause")  # "seized a tanker in X" seizes no X
@@ -877,7 +889,7 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
         subjects = [replace(s, via="reference") if s.known else s for s in subjects]
     protesters_of_the_place = False
     if not subjects and relation.plover == "PROTEST":  # "hundreds of students protested … in X"
-        subjects = actors.actors(_places_in(event.predicate, actors))
+        subjects = [replace(a, via="place") for a in actors.actors(_places_in(event.predicate, actors))]
         protesters_of_the_place = bool(subjects)
     subjects = [_as_private_people(actors.as_agent(s)) for s in subjects]
     subjects = [s for s in subjects if s.known or types is None or "Unknown" in types.subject]
@@ -896,11 +908,14 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
         subjects = [UNKNOWN]
     objects, found_as = _objects(event, actors, subjects, types, relation.plover)
     unnamed_people = bool(objects) and found_as != "unnamed" and not any(o.known for o in objects)
-    if (not objects or unnamed_people) and types is not None and types.located and not protesters_of_the_place:
-        # "killed 23 people in X": where the victims go unnamed, the place stands for them (CAMEO)
+    # "killed 23 people in X": where the victims go unnamed, the place stands for them (CAMEO) —
+    # when a named actor came from elsewhere; "police fired tear gas at protesters in Nairobi" and
+    # "someone threw stones at police near X" do nothing to Nairobi or X
+    if (not objects or (unnamed_people and any(s.known for s in subjects))) and types is not None \
+            and types.located and not protesters_of_the_place:
         placed = [p for p in actors.actors(_places_in(event.predicate, actors))
                   if _fits(p, types.object if types else None) and not _is_water(p)
-                  and not (relation.plover in ("MOBILIZE", "PROTEST") and _at_home(p, subjects))]
+                  and not (relation.plover in _DONE_THERE_NOT_TO_IT and _at_home(p, subjects))]
         if placed:  # only where the relation can act on a place: "arrested in X" arrests no X
             objects, found_as = placed, "place"
     if not objects and relation.name in SYMMETRIC and len(subjects) > 1 and event.trigger_kind in ("pattern", "noun"):
@@ -928,6 +943,10 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
                 continue  # someone did something to someone: nothing a graph of actors can hold
             if obj is not None and same_actor(subject, obj):
                 continue  # no one acts on themselves here: a parse or resolution slip
+            if obj is not None and obj.mention is not None and subject.mention is not None and \
+                    obj.sector is None and obj.via in ("name", "place") and subject.sector is not None and \
+                    (obj.mention.label, obj.mention.type) == (subject.mention.label, subject.mention.type):
+                continue  # "Turkish authorities imposed a curfew in southeastern Turkey": their own land
             if protesters_of_the_place and obj is not None and obj.mention is not None and \
                     obj.mention.type in ("City", "Location") and obj.mention.country == subject.mention.country:
                 continue  # "protesters rallied in X": X's people, not a protest against X

@@ -646,3 +646,38 @@ def test_what_is_handed_over_makes_aid_to_the_recipient(pipeline, text, expected
 ])
 def test_what_is_handed_over_that_is_no_aid(pipeline, text):
     assert not any(relation == "aided" for _, relation, _, _ in found(pipeline, text))
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # people acted on in the actor's own city are not the city
+    ("Kenyan police fired tear gas at protesters in Nairobi on Tuesday.", ("Kenya", "attacked", "Nairobi")),
+    # a person's ministers investigated are not the person
+    ("Prosecutors in La Paz are investigating two of Evo Morales's former ministers.",
+     ("?", "investigated", "Evo Morales")),
+    # the mediators of talks are not their parties
+    ("Talks in Doha mediated by Qatar and Turkey ended without agreement between Pakistan and Afghanistan.",
+     ("Qatar", "negotiatedWith", "Turkey")),
+    # a state's own land is no other party
+    ("Turkish authorities have imposed a curfew in the town of Cizre in southeastern Turkey.",
+     ("Turkey", "restricted", "Turkey")),
+])
+def test_places_and_people_that_are_not_the_one_acted_on(pipeline, text, unwanted):
+    assert unwanted not in {(s, r, o) for s, r, o, _ in found(pipeline, text)}
+
+
+def test_a_curfew_at_home_is_imposed_on_the_town(pipeline):
+    assert ("Turkey", "restricted", "Cizre", "asserted") in \
+        found(pipeline, "Turkish authorities have imposed a curfew in the town of Cizre in southeastern Turkey.")
+
+
+@pytest.mark.parametrize("text, relation", [
+    ("Albanese is due to travel on Friday to Ho Chi Minh City.", "visited"),  # scheduled, not done
+])
+def test_what_is_due_is_not_done(pipeline, text, relation):
+    assert not any(r == relation and m == "asserted" for _, r, _, m in found(pipeline, text))
+
+
+def test_a_dateline_of_two_cities_is_no_actor(pipeline):
+    got = found(pipeline, "ISLAMABAD/KABUL (Reuters) - Pakistani warplanes struck targets in Afghanistan's Paktika "
+                          "province overnight.")
+    assert got and all(s == "Pakistan" for s, _, _, _ in got)
