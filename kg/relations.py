@@ -920,7 +920,8 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
             objects, found_as = placed, "place"
     if not objects and relation.name in SYMMETRIC and len(subjects) > 1 and event.trigger_kind in ("pattern", "noun"):
         subjects, objects, found_as = subjects[:1], subjects[1:], "symmetric"  # "X and Y met": X met Y
-    if not objects and types is not None and types.unnamed and event.trigger_kind in ("pattern", "noun"):
+    if not objects and types is not None and types.unnamed and event.trigger_kind in ("pattern", "noun") \
+            and not protesters_of_the_place:  # "protesters rallied in X": who, against whom, it does not say
         objects, found_as = [UNKNOWN], "unnamed"  # "called for an investigation": on whoever can act
     if not objects:
         if relation.plover not in OBJECTLESS or _acts_on_a_thing(event, actors):
