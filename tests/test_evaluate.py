@@ -54,7 +54,7 @@ def test_seed_figures(report):
 def test_event_figures(report):
     line = the_line(report, "events: ")
     f1, precision = map(float, re.search(r"tuple F1 ([\d.]+) \(P ([\d.]+)", line).groups())
-    assert f1 >= 0.60 and precision >= 0.72  # 0.635 (P 0.750) at the end of the second session
+    assert f1 >= 0.64 and precision >= 0.76  # 0.661 (P 0.790) at the end of the third session
 
 
 @pytest.mark.model
@@ -67,8 +67,8 @@ def test_news_dev_figures(report):
     # bars: the figures at the end of the second session (420, 421, 44, 12, 87, 94) less a small margin
     assert got["entity types"][0] >= 412
     assert got["one-node"][0] >= 412
-    assert got["must"][0] >= 41
-    assert got["stretch"][0] >= 10
+    assert got["must"][0] >= 43
+    assert got["stretch"][0] >= 12
     assert got["must-not kept"][0] >= 86
     assert got["positions"][0] >= 89
 
@@ -80,4 +80,4 @@ def test_news_dev_precision(report):
     judged = int(re.search(r"asserted mentions between entities (\d+);", line).group(1))
     strict, lenient = map(float, re.search(r"strict ([\d.]+) lenient ([\d.]+)", line).groups())
     assert judged >= 20  # so few judged mentions would make the share meaningless
-    assert strict >= 0.80 and lenient >= strict  # 0.89 (34 of 38) now; 0.28 before the precision work
+    assert strict >= 0.85 and lenient >= strict  # 0.90 (35 of 39) now; 0.28 before the precision work
