@@ -127,7 +127,7 @@ class ActorFinder:
         # "crimes committed by X", "attacks carried out by X": the agent of a participle of doing;
         # "a port built by X", "a militia backed by X" are not X
         for child in token.children:
-            if child.dep_ == "acl" and child.tag_ == "VBN" and (child.lemma_.lower() in _doing_verbs() or self.is_event(token)):
+            if child.dep_ == "acl" and child.tag_ == "VBN" and (child.lemma_.lower() in light_verbs() or self.is_event(token)):
                 for agent in (c for a in child.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"):
                     found = self.actor(agent, depth + 1)
                     if found is not None:
@@ -290,8 +290,9 @@ def seats() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _doing_verbs() -> frozenset[str]:
-    """Verbs that only say an event was done (ontology/light_verbs.tsv: "carried out", "committed")."""
+def light_verbs() -> frozenset[str]:
+    """Verbs that only say an event was done, whose object noun names it: "conducted airstrikes",
+    "crimes committed by X" (ontology/light_verbs.tsv)."""
     return frozenset(row["verb"] for row in read_tsv("light_verbs.tsv"))
 
 

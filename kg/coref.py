@@ -155,38 +155,38 @@ def thing_antecedent(token: Token, antecedents: _Antecedents) -> Mention | None:
     return None
 
 
-def _unnamed_subject_before(pronoun: Token, found: list[Mention]) -> bool:
-    """Whether the nearest subject before a pronoun, up its chain of clauses, is a noun phrase
-    that names no entity ("The resistance group said its fighters …")."""
+def _subject_before(pronoun: Token) -> Token | None:
+    """The nearest subject before a pronoun, up its chain of clauses."""
     verb = pronoun.head
     for _ in range(6):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i
                     and not (c.left_edge.i <= pronoun.i <= c.right_edge.i)]
         if subjects:
-            subject = subjects[0]
-            named = any(m.start <= t.i < m.end for m in found for t in subject.subtree)
-            return subject.pos_ == "NOUN" and not named
+            return subjects[0]
         if verb.head.i == verb.i:
-            return False
+            return None
         verb = verb.head
-    return False
+    return None
+
+
+def _unnamed_subject_before(pronoun: Token, found: list[Mention]) -> bool:
+    """Whether the nearest subject before a pronoun is a noun phrase that names no entity ("The
+    resistance group said its fighters …")."""
+    subject = _subject_before(pronoun)
+    if subject is None:
+        return False
+    named = any(m.start <= t.i < m.end for m in found for t in subject.subtree)
+    return subject.pos_ == "NOUN" and not named
 
 
 def _clause_subject_is_an_unnamed_person(pronoun: Token, found: list[Mention], lex: Lexicon) -> bool:
     """"Turkey's foreign minister met his Greek counterpart": the nearest subject before the
-    pronoun, up its chain of clauses, is a person by title with no name."""
-    verb = pronoun.head
-    for _ in range(6):
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i
-                    and not (c.left_edge.i <= pronoun.i <= c.right_edge.i)]
-        if subjects:
-            subject = subjects[0]
-            named = any(m.type == "Person" and subject.left_edge.i <= m.start <= subject.right_edge.i for m in found)
-            return not named and subject.pos_ == "NOUN" and subject.lemma_.lower() in lex.person_titles
-        if verb.head.i == verb.i:
-            return False
-        verb = verb.head
-    return False
+    pronoun is a person by title with no name."""
+    subject = _subject_before(pronoun)
+    if subject is None:
+        return False
+    named = any(m.type == "Person" and subject.left_edge.i <= m.start <= subject.right_edge.i for m in found)
+    return not named and subject.pos_ == "NOUN" and subject.lemma_.lower() in lex.person_titles
 
 
 def _nearest(token: Token, antecedents: _Antecedents, fits) -> Mention | None:

@@ -37,7 +37,7 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.actors import UNKNOWN, Actor, ActorFinder, noun_phrase, part_nouns, same_actor
+from kg.actors import UNKNOWN, Actor, ActorFinder, light_verbs, noun_phrase, part_nouns, same_actor
 from kg.arguments import (OBJECT_PREPOSITIONS, agents_of, grammatical_subjects, is_across_quotation, is_mistagged_participle, plural_antecedent,
                           is_passive, is_stative_passive, nested_objects, prep_objects, subjects_of, with_conjuncts)
 from kg.data import read_tsv
@@ -117,12 +117,6 @@ def confidence_of(evidence: Iterable[str]) -> float:
 def verbal_targets() -> frozenset[str]:
     """Nouns whose "attack" is criticism: "attacked the decision" (ontology/verbal_targets.tsv)."""
     return frozenset(row["noun"] for row in read_tsv("verbal_targets.tsv"))
-
-
-@lru_cache(maxsize=1)
-def light_verbs() -> frozenset[str]:
-    """Verbs whose event is their object noun's: "conducted airstrikes" (ontology/light_verbs.tsv)."""
-    return frozenset(row["verb"] for row in read_tsv("light_verbs.tsv"))
 
 
 @dataclass(frozen=True)

@@ -259,11 +259,14 @@ def test_a_claim_keeps_its_claimant(pipeline):
     # the author of the statement an act was done in is its agent
     ("Serbia was condemned in a joint statement by Croatia and Slovenia.", ("Croatia", "criticised", "Serbia", "asserted")),
     # the "of" phrase of the event a pattern names is the one it is done to
-    ("The Supreme Court overturned the convictions of Maria Lopez.",
-     ("Supreme Court", "conceded", "Maria Lopez", "asserted")),
+    ("Sudan announced the release of Amina Bashir.", ("Sudan", "retreated", "Amina Bashir", "asserted")),
 ])
 def test_agents_and_patients_of_named_events(pipeline, text, expected):
     assert expected in found(pipeline, text), found(pipeline, text)
+
+
+def test_a_court_overturning_a_conviction_yields_nothing(pipeline):
+    assert not found(pipeline, "The Supreme Court overturned the convictions of Maria Lopez.")
 
 
 def test_the_victim_of_an_ordered_killing_is_not_called_on(pipeline):
