@@ -146,7 +146,10 @@ def _families() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _lexicon_plover() -> dict[str, str]:
-    return {row["relation"]: row["plover"] for row in read_tsv("relations.tsv")}
+    found: dict[str, str] = {}
+    for row in read_tsv("relations.tsv"):  # a relation's own type is its first row's
+        found.setdefault(row["relation"], row["plover"])
+    return found
 
 
 def relation_family(plover: str | None) -> str:

@@ -454,7 +454,8 @@ def _patients(noun: Token, cameo: str) -> list[Token]:
     against X", and for force, coercion and sanctions "of X" ("the shooting of X"; "the protests of
     students" and "the analysis of X" name who acts)."""
     prepositions = ("on", "upon", "into", "against") + (("of",) if cameo.startswith(("16", "17", "18", "19", "20")) else ())
-    return prep_objects(noun, prepositions)
+    # "the massacres of Mexico's drug war": an event's "of" that is itself an event says which, not whom
+    return [t for t in prep_objects(noun, prepositions) if t.head.lower_ != "of" or trigger_lexicon().noun_code(t) is None]
 
 
 def _own_agents(noun: Token) -> list[Token]:
@@ -663,6 +664,24 @@ def _is_water(actor: Actor) -> bool:
 _DONE_THERE_NOT_TO_IT = frozenset({"MOBILIZE", "PROTEST", "ASSAULT"})
 
 
+# acts that, put in quotation marks, are someone's charge against the actor ("kidnapped",
+# "invaded"): criticism, coercion and force (CAMEO 11-20); "welcomed" quoted is only a quotation
+_CHARGES = frozenset(f"{n}" for n in range(11, 21))
+
+
+def _in_scare_quotes(word: Token) -> bool:
+    """A trigger quoted on its own ("had been \"kidnapped\" by X"): the speaker's word for it, which
+    the article does not make its own."""
+    doc = word.doc
+    return 0 < word.i < len(doc) - 1 and doc[word.i - 1].is_quote and doc[word.i + 1].is_quote
+
+
+def _a_body(actor: Actor) -> bool:
+    """"Sharif's government", "Trump's administration": a body the person heads, which acts for them."""
+    words = actor.text.lower().split()
+    return bool(words) and words[-1] in lexicon().organisation_nouns
+
+
 def _at_home(place: Actor, subjects: list[Actor]) -> bool:
     """A place in the subjects' own country: troops put on alert, supporters rallied, protesters
     dispersed at home act there, not on it ("Britain deployed troops in Lebanon" is against Lebanon)."""
@@ -705,13 +724,19 @@ def _victim_of_requested_act(token: Token, event: _Event, actors: ActorFinder) -
 
 # sectors of people who do not act for their state: "three Serbian men", "Syrian refugees"
 PRIVATE_SECTORS = frozenset({"people", "civilians", "refugees"})
+# sectors whose members acted on are their state acted on ("expelled Russian diplomats", "shot down
+# a Syrian jet"); anyone else of a nationality acted on is a person, not the state ("abducted a
+# Pakistani journalist", "arrested Chinese businessmen")
+STATE_SECTORS = frozenset({"government", "military", "police", "intelligence", "judiciary", "legislature"})
 
 
-def _as_private_people(actor: Actor) -> Actor:
+def _as_private_people(actor: Actor, public: frozenset[str] | None = None) -> Actor:
     """"Arrested three Serbian men", "hosts Syrian refugees": people of a nationality are not
-    its state (as "Serbian troops" are); they are people the sentence does not name."""
-    if actor.via == "owner" and actor.sector in PRIVATE_SECTORS and actor.mention is not None \
-            and actor.mention.type == "State":
+    its state (as "Serbian troops" are); they are people the sentence does not name. Given the
+    ``public`` sectors, anyone of another sector is such a person too ("a Pakistani journalist")."""
+    private = actor.sector in PRIVATE_SECTORS or \
+        (public is not None and actor.sector is not None and actor.sector not in public)
+    if actor.via == "owner" and private and actor.mention is not None and actor.mention.type == "State":
         return Actor(None, actor.text, actor.sector, "unknown")
     return actor
 
@@ -734,13 +759,13 @@ def _objects(event: _Event, actors: ActorFinder, subjects: list[Actor],
         if relation_plover in OBJECTLESS and kind not in ("direct", "prep", "noun", "object-prep"):
             continue  # "announced his resignation (in a video broadcast to X)": no one it yields to
         tokens = [t for t in group if _takes(kind, t, types) and not _victim_of_requested_act(t, event, actors)]
-        found = [_as_private_people(a) for a in (actors.as_target(a, types.object if types else None)
+        found = [_as_private_people(a, STATE_SECTORS) for a in (actors.as_target(a, types.object if types else None)
                                                  for a in actors.actors(tokens))
                  if not any(same_actor(a, s) for s in subjects)]
         # "investigated his ministers", "met Putin's envoy": a person's people acted on are not the
         # person; "fired at protesters in <their own capital>": people there, not the city
         found = [Actor(None, a.text, a.sector, "unknown") if (a.via == "owner" and a.sector is not None and
-                 a.mention is not None and a.mention.type == "Person") or
+                 a.mention is not None and a.mention.type == "Person" and not _a_body(a)) or
                  (a.via == "place" and relation_plover in _DONE_THERE_NOT_TO_IT and _at_home(a, subjects))
                  else a for a in found]
         found = [a for a in found if a.known or types is None or "Unknown" in types.object]
@@ -802,6 +827,8 @@ def _noun_modality(noun: Token) -> Modality:
         kind = next((words[w] for w in _verb_lemmas(modifier) + [modifier.lower_[:-3]] if w in words), None)
         if kind in ("intended", "committed", "hypothetical"):  # "the planned invasion"
             return Modality("hypothetical" if kind == "hypothetical" else "intended", modifier)
+        if kind == "claiming":  # "alleged war crimes by X": a charge, not a fact the article states
+            return Modality("reported", modifier)
     if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and noun.head.i != noun.i:
         governor = noun.head
         kind = words.get(governor.lemma_.lower())
@@ -900,6 +927,8 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
         if not event.unknown_agent or (types is not None and "Unknown" not in types.subject):
             return  # a subject that names no entity (or none this relation takes): the graph cannot say who acted
         subjects = [UNKNOWN]
+    if event.cameo.startswith("084") and _acts_on_a_thing(event, actors):
+        return  # "released a summary of a call to X": a document released, no one set free
     objects, found_as = _objects(event, actors, subjects, types, relation.plover)
     unnamed_people = bool(objects) and found_as != "unnamed" and not any(o.known for o in objects)
     # "killed 23 people in X": where the victims go unnamed, the place stands for them (CAMEO) —
@@ -922,6 +951,8 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
             return  # no one acted on ("released the files", "legalised marriage"): no relation between actors
         objects, found_as = [None], "none"
     modality = _noun_modality(event.predicate) if event.predicate.pos_ == "NOUN" else modality_of(event.predicate)
+    if modality.modality == "asserted" and event.cameo[:2] in _CHARGES and _in_scare_quotes(event.predicate):
+        modality = replace(modality, modality="reported", cue=event.predicate)  # had been "kidnapped": their word
     ahead = _dated_in_the_future(event.predicate)
     if modality.modality == "asserted" and ahead is not None:  # "called a general strike for next Thursday"
         modality = replace(modality, modality="intended", cue=ahead)

@@ -232,7 +232,7 @@ def test_an_arrest_in_a_country_is_no_arrest_of_the_country(pipeline):
     ("The Labour Party defeated Anna Kowalski in the election.", "attacked"),
     ("The speech was met with applause.", "met"),  # a meeting needs its parties named
     ("Uruguay legalized same-sex marriage.", "conceded"),  # an act on a thing yields to no one
-    ("The envoy released the files on Monday.", "retreated"),
+    ("The envoy released the files on Monday.", "conceded"),
 ])
 def test_senses_that_need_their_actors(pipeline, text, unwanted):
     assert not {r for r in found(pipeline, text) if r[1] == unwanted}, found(pipeline, text)
@@ -259,7 +259,7 @@ def test_a_claim_keeps_its_claimant(pipeline):
     # the author of the statement an act was done in is its agent
     ("Serbia was condemned in a joint statement by Croatia and Slovenia.", ("Croatia", "criticised", "Serbia", "asserted")),
     # the "of" phrase of the event a pattern names is the one it is done to
-    ("Sudan announced the release of Amina Bashir.", ("Sudan", "retreated", "Amina Bashir", "asserted")),
+    ("Sudan announced the release of Amina Bashir.", ("Sudan", "conceded", "Amina Bashir", "asserted")),
 ])
 def test_agents_and_patients_of_named_events(pipeline, text, expected):
     assert expected in found(pipeline, text), found(pipeline, text)
@@ -684,3 +684,27 @@ def test_a_dateline_of_two_cities_is_no_actor(pipeline):
     got = found(pipeline, "ISLAMABAD/KABUL (Reuters) - Pakistani warplanes struck targets in Afghanistan's Paktika "
                           "province overnight.")
     assert got and all(s == "Pakistan" for s, _, _, _ in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # anyone but a state's servants, acted on, is a person of that nationality, not the state
+    ("Armed men abducted a Pakistani journalist in Turbat on Monday.", None),
+    ("Russia expelled two Estonian diplomats.", ("Russia", "expelled", "Estonia", "asserted")),
+    # withdrawing an ambassador downgrades relations with the state of the capital left
+    ("Algeria withdrew its ambassador from Paris on Sunday.", ("Algeria", "sanctioned", "France", "asserted")),
+    # holding prisoners is detention
+    ("Venezuela holds more than 800 political prisoners.", ("Venezuela", "arrested", "?", "asserted")),
+    # a charge in the speaker's quotation marks is theirs, not the article's
+    ("The minister said Pulido had been \"kidnapped\" by the United States.",
+     ("United States", "abducted", "Pulido", "reported")),
+])
+def test_nationals_ambassadors_prisoners_and_quoted_charges(pipeline, text, expected):
+    got = found(pipeline, text)
+    if expected is None:
+        assert not any(obj == "Pakistan" for _, _, obj, _ in got)
+    else:
+        assert expected in got
+
+
+def test_the_event_an_event_is_of_is_no_victim(pipeline):
+    assert not found(pipeline, "The grave is among the worst massacres of Mexico's drug war.")
