@@ -639,10 +639,10 @@ def _according_to(predicate: Token) -> Token | None:
 
 # --- all together -------------------------------------------------------------------------
 
-def _places_in(predicate: Token, actors: ActorFinder) -> list[Token]:
+def _places_in(predicate: Token, actors: ActorFinder, prepositions=("in", "at", "near")) -> list[Token]:
     """Places an event happens in: "in X", "near X" on the verb or on its object."""
     holders = [predicate] + [c for c in predicate.children if c.dep_ == "dobj"]
-    return [t for h in holders for t in prep_objects(h, ("in", "at", "near")) if actors.is_place(t)]
+    return [t for h in holders for t in prep_objects(h, prepositions) if actors.is_place(t)]
 
 
 @lru_cache(maxsize=1)
@@ -936,7 +936,8 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
     # "someone threw stones at police near X" do nothing to Nairobi or X
     if (not objects or (unnamed_people and any(s.known for s in subjects))) and types is not None \
             and types.located and not protesters_of_the_place:
-        placed = [p for p in actors.actors(_places_in(event.predicate, actors))
+        # "attacked a convoy near X" was not done in X, and not to it
+        placed = [p for p in actors.actors(_places_in(event.predicate, actors, ("in", "at")))
                   if _fits(p, types.object if types else None) and not _is_water(p)
                   and not (relation.plover in _DONE_THERE_NOT_TO_IT and _at_home(p, subjects))]
         if placed:  # only where the relation can act on a place: "arrested in X" arrests no X

@@ -708,3 +708,8 @@ def test_nationals_ambassadors_prisoners_and_quoted_charges(pipeline, text, expe
 
 def test_the_event_an_event_is_of_is_no_victim(pipeline):
     assert not found(pipeline, "The grave is among the worst massacres of Mexico's drug war.")
+
+
+def test_an_attack_near_a_town_is_not_on_it(pipeline):
+    assert not any(obj == "Kolokani" for _, _, obj, _ in
+                   found(pipeline, "A fuel convoy was attacked near the town of Kolokani by gunmen on Sunday."))
