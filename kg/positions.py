@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from kg.entities import Mention, mentions
+from kg.entities import Mention, MentionList, mention_at, mentions
 from kg.lexicon import Lexicon, lexicon
 from kg.names import clean_name
 
@@ -90,10 +90,21 @@ def _as_singular(title: str, lex: Lexicon) -> str:
 
 
 def _mention_at(index: int, found: list[Mention]) -> Mention | None:
-    for mention in found:
-        if mention.start <= index < mention.end:
-            return mention
-    return None
+    return mention_at(index, found)
+
+
+def _organisation_named(word: str, found: list[Mention]) -> Mention | None:
+    """The first organisation of ``found`` whose name, cleaned, is ``word``."""
+    if not isinstance(found, MentionList):
+        return next((m for m in found if m.type == "Organisation" and clean_name(m.text) == word), None)
+    named = getattr(found, "organisations_by_name", None)
+    if named is None:
+        named = {}
+        for m in found:
+            if m.type == "Organisation":
+                named.setdefault(clean_name(m.text), m)
+        found.organisations_by_name = named
+    return named.get(word)
 
 
 def _title_start(end: int, doc: Doc, found: list[Mention], lex: Lexicon) -> int | None:
@@ -158,7 +169,7 @@ def title_before(person: Mention, doc: Doc, found: list[Mention], lex: Lexicon,
     qualifier = _mention_at(j, owners) if j >= 0 else None
     if qualifier is None and first < i and doc[first].text[:1].isupper():
         # "Senate Minority Whip <Name>": the first word names a body the article names elsewhere
-        body = next((m for m in found if m.type == "Organisation" and clean_name(m.text) == doc[first].text), None)
+        body = _organisation_named(doc[first].text, found)
         if body is not None:
             return doc[first + 1:i + 1].text, body
     return title, qualifier
@@ -277,7 +288,7 @@ _RELATIVE_PRONOUNS = ("who", "that")
 
 
 def _person_of(token: Token, people: list[Mention]) -> Mention | None:
-    return next((m for m in people if m.start <= token.i < m.end), None)
+    return mention_at(token.i, people)
 
 
 def _conjuncts(mention: Mention, doc: Doc, people: list[Mention]) -> list[Mention]:
@@ -331,9 +342,9 @@ def find_positions(doc: Doc, lex: Lexicon | None = None) -> list[PositionMention
     "drummer <Name> and <Name>").
     """
     lex = lex or lexicon()
-    everything = mentions(doc)
-    found = [m for m in everything if not m.reference]
-    people = [m for m in found if m.type == "Person"]
+    everything = MentionList(mentions(doc))
+    found = MentionList(m for m in everything if not m.reference)
+    people = MentionList(m for m in found if m.type == "Person")
     given: dict[Mention, list[tuple[str, Mention | None]]] = {}
     for person in people:
         before = title_before(person, doc, found, lex, everything) or _title_inside(person, lex)

@@ -485,15 +485,19 @@ def _demands(doc_span: Span) -> Iterator[_Event]:
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def event_date(predicate: Token, article_date: str | None) -> str | None:
+def event_date(predicate: Token, article_date: str | None, entity_at=None) -> str | None:
     """What the predicate's clause says of when: a year, a full date, or a weekday or
-    "yesterday"/"today" counted from the article's date."""
+    "yesterday"/"today" counted from the article's date. ``entity_at(i)`` gives the entity of
+    the Doc at token ``i`` (by default, looked for among ``doc.ents``)."""
     clause = predicate.head if predicate.dep_ in ("attr", "acomp") else predicate  # "was overrun yesterday"
     for token in clause.subtree:
         if token.ent_type_ != "DATE" or (token.head != clause and token.head.head != clause):
             continue
         text = token.doc[token.i:token.i + 1].text
-        entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if entity_at is not None:
+            entity = entity_at(token.i)
+        else:
+            entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
         words = (entity.text if entity is not None else text).lower()
         year = re.search(r"\b(1[89]\d\d|20\d\d)\b", words)
         if year:
@@ -699,14 +703,43 @@ def _acts_on_a_thing(event: _Event, actors: ActorFinder) -> bool:
     return False
 
 
-def _holds_office_of(person: Actor, owner: Actor, doc: Doc) -> bool:
+def _holds_office_of(person: Actor, owner: Actor, doc: Doc, article: _Article | None = None) -> bool:
     """Whether the article gives ``person`` an office of ``owner`` ("the prime minister of X")."""
     if person.mention is None or owner.mention is None or person.mention.type != "Person":
         return False
     name = person.mention.label.split()
+    positions = article.offices_of(owner.mention.label) if article is not None else doc._.kg_positions or ()
     return any(p.of is not None and p.of.label == owner.mention.label and
                (p.person.label == person.mention.label or p.person.label.split()[-1:] == name[-1:])
-               for p in doc._.kg_positions or ())
+               for p in positions)
+
+
+class _Article:
+    """What the relations of a Doc look up again and again, indexed once (when first needed):
+    its entities by token, and its positions by whose office they are."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self._entities: dict[int, Span] | None = None
+        self._offices: dict[str, list] | None = None
+
+    def entity_at(self, index: int) -> Span | None:
+        """The first of ``doc.ents`` that covers token ``index``."""
+        if self._entities is None:
+            self._entities = {}
+            for entity in self.doc.ents:
+                for i in range(entity.start, entity.end):
+                    self._entities.setdefault(i, entity)
+        return self._entities.get(index)
+
+    def offices_of(self, label: str) -> list:
+        """The positions of ``doc._.kg_positions`` that are of an entity of this label, in their order."""
+        if self._offices is None:
+            self._offices = {}
+            for position in self.doc._.kg_positions or ():
+                if position.of is not None:
+                    self._offices.setdefault(position.of.label, []).append(position)
+        return self._offices.get(label, [])
 
 
 _HEDGES = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently"}
@@ -734,7 +767,7 @@ def _commitment(relation: RelationMention, triggers: TriggerLexicon, cue: Token 
 
 
 def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actors: ActorFinder,
-                  article_date: str | None) -> Iterator[RelationMention]:
+                  article_date: str | None, article: _Article | None = None) -> Iterator[RelationMention]:
     relation = triggers.relation(event.cameo)
     if relation is None:
         return
@@ -784,7 +817,7 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
         modality = replace(modality, modality="intended", cue=ahead)
     reporter_token = modality.reporter or _according_to(event.predicate)
     reporter = actors.actor(reporter_token) if reporter_token is not None else None
-    date = event_date(event.predicate, article_date)
+    date = event_date(event.predicate, article_date, article.entity_at if article is not None else None)
     hedge = ("hedge:reported",) if _hedged(event.predicate, modality.reporter_verb) else ()
     for subject in subjects:
         for obj in objects:
@@ -798,7 +831,7 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
             if protesters_of_the_place and obj is not None and obj.mention is not None and \
                     obj.mention.type in ("City", "Location") and obj.mention.country == subject.mention.country:
                 continue  # "protesters rallied in X": X's people, not a protest against X
-            if obj is not None and event.trigger_kind == "demand" and _holds_office_of(subject, obj, sentence.doc):
+            if obj is not None and event.trigger_kind == "demand" and _holds_office_of(subject, obj, sentence.doc, article):
                 continue  # a leader saying their own state must act states a policy, not a demand on another
             evidence = (f"trigger:{event.trigger_kind}", f"object:{found_as}",
                         *sorted({f"actor:{a.via if a.known else 'unknown'}" for a in (subject, obj) if a is not None}),
@@ -821,12 +854,13 @@ def find_relations(doc: Doc, triggers: TriggerLexicon | None = None, lex: Lexico
                          lambda noun: noun.pos_ == "NOUN" and triggers.noun_code(noun) is not None)
     found: list[RelationMention] = []
     seen = set()
+    article = _Article(doc)
     for sentence in doc.sents:
         noun_events = list(_noun_events(sentence, triggers))
         light = {e.predicate.i for e in noun_events}  # "held talks": the noun says what, not the verb
         verb_events = [e for e in _verb_events(sentence, triggers, actors) if e.predicate.i not in light]
         for event in noun_events + verb_events + list(_demands(sentence)):
-            for relation in _relations_of(event, sentence, triggers, actors, doc._.kg_date):
+            for relation in _relations_of(event, sentence, triggers, actors, doc._.kg_date, article):
                 key = (relation.relation.name, relation.subject.mention and relation.subject.mention.label,
                        relation.object and relation.object.mention and relation.object.mention.label,
                        relation.sentence_start, relation.modality)
