@@ -136,6 +136,7 @@ class TriggerLexicon:
         self.relations = relations
         self._by_prefix = {r.cameo: r for r in relations}
         self.intents = intents or {}
+        self._ranked: dict[str, list[VerbPattern]] = {}
 
     def is_vague(self, pattern: VerbPattern) -> bool:
         """A bare verb of a vague block with that block's general code ("issued": GRANT 060), not
@@ -167,14 +168,24 @@ class TriggerLexicon:
         Hand-written patterns that fit win over derived ones; among either, the one that
         matches most words.
         """
-        candidates = self.patterns.get(lemma or verb.lemma_.lower())
-        if not candidates:
-            return None
-        fitting = [p for p in candidates if self._fits(p, verb, is_place) and fits_at(verb, p)]
-        if not fitting:
-            return None
-        best = max(fitting, key=lambda p: (p.hand_written, p.specificity, self._in_block_family(p)))
-        return best.cameo, best
+        # the best fitting pattern is the first that fits of the verb's patterns ranked best
+        # first (a stable sort: of equals, the first listed, as max() over the fitting ones picks)
+        phrase = None
+        for pattern in self._ranked_patterns(lemma or verb.lemma_.lower()):
+            phrase = phrase or _VerbPhrase(verb)
+            if self._fits(pattern, verb, is_place, phrase) and fits_at(verb, pattern):
+                return pattern.cameo, pattern
+        return None
+
+    def _ranked_patterns(self, lemma: str) -> list[VerbPattern]:
+        """A verb's patterns, hand-written before derived, more words before fewer, in the same
+        root event as their block before not (see :meth:`verb_code`); made once per verb."""
+        ranked = self._ranked.get(lemma)
+        if ranked is None:
+            ranked = sorted(self.patterns.get(lemma, ()), reverse=True,
+                            key=lambda p: (p.hand_written, p.specificity, self._in_block_family(p)))
+            self._ranked[lemma] = ranked
+        return ranked
 
     def _in_block_family(self, pattern: VerbPattern) -> bool:
         """Whether a pattern's code is of the same root event as its block's general code: where the
@@ -183,8 +194,13 @@ class TriggerLexicon:
         general = self.block_codes.get(pattern.block)
         return bool(general) and pattern.cameo[:2] == general[:2]
 
-    def _words_in(self, wanted: tuple[str, ...], token: Token, is_place) -> bool:
+    def _words_in(self, wanted: tuple[str, ...], token: Token, is_place, phrase: _VerbPhrase | None = None) -> bool:
         """Whether a phrase's words all stand in the token's subtree (sets: any member)."""
+        if phrase is not None:
+            key = (wanted, token.i)
+            if key not in phrase.words_in:
+                phrase.words_in[key] = self._words_in(wanted, token, is_place)
+            return phrase.words_in[key]
         if wanted == (PLACE,):
             return is_place(token)
         if wanted == (ANY,):
@@ -210,22 +226,19 @@ class TriggerLexicon:
             return any(member[-1] in heads for member in self.sets.get(word, ()))
         return word in heads
 
-    def _fits(self, pattern: VerbPattern, verb: Token, is_place) -> bool:
-        children = list(verb.children)
+    def _fits(self, pattern: VerbPattern, verb: Token, is_place, phrase: _VerbPhrase | None = None) -> bool:
+        phrase = phrase or _VerbPhrase(verb)
         if pattern.particle:
-            if not any(c.dep_ in ("prt", "prep") and c.lower_ == pattern.particle for c in children):
+            if pattern.particle not in phrase.particles:
                 return False
         if pattern.object:
-            objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
-            if not any(self._words_in(pattern.object, o, is_place) for o in objects):
+            if not any(self._words_in(pattern.object, o, is_place, phrase) for o in phrase.objects):
                 return False
         if pattern.prep:
-            preps = [c for c in children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == pattern.prep]
-            preps += [p for o in children if o.dep_ == "dobj" for each in (o, *o.conjuncts) for p in each.children
-                      if p.dep_ == "prep" and p.lower_ == pattern.prep]
+            preps = phrase.preps(pattern.prep)
             if not preps:
                 return False
-            if pattern.prep_object and not any(self._words_in(pattern.prep_object, c, is_place)
+            if pattern.prep_object and not any(self._words_in(pattern.prep_object, c, is_place, phrase)
                                                for p in preps for c in p.children if c.dep_ == "pobj"):
                 return False
         return True
@@ -241,6 +254,29 @@ class TriggerLexicon:
             if code or compounds[0].dep_ == "compound" and (code := self.event_nouns.get(modifier)):
                 return code
         return self.event_nouns.get(noun.lemma_.lower()) or self.event_nouns.get(noun.lower_)
+
+
+class _VerbPhrase:
+    """A verb's children as the patterns look at them, read once for all its patterns, and the
+    answers of :meth:`TriggerLexicon._words_in` for its arguments."""
+
+    def __init__(self, verb: Token):
+        self.children = list(verb.children)
+        self.particles = {c.lower_ for c in self.children if c.dep_ in ("prt", "prep")}
+        self.objects = [c for c in self.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+        self._preps: dict[str, list[Token]] = {}
+        self.words_in: dict[tuple, bool] = {}
+
+    def preps(self, word: str) -> list[Token]:
+        """The verb's prepositions ``word``, and those on its direct objects and their conjuncts."""
+        found = self._preps.get(word)
+        if found is None:
+            children = self.children
+            found = [c for c in children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == word]
+            found += [p for o in children if o.dep_ == "dobj" for each in (o, *o.conjuncts) for p in each.children
+                      if p.dep_ == "prep" and p.lower_ == word]
+            self._preps[word] = found
+        return found
 
 
 def _derived_patterns() -> list[VerbPattern]:
