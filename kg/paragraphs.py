@@ -36,16 +36,24 @@ DATELINE = re.compile(r"[A-Z][A-Z'.\-]{2,}(?: [A-Z][A-Z'.\-]+)*(?:, [A-Z][\w.'\-
 def mark_line_breaks(doc: Doc) -> Doc:
     """Start a sentence at the first word after every line break and after a dateline."""
     starts = [0] + [token.i + 1 for token in doc[:-1] if token.is_space and "\n" in token.text]
+    text = doc.text  # made once: building it for each line would cost the whole text each time
+    marks = []
     for start in starts:
         if start >= len(doc):
             continue
-        doc[start].is_sent_start = True
-        dateline = DATELINE.match(doc.text, doc[start].idx)
+        marks.append(start)
+        dateline = DATELINE.match(text, doc[start].idx)
         if dateline and not any(mark in dateline.group() for mark in ",("):
             dateline = None  # "NATO - Russia talks": a heading's dash, no dateline
         after = doc.char_span(dateline.end(), dateline.end(), alignment_mode="expand") if dateline else None
         if after is not None and after.start < len(doc) and after.start > start:
-            doc[after.start].is_sent_start = True
+            marks.append(after.start)
+    if marks:
+        # all at once: Token.is_sent_start = True checks the whole Doc for a parse each time
+        doc[marks[0]].is_sent_start = True  # (and refuses a parsed Doc, as before)
+        values = doc.to_array("SENT_START")
+        values[marks] = 1
+        doc.from_array("SENT_START", values)
     return doc
 
 
