@@ -91,6 +91,16 @@ def _lemmas(token: Token) -> set[str]:
     return {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
 
 
+def _head_words(token: Token) -> set[str]:
+    """The words that say what a phrase is about (see :meth:`TriggerLexicon._heads`)."""
+    heads = {t.lemma_.lower() for t in (token, *token.conjuncts)} | {token.lower_}
+    if token.pos_ == "PROPN":  # "ambassador Brah Mohamane": the title before a name says what they are
+        heads |= {c.lemma_.lower() for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+    heads |= {c.lemma_.lower() for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+              for c in p.children if c.dep_ == "pobj"}
+    return heads
+
+
 def _combine(verb: dict, pattern: dict) -> dict | None:
     """A block's pattern applied to one verb of the block, if the verb leaves its slots free.
 
@@ -137,6 +147,7 @@ class TriggerLexicon:
         self._by_prefix = {r.cameo: r for r in relations}
         self.intents = intents or {}
         self._ranked: dict[str, list[VerbPattern]] = {}
+        self._members: dict[str, list[frozenset[str]]] = {}
 
     def is_vague(self, pattern: VerbPattern) -> bool:
         """A bare verb of a vague block with that block's general code ("issued": GRANT 060), not
@@ -170,9 +181,14 @@ class TriggerLexicon:
         """
         # the best fitting pattern is the first that fits of the verb's patterns ranked best
         # first (a stable sort: of equals, the first listed, as max() over the fitting ones picks)
-        phrase = None
-        for pattern in self._ranked_patterns(lemma or verb.lemma_.lower()):
-            phrase = phrase or _VerbPhrase(verb)
+        ranked = self._ranked_patterns(lemma or verb.lemma_.lower())
+        if not ranked:
+            return None
+        phrase = _VerbPhrase(verb)
+        particles, objects = phrase.particles, phrase.objects
+        for pattern in ranked:
+            if (pattern.particle and pattern.particle not in particles) or (pattern.object and not objects):
+                continue  # (what _fits would say first, without a call)
             if self._fits(pattern, verb, is_place, phrase) and fits_at(verb, pattern):
                 return pattern.cameo, pattern
         return None
@@ -199,7 +215,7 @@ class TriggerLexicon:
         if phrase is not None:
             key = (wanted, token.i)
             if key not in phrase.words_in:
-                phrase.words_in[key] = self._words_in(wanted, token, is_place)
+                phrase.words_in[key] = self._words_in_phrase(wanted, token, is_place, phrase)
             return phrase.words_in[key]
         if wanted == (PLACE,):
             return is_place(token)
@@ -214,14 +230,34 @@ class TriggerLexicon:
                 return False
         return self._heads(wanted[-1], token)
 
+    def _words_in_phrase(self, wanted: tuple[str, ...], token: Token, is_place, phrase: _VerbPhrase) -> bool:
+        """:meth:`_words_in`, with the words and heads of the token read once for the verb."""
+        if wanted == (PLACE,):
+            return is_place(token)
+        if wanted == (ANY,):
+            return True
+        lemmas = phrase.lemmas(token)
+        for word in wanted:
+            if word.startswith("&"):
+                if not any(member <= lemmas for member in self._set_members(word)):
+                    return False
+            elif word not in lemmas:
+                return False
+        return self._is_head(wanted[-1], phrase.heads(token))
+
+    def _set_members(self, name: str) -> list[frozenset[str]]:
+        """The members of a word set, each as the set of its words."""
+        members = self._members.get(name)
+        if members is None:
+            members = self._members[name] = [frozenset(member) for member in self.sets.get(name, ())]
+        return members
+
     def _heads(self, word: str, token: Token) -> bool:
         """Whether the pattern's last word is what the phrase is about: its head noun, or the noun a
         head of quantity counts ("a series of attacks"); "a French aid worker" is a worker, no aid."""
-        heads = {t.lemma_.lower() for t in (token, *token.conjuncts)} | {token.lower_}
-        if token.pos_ == "PROPN":  # "ambassador Brah Mohamane": the title before a name says what they are
-            heads |= {c.lemma_.lower() for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
-        heads |= {c.lemma_.lower() for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-                  for c in p.children if c.dep_ == "pobj"}
+        return self._is_head(word, _head_words(token))
+
+    def _is_head(self, word: str, heads: set[str]) -> bool:
         if word.startswith("&"):
             return any(member[-1] in heads for member in self.sets.get(word, ()))
         return word in heads
@@ -266,6 +302,20 @@ class _VerbPhrase:
         self.objects = [c for c in self.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
         self._preps: dict[str, list[Token]] = {}
         self.words_in: dict[tuple, bool] = {}
+        self._lemmas: dict[int, set[str]] = {}
+        self._heads: dict[int, set[str]] = {}
+
+    def lemmas(self, token: Token) -> set[str]:
+        found = self._lemmas.get(token.i)
+        if found is None:
+            found = self._lemmas[token.i] = _lemmas(token)
+        return found
+
+    def heads(self, token: Token) -> set[str]:
+        found = self._heads.get(token.i)
+        if found is None:
+            found = self._heads[token.i] = _head_words(token)
+        return found
 
     def preps(self, word: str) -> list[Token]:
         """The verb's prepositions ``word``, and those on its direct objects and their conjuncts."""
