@@ -34,12 +34,15 @@ holds the :class:`Mention` records.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Iterable, Iterator
 
+import numpy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -344,12 +347,20 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer, context: Counter | None = None, ma
     """
     context = context or Counter()
     found = []
+    # the tokens a name may be made of, read once (most are no proper noun: one array read)
+    proper = [False] * len(doc)
+    for i in numpy.flatnonzero(doc.to_array("POS") == PROPN).tolist():
+        token = doc[i]
+        proper[i] = token.text[:1].isupper() and token.lower_ not in CALENDAR_WORDS
     i = 0
     while i < len(doc):
+        if not proper[i]:  # no name of any width starts here
+            i += 1
+            continue
         for width in range(min(max_words, len(doc) - i), 0, -1):
-            words = doc[i:i + width]
-            if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in CALENDAR_WORDS for t in words):
+            if not all(proper[i:i + width]):
                 continue
+            words = doc[i:i + width]
             match = gaz.match(words.text, context)
             if match and match.place.kind == "City" and i > 0 and doc[i - 1].lower_ == "the" and width == 1:
                 continue  # "the Republic", "the Sun": a word with the article, not a town
@@ -1141,5 +1152,11 @@ def mentions(doc: Doc) -> list[Mention]:
 def mentions_by_sentence(doc: Doc) -> Iterator[tuple[Span, list[Mention]]]:
     """Each sentence with the mentions inside it."""
     found = mentions(doc)
-    for sentence in doc.sents:
-        yield sentence, [m for m in found if sentence.start <= m.start < sentence.end]
+    sentences = list(doc.sents)
+    starts = [sentence.start for sentence in sentences]
+    inside: list[list[Mention]] = [[] for _ in sentences]
+    for mention in found:  # each into its sentence, found by its start (not a scan of all per sentence)
+        k = bisect_right(starts, mention.start) - 1
+        if k >= 0 and mention.start < sentences[k].end:
+            inside[k].append(mention)
+    yield from zip(sentences, inside)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -35,7 +36,8 @@ DATELINE = re.compile(r"[A-Z][A-Z'.\-]{2,}(?: [A-Z][A-Z'.\-]+)*(?:, [A-Z][\w.'\-
 
 def mark_line_breaks(doc: Doc) -> Doc:
     """Start a sentence at the first word after every line break and after a dateline."""
-    starts = [0] + [token.i + 1 for token in doc[:-1] if token.is_space and "\n" in token.text]
+    spaces = numpy.flatnonzero(doc.to_array("IS_SPACE")[:-1]).tolist()  # (read as one array, not token by token)
+    starts = [0] + [i + 1 for i in spaces if "\n" in doc[i].text]
     text = doc.text  # made once: building it for each line would cost the whole text each time
     marks = []
     for start in starts:

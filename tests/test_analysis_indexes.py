@@ -135,3 +135,17 @@ def test_verb_codes_agree_with_the_best_of_all_fitting_patterns(pipeline):
                 assert found == reference.verb_code(triggers, verb, actors.is_place, lemma, _pattern_fits_at), verb.text
                 compared += found is not None
     assert compared > 20
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_mentions_by_sentence_agree_with_the_scan(blank_nlp, seed):
+    rng = random.Random(seed)
+    words = [rng.choice(["a", "b", "c"]) for _ in range(50)]
+    doc = Doc(blank_nlp.vocab, words=words, sent_starts=[i == 0 or rng.random() < 0.15 for i in range(50)])
+    found = random_mentions(rng, 30, len(doc))
+    rng.shuffle(found)
+    doc._.kg_mentions = found
+    got = list(entities.mentions_by_sentence(doc))
+    assert [s for s, _ in got] == list(doc.sents)
+    for sentence, inside in got:
+        assert inside == [m for m in found if sentence.start <= m.start < sentence.end]
