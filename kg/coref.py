@@ -19,6 +19,7 @@ from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -319,7 +320,8 @@ def resolve_references(doc: Doc, gaz: Gazetteer | None = None, lex: Lexicon | No
     antecedents = _Antecedents(doc, found)
     titled = _Titled(found, doc)
     references = []
-    for token in doc:
+    for i in _words_of(doc, lambda lower: lower in words or lower in lex.person_titles):
+        token = doc[i]
         entry = words.get(token.lower_)
         if token.i in taken or (entry is None and token.lower_ not in lex.person_titles):
             continue
@@ -341,6 +343,21 @@ def resolve_references(doc: Doc, gaz: Gazetteer | None = None, lex: Lexicon | No
                                       start_char=span.start_char, end_char=span.end_char,
                                       sector=None, reference=True, sentence=span.sent.start))
     return references
+
+
+def _words_of(doc: Doc, wanted) -> list[int]:
+    """The tokens whose lower-case form is ``wanted``, in order: each distinct form is asked
+    about once (read from one array, not token by token)."""
+    strings = doc.vocab.strings
+    known: dict[int, bool] = {}
+    found = []
+    for i, lower in enumerate(doc.to_array(LOWER).tolist()):
+        is_wanted = known.get(lower)
+        if is_wanted is None:
+            is_wanted = known[lower] = wanted(strings[lower])
+        if is_wanted:
+            found.append(i)
+    return found
 
 
 class Coreference:

@@ -163,8 +163,8 @@ def apposition_organisations(doc: Doc, lex: Lexicon) -> list[Span]:
     organisation, not a place.
     """
     found = []
-    for token in doc:
-        if token.pos_ != "PROPN" or token.dep_ not in ("appos", "nsubj", "dobj", "pobj", "compound"):
+    for token in map(doc.__getitem__, proper_nouns(doc)):
+        if token.dep_ not in ("appos", "nsubj", "dobj", "pobj", "compound"):
             continue
         head = token.head
         if head.i >= token.i or head.lemma_.lower() not in lex.organisation_nouns:
@@ -349,7 +349,7 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer, context: Counter | None = None, ma
     found = []
     # the tokens a name may be made of, read once (most are no proper noun: one array read)
     proper = [False] * len(doc)
-    for i in numpy.flatnonzero(doc.to_array("POS") == PROPN).tolist():
+    for i in proper_nouns(doc):
         token = doc[i]
         proper[i] = token.text[:1].isupper() and token.lower_ not in CALENDAR_WORDS
     i = 0
@@ -378,8 +378,13 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer, context: Counter | None = None, ma
 def known_person_spans(doc: Doc, person_words: set[str], taken: set[int]) -> list[Span]:
     """A surname the article has given a person, standing alone where spaCy saw no name:
     "… when he met with [Trudeau]" after "Justin Trudeau"."""
-    return [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc
-            if t.i not in taken and t.pos_ == "PROPN" and t.text[:1].isupper() and name_key(t.text) in person_words]
+    return [Span(doc, t.i, t.i + 1, label="PERSON") for t in map(doc.__getitem__, proper_nouns(doc))
+            if t.i not in taken and t.text[:1].isupper() and name_key(t.text) in person_words]
+
+
+def proper_nouns(doc: Doc) -> list[int]:
+    """The indexes of the proper nouns of a Doc, in order (read from one array, not token by token)."""
+    return numpy.flatnonzero(doc.to_array("POS") == PROPN).tolist()
 
 
 def _name_word(token) -> bool:
@@ -442,7 +447,7 @@ def given_name_spans(doc: Doc, lex: Lexicon, gaz: Gazetteer, taken: set[int]) ->
     """"<Given> <Surname>" where spaCy saw no name at all: a common given name followed by
     one or two capitalised proper nouns, none of them an organisation or agent noun."""
     found = []
-    for token in doc:
+    for token in map(doc.__getitem__, proper_nouns(doc)):  # a name word is a proper noun
         if token.i in taken or not _name_word(token) or not lex.given_name(token.text):
             continue
         if lex.nationality(token.text) or gaz.country_named(token.text):
@@ -1087,6 +1092,8 @@ def acronym_spans(doc: Doc, spans: Iterable[Span]) -> list[Span]:
         acronym = _defined_acronym(doc, span.end)
         if acronym is not None:
             defined.setdefault(acronym, span.label_)
+    if not defined:
+        return []
     return [Span(doc, t.i, t.i + 1, label=defined[t.text]) for t in doc if t.text in defined]
 
 
@@ -1110,7 +1117,7 @@ def names_used_again(found: list[Mention], doc: Doc) -> list[Mention]:
              and _name_word(doc[m.start])}
     extra = [replace(named[t.text], text=t.text, start=t.i, end=t.i + 1, start_char=t.idx,
                      end_char=t.idx + len(t.text), sentence=t.sent.start)
-             for t in doc if t.i not in taken and t.text in named and _name_word(t)]
+             for t in map(doc.__getitem__, proper_nouns(doc)) if t.i not in taken and t.text in named and _name_word(t)]
     return sorted(found + extra, key=lambda m: m.start) if extra else found
 
 

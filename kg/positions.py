@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -63,14 +64,36 @@ def _singular(word: str) -> str:
 
 
 def _title_word(token: Token, lex: Lexicon) -> bool:
-    word = token.lower_.rstrip(".")
-    return word in lex.person_titles or token.lemma_.lower() in lex.person_titles or (
-        _plural_title(token, lex))
+    return _is_title_word(token.lower_, token.lemma_, lex)
+
+
+def _is_title_word(lower: str, lemma: str, lex: Lexicon) -> bool:
+    """:func:`_title_word` of a token with these lower-case form and lemma."""
+    word = lower.rstrip(".")
+    return word in lex.person_titles or lemma.lower() in lex.person_titles or _plural_title_word(lower, lex)
+
+
+def _title_words_of(doc: Doc, lex: Lexicon) -> list[int]:
+    """The tokens of a Doc that are title words, in order: each distinct pair of lower-case form
+    and lemma is looked up once (read from one array, not token by token)."""
+    strings = doc.vocab.strings
+    known: dict[tuple[int, int], bool] = {}
+    found = []
+    for i, pair in enumerate(map(tuple, doc.to_array([LOWER, LEMMA]).tolist())):
+        is_title = known.get(pair)
+        if is_title is None:
+            is_title = known[pair] = _is_title_word(strings[pair[0]], strings[pair[1]], lex)
+        if is_title:
+            found.append(i)
+    return found
 
 
 def _plural_title(token: Token, lex: Lexicon) -> bool:
     """"Representatives", "officers", "chairmen": a title in the plural."""
-    word = token.lower_
+    return _plural_title_word(token.lower_, lex)
+
+
+def _plural_title_word(word: str, lex: Lexicon) -> bool:
     return word not in lex.person_titles and (
         _singular(word) in lex.person_titles or word.replace("men", "man") in lex.person_titles)
 
@@ -308,8 +331,9 @@ def predicative_titles(doc: Doc, people: list[Mention], found: list[Mention], le
     <Name> as <title>", "<Name>, who serve as <title>s of <Owner>", "<Name> is the <title> of
     <Owner>". Not under a negation."""
     results = []
-    for token in doc:
-        if not _title_word(token, lex) or _mention_at(token.i, found):
+    for i in _title_words_of(doc, lex):
+        token = doc[i]
+        if _mention_at(token.i, found):
             continue
         if token.dep_ == "pobj" and token.head.lower_ == "as":
             verb = token.head.head
