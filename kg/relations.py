@@ -30,11 +30,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Iterator
 
+import numpy
+from spacy import symbols
+from spacy.attrs import DEP, POS, TAG
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from kg.actors import UNKNOWN, Actor, ActorFinder, noun_phrase, part_nouns, same_actor
@@ -305,8 +310,9 @@ def _object_groups(verb: Token, pattern, cameo: str,
                  for kind, g in groups if g)
 
 
-def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: ActorFinder) -> Iterator[_Event]:
-    for verb in doc_span:
+def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: ActorFinder,
+                 candidates: _Candidates | None = None) -> Iterator[_Event]:
+    for verb in (candidates.verbs_in(doc_span) if candidates is not None else doc_span):
         if not (verb.pos_ == "VERB" or (verb.pos_ == "ADJ" and verb.tag_ == "VBN") or is_mistagged_participle(verb)):
             continue
         if verb.dep_ == "amod" and _hyphenated_agents(verb):
@@ -376,8 +382,36 @@ def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: ActorFinder) 
                      trigger_kind=kind)
 
 
-def _noun_events(doc_span: Span, triggers: TriggerLexicon) -> Iterator[_Event]:
-    for noun in doc_span:
+class _Candidates:
+    """The tokens of a Doc that may trigger an event, read from its arrays once: those a verb
+    event may stand on (a verb, a participle, a noun complement of "be"), the nouns and the
+    clausal complements. Each generator still asks all its questions of them."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        values = doc.to_array([POS, TAG, DEP])
+        pos, tag, dep = values[:, 0], values[:, 1], values[:, 2]
+        complement = (dep == get_string_id("attr")) | (dep == get_string_id("acomp"))
+        self.verbs = numpy.flatnonzero((pos == symbols.VERB) | (tag == get_string_id("VBN"))
+                                       | ((pos == symbols.NOUN) & complement)).tolist()
+        self.nouns = numpy.flatnonzero(pos == symbols.NOUN).tolist()
+        self.clauses = numpy.flatnonzero(dep == get_string_id("ccomp")).tolist()
+
+    def _within(self, indexes: list[int], span: Span) -> Iterator[Token]:
+        return map(self.doc.__getitem__, indexes[bisect_left(indexes, span.start):bisect_left(indexes, span.end)])
+
+    def verbs_in(self, span: Span) -> Iterator[Token]:
+        return self._within(self.verbs, span)
+
+    def nouns_in(self, span: Span) -> Iterator[Token]:
+        return self._within(self.nouns, span)
+
+    def clauses_in(self, span: Span) -> Iterator[Token]:
+        return self._within(self.clauses, span)
+
+
+def _noun_events(doc_span: Span, triggers: TriggerLexicon, candidates: _Candidates | None = None) -> Iterator[_Event]:
+    for noun in (candidates.nouns_in(doc_span) if candidates is not None else doc_span):
         if noun.pos_ != "NOUN":
             continue
         cameo = triggers.noun_code(noun)
@@ -466,10 +500,10 @@ def _participle_objects(noun: Token) -> list[Token]:
 _OBLIGATION = {"must", "should"}
 
 
-def _demands(doc_span: Span) -> Iterator[_Event]:
+def _demands(doc_span: Span, candidates: _Candidates | None = None) -> Iterator[_Event]:
     """"X said Y must do Z": X demands that Y do Z (CAMEO 100). The obligation, put in the
     speaker's words, is the demand; Y is the one called on."""
-    for clause in doc_span:
+    for clause in (candidates.clauses_in(doc_span) if candidates is not None else doc_span):
         if clause.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in clause.children):
             continue
         speech = clause.head
@@ -855,11 +889,12 @@ def find_relations(doc: Doc, triggers: TriggerLexicon | None = None, lex: Lexico
     found: list[RelationMention] = []
     seen = set()
     article = _Article(doc)
+    candidates = _Candidates(doc)
     for sentence in doc.sents:
-        noun_events = list(_noun_events(sentence, triggers))
+        noun_events = list(_noun_events(sentence, triggers, candidates))
         light = {e.predicate.i for e in noun_events}  # "held talks": the noun says what, not the verb
-        verb_events = [e for e in _verb_events(sentence, triggers, actors) if e.predicate.i not in light]
-        for event in noun_events + verb_events + list(_demands(sentence)):
+        verb_events = [e for e in _verb_events(sentence, triggers, actors, candidates) if e.predicate.i not in light]
+        for event in noun_events + verb_events + list(_demands(sentence, candidates)):
             for relation in _relations_of(event, sentence, triggers, actors, doc._.kg_date, article):
                 key = (relation.relation.name, relation.subject.mention and relation.subject.mention.label,
                        relation.object and relation.object.mention and relation.object.mention.label,
