@@ -148,6 +148,7 @@ class TriggerLexicon:
         self.intents = intents or {}
         self._ranked: dict[str, list[VerbPattern]] = {}
         self._members: dict[str, list[frozenset[str]]] = {}
+        self._plain: dict[tuple[str, ...], frozenset[str]] = {}
 
     def is_vague(self, pattern: VerbPattern) -> bool:
         """A bare verb of a vague block with that block's general code ("issued": GRANT 060), not
@@ -189,6 +190,8 @@ class TriggerLexicon:
         for pattern in ranked:
             if (pattern.particle and pattern.particle not in particles) or (pattern.object and not objects):
                 continue  # (what _fits would say first, without a call)
+            if pattern.object and not self._plain_words(pattern.object) <= phrase.object_lemmas():
+                continue  # a word the object must hold is in none of the verb's objects
             if self._fits(pattern, verb, is_place, phrase) and fits_at(verb, pattern):
                 return pattern.cameo, pattern
         return None
@@ -244,6 +247,15 @@ class TriggerLexicon:
             elif word not in lemmas:
                 return False
         return self._is_head(wanted[-1], phrase.heads(token))
+
+    def _plain_words(self, wanted: tuple[str, ...]) -> frozenset[str]:
+        """The words an argument must hold itself for :meth:`_words_in` to hold (none for a place
+        or any object; a set's members vary)."""
+        plain = self._plain.get(wanted)
+        if plain is None:
+            plain = frozenset() if wanted in ((PLACE,), (ANY,)) else frozenset(w for w in wanted if not w.startswith("&"))
+            self._plain[wanted] = plain
+        return plain
 
     def _set_members(self, name: str) -> list[frozenset[str]]:
         """The members of a word set, each as the set of its words."""
@@ -304,12 +316,19 @@ class _VerbPhrase:
         self.words_in: dict[tuple, bool] = {}
         self._lemmas: dict[int, set[str]] = {}
         self._heads: dict[int, set[str]] = {}
+        self._object_lemmas: set[str] | None = None
 
     def lemmas(self, token: Token) -> set[str]:
         found = self._lemmas.get(token.i)
         if found is None:
             found = self._lemmas[token.i] = _lemmas(token)
         return found
+
+    def object_lemmas(self) -> set[str]:
+        """The words of all the verb's objects together."""
+        if self._object_lemmas is None:
+            self._object_lemmas = set().union(*(self.lemmas(o) for o in self.objects))
+        return self._object_lemmas
 
     def heads(self, token: Token) -> set[str]:
         found = self._heads.get(token.i)
