@@ -15,14 +15,16 @@ antecedent. The component ``kg_coreference`` adds them to ``doc._.kg_mentions``.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.data import read_tsv
-from kg.entities import Mention, mentions
+from kg.entities import Mention, MentionList, mention_at, mentions
 from kg.gazetteer import Gazetteer, gazetteer
 from kg.lexicon import Lexicon, lexicon
 
@@ -40,26 +42,33 @@ def reference_words() -> dict[str, tuple[str, str]]:
     return {row["word"]: (row["kind"], row["refers_to"]) for row in read_tsv("references.tsv")}
 
 
-def _sentence_index(doc: Doc) -> dict[int, int]:
-    return {token.i: n for n, sentence in enumerate(doc.sents) for token in sentence}
-
-
 class _Antecedents:
-    """The mentions of a Doc that references can point back to, by sentence."""
+    """The mentions of a Doc that references can point back to, by sentence.
+
+    The mentions are kept per sentence, so that looking back from a reference costs the
+    mentions of the few sentences it may reach, not those of the whole article.
+    """
 
     def __init__(self, doc: Doc, found: list[Mention]):
         self.doc = doc
-        self.sentence_of = _sentence_index(doc)
-        self.found = sorted(found, key=lambda m: m.start)
+        self.sentences = list(doc.sents)
+        self.sentence_of: dict[int, int] = {}
+        for n, sentence in enumerate(self.sentences):
+            for i in range(sentence.start, sentence.end):
+                self.sentence_of[i] = n
+        self.found = MentionList(sorted(found, key=lambda m: m.start))
+        self.in_sentence: dict[int, list[Mention]] = {}
+        for mention in self.found:
+            self.in_sentence.setdefault(self.sentence_of[mention.start], []).append(mention)
 
     def before(self, token: Token, reach: int, fits) -> tuple[list[Mention], list[list[Mention]]]:
         """Fitting mentions before ``token`` in its sentence, and those of earlier sentences
         (nearest first, sentences without any left out, at most ``reach`` back)."""
         here = self.sentence_of[token.i]
-        same = [m for m in self.found if m.end <= token.i and self.sentence_of[m.start] == here and fits(m)]
+        same = [m for m in self.in_sentence.get(here, ()) if m.end <= token.i and fits(m)]
         earlier = []
         for back in range(1, reach + 1):
-            in_sentence = [m for m in self.found if self.sentence_of[m.start] == here - back and fits(m)]
+            in_sentence = [m for m in self.in_sentence.get(here - back, ()) if fits(m)]
             if in_sentence:
                 earlier.append(in_sentence)
         return same, earlier
@@ -86,7 +95,7 @@ def _unnamed_person_subject(sentence: Span, found: list[Mention], lex: Lexicon) 
     """A sentence whose subject is a person no name is given for: "The city's mayor said …"."""
     for token in sentence:
         if token.dep_ == "nsubj" and token.head.dep_ == "ROOT" and token.pos_ == "NOUN":
-            named = any(m.start <= token.i < m.end for m in found)
+            named = mention_at(token.i, found) is not None
             return not named and (token.lemma_.lower() in lex.person_titles)
     return False
 
@@ -125,8 +134,7 @@ def person_antecedent(token: Token, antecedents: _Antecedents, lex: Lexicon) -> 
     if same:
         return _clause_subject(token, same, doc) or same[-1]
     here = antecedents.sentence_of[token.i]
-    sentences = list(antecedents.doc.sents)
-    if here > 0 and _unnamed_person_subject(sentences[here - 1], antecedents.found, lex):
+    if here > 0 and _unnamed_person_subject(antecedents.sentences[here - 1], antecedents.found, lex):
         return None  # "he" is most likely that unnamed person, whom the graph cannot name
     for sentence in earlier:
         subjects = [m for m in sentence if _is_subject(m, antecedents.doc)]
@@ -175,7 +183,7 @@ def _unnamed_subject_before(pronoun: Token, found: list[Mention]) -> bool:
     subject = _subject_before(pronoun)
     if subject is None:
         return False
-    named = any(m.start <= t.i < m.end for m in found for t in subject.subtree)
+    named = any(mention_at(t.i, found) is not None for t in subject.subtree)
     return subject.pos_ == "NOUN" and not named
 
 
@@ -185,7 +193,7 @@ def _clause_subject_is_an_unnamed_person(pronoun: Token, found: list[Mention], l
     subject = _subject_before(pronoun)
     if subject is None:
         return False
-    named = any(m.type == "Person" and subject.left_edge.i <= m.start <= subject.right_edge.i for m in found)
+    named = any(getattr(mention_at(t.i, found), "type", None) == "Person" for t in subject.subtree)
     return not named and subject.pos_ == "NOUN" and subject.lemma_.lower() in lex.person_titles
 
 
@@ -205,7 +213,7 @@ def _state_named_in(noun: Token, found: list[Mention], lex: Lexicon) -> str | No
                 return nationality.country
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
-                owner = next((m for m in found if m.start <= obj.i < m.end), None)
+                owner = mention_at(obj.i, found)
                 if owner is not None and owner.type == "State":
                     return owner.country
     return None
@@ -215,7 +223,7 @@ def _named_by_the_phrase(noun: Token, found: list[Mention], fits) -> Mention | N
     """A name the description itself gives: "the capital, Kyiv", "the port city of Odesa"."""
     doc = noun.doc
     if noun.i + 2 < len(doc) and doc[noun.i + 1].text == ",":  # apposition by punctuation alone:
-        named = next((m for m in found if m.start == noun.i + 2), None)  # the parser often misses it
+        named = _starting_at(noun.i + 2, found)  # the parser often misses it
         if named is not None and fits(named):
             return named
     for child in noun.children:
@@ -223,7 +231,7 @@ def _named_by_the_phrase(noun: Token, found: list[Mention], fits) -> Mention | N
         if child.dep_ == "prep" and child.lower_ == "of":
             candidates = [c for c in child.children if c.dep_ == "pobj"]
         for candidate in candidates:
-            named = next((m for m in found if m.start <= candidate.i < m.end), None)
+            named = mention_at(candidate.i, found)
             if named is not None and fits(named):
                 return named
     return None
@@ -272,11 +280,44 @@ def _title_description(noun: Token, lex: Lexicon) -> Span | None:
     return noun.doc[noun.i - 1:noun.i + 1] if noun.i > 0 and noun.doc[noun.i - 1].lower_ == "the" else None
 
 
-def title_antecedent(noun: Token, found: list[Mention], doc: Doc) -> Mention | None:
+def title_antecedent(noun: Token, found: list[Mention], doc: Doc,
+                     titled: _Titled | None = None) -> Mention | None:
     """The person the article last named with this title before ("President X … the president")."""
+    if titled is not None:
+        return titled.last_before(noun.lower_, noun.i)
     titled = [m for m in found if m.type == "Person" and m.start < noun.i and m.start > 0
               and doc[m.start - 1].lower_ == noun.lower_]
     return titled[-1] if titled else None
+
+
+class _Titled:
+    """The people of a Doc by the word before their name ("President X": "president"), for
+    :func:`title_antecedent` without a scan over all mentions."""
+
+    def __init__(self, found: list[Mention], doc: Doc):
+        self.by_word: dict[str, list[Mention]] = {}
+        for m in found:
+            if m.type == "Person" and m.start > 0:
+                self.by_word.setdefault(doc[m.start - 1].lower_, []).append(m)
+        self.starts = {word: [m.start for m in people] for word, people in self.by_word.items()}
+        self.in_order = {word: all(a <= b for a, b in zip(starts, starts[1:])) for word, starts in self.starts.items()}
+
+    def last_before(self, word: str, index: int) -> Mention | None:
+        """The last of the people after ``word`` (in the mentions' order) that starts before ``index``."""
+        people = self.by_word.get(word)
+        if not people:
+            return None
+        if self.in_order[word]:
+            before = bisect_left(self.starts[word], index)
+            return people[before - 1] if before else None
+        return next((m for m in reversed(people) if m.start < index), None)
+
+
+def _starting_at(index: int, found: list[Mention]) -> Mention | None:
+    """The first mention of ``found`` that starts at token ``index``."""
+    if isinstance(found, MentionList):
+        return found.starting_at(index)
+    return next((m for m in found if m.start == index), None)
 
 
 def _description_span(noun: Token) -> Span | None:
@@ -293,11 +334,13 @@ def resolve_references(doc: Doc, gaz: Gazetteer | None = None, lex: Lexicon | No
     gaz = gaz or gazetteer()
     lex = lex or lexicon()
     words = reference_words()
-    found = [m for m in mentions(doc) if not m.reference]
+    found = MentionList(m for m in mentions(doc) if not m.reference)
     taken = {i for m in found for i in range(m.start, m.end)}
     antecedents = _Antecedents(doc, found)
+    titled = _Titled(found, doc)
     references = []
-    for token in doc:
+    for i in _words_of(doc, lambda lower: lower in words or lower in lex.person_titles):
+        token = doc[i]
         entry = words.get(token.lower_)
         if token.i in taken or (entry is None and token.lower_ not in lex.person_titles):
             continue
@@ -311,7 +354,7 @@ def resolve_references(doc: Doc, gaz: Gazetteer | None = None, lex: Lexicon | No
         elif kind == "description" and token.pos_ == "NOUN" and (span := _description_span(token)) is not None:
             antecedent = description_antecedent(token, refers_to, antecedents, found, gaz, lex)
         elif kind == "title" and (span := _title_description(token, lex)) is not None:
-            antecedent = title_antecedent(token, found, doc)
+            antecedent = title_antecedent(token, found, doc, titled)
         else:
             continue
         if antecedent is not None:
@@ -319,6 +362,21 @@ def resolve_references(doc: Doc, gaz: Gazetteer | None = None, lex: Lexicon | No
                                       start_char=span.start_char, end_char=span.end_char,
                                       sector=None, reference=True, sentence=span.sent.start))
     return references
+
+
+def _words_of(doc: Doc, wanted) -> list[int]:
+    """The tokens whose lower-case form is ``wanted``, in order: each distinct form is asked
+    about once (read from one array, not token by token)."""
+    strings = doc.vocab.strings
+    known: dict[int, bool] = {}
+    found = []
+    for i, lower in enumerate(doc.to_array(LOWER).tolist()):
+        is_wanted = known.get(lower)
+        if is_wanted is None:
+            is_wanted = known[lower] = wanted(strings[lower])
+        if is_wanted:
+            found.append(i)
+    return found
 
 
 class Coreference:

@@ -34,12 +34,15 @@ holds the :class:`Mention` records.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Iterable, Iterator
 
+import numpy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -47,7 +50,7 @@ from kg.gazetteer import Gazetteer, Place, gazetteer
 from kg.lexicon import Lexicon, lexicon
 from kg.names import clean_name, name_key, title_case
 
-__all__ = ["Mention", "KG_TYPES", "type_entities", "EntityTyper", "mentions"]
+__all__ = ["Mention", "MentionList", "KG_TYPES", "type_entities", "EntityTyper", "mentions", "mention_at"]
 
 KG_TYPES = ("Person", "City", "State", "Organisation", "Location", "Group")
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -91,6 +94,47 @@ class Mention:
     sentence: int = 0  # where its sentence starts (token offset): mentions of one sentence share it
 
 
+class MentionList(list):
+    """Mentions in their order, with the first of them that covers a token found by its index
+    (``at(i)`` is ``next((m for m in self if m.start <= i < m.end), None)`` without the scan).
+
+    The list must not change after it is made.
+    """
+
+    def __init__(self, found: Iterable[Mention] = ()):
+        super().__init__(found)
+        self._at: dict[int, Mention] = {}
+        self._starting: dict[int, Mention] = {}
+        self._covering: dict[int, list[tuple[int, Mention]]] | None = None
+        for mention in self:
+            self._starting.setdefault(mention.start, mention)
+            for i in range(mention.start, mention.end):
+                self._at.setdefault(i, mention)
+
+    def at(self, index: int) -> Mention | None:
+        return self._at.get(index)
+
+    def starting_at(self, index: int) -> Mention | None:
+        """The first mention that starts at token ``index``."""
+        return self._starting.get(index)
+
+    def covering(self, index: int) -> list[tuple[int, Mention]]:
+        """Every mention that covers token ``index``, with its place in the list."""
+        if self._covering is None:
+            self._covering = {}
+            for n, mention in enumerate(self):
+                for i in range(mention.start, mention.end):
+                    self._covering.setdefault(i, []).append((n, mention))
+        return self._covering.get(index, [])
+
+
+def mention_at(index: int, found: list[Mention]) -> Mention | None:
+    """The first mention of ``found`` that covers token ``index``."""
+    if isinstance(found, MentionList):
+        return found.at(index)
+    return next((m for m in found if m.start <= index < m.end), None)
+
+
 # --- candidate spans ----------------------------------------------------------------------
 
 def lexicon_matcher(nlp: Language, lex: Lexicon) -> PhraseMatcher:
@@ -119,8 +163,8 @@ def apposition_organisations(doc: Doc, lex: Lexicon) -> list[Span]:
     organisation, not a place.
     """
     found = []
-    for token in doc:
-        if token.pos_ != "PROPN" or token.dep_ not in ("appos", "nsubj", "dobj", "pobj", "compound"):
+    for token in map(doc.__getitem__, proper_nouns(doc)):
+        if token.dep_ not in ("appos", "nsubj", "dobj", "pobj", "compound"):
             continue
         head = token.head
         if head.i >= token.i or head.lemma_.lower() not in lex.organisation_nouns:
@@ -303,12 +347,20 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer, context: Counter | None = None, ma
     """
     context = context or Counter()
     found = []
+    # the tokens a name may be made of, read once (most are no proper noun: one array read)
+    proper = [False] * len(doc)
+    for i in proper_nouns(doc):
+        token = doc[i]
+        proper[i] = token.text[:1].isupper() and token.lower_ not in CALENDAR_WORDS
     i = 0
     while i < len(doc):
+        if not proper[i]:  # no name of any width starts here
+            i += 1
+            continue
         for width in range(min(max_words, len(doc) - i), 0, -1):
-            words = doc[i:i + width]
-            if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in CALENDAR_WORDS for t in words):
+            if not all(proper[i:i + width]):
                 continue
+            words = doc[i:i + width]
             match = gaz.match(words.text, context)
             if match and match.place.kind == "City" and i > 0 and doc[i - 1].lower_ == "the" and width == 1:
                 continue  # "the Republic", "the Sun": a word with the article, not a town
@@ -326,8 +378,13 @@ def gazetteer_spans(doc: Doc, gaz: Gazetteer, context: Counter | None = None, ma
 def known_person_spans(doc: Doc, person_words: set[str], taken: set[int]) -> list[Span]:
     """A surname the article has given a person, standing alone where spaCy saw no name:
     "… when he met with [Trudeau]" after "Justin Trudeau"."""
-    return [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc
-            if t.i not in taken and t.pos_ == "PROPN" and t.text[:1].isupper() and name_key(t.text) in person_words]
+    return [Span(doc, t.i, t.i + 1, label="PERSON") for t in map(doc.__getitem__, proper_nouns(doc))
+            if t.i not in taken and t.text[:1].isupper() and name_key(t.text) in person_words]
+
+
+def proper_nouns(doc: Doc) -> list[int]:
+    """The indexes of the proper nouns of a Doc, in order (read from one array, not token by token)."""
+    return numpy.flatnonzero(doc.to_array("POS") == PROPN).tolist()
 
 
 def _name_word(token) -> bool:
@@ -390,7 +447,7 @@ def given_name_spans(doc: Doc, lex: Lexicon, gaz: Gazetteer, taken: set[int]) ->
     """"<Given> <Surname>" where spaCy saw no name at all: a common given name followed by
     one or two capitalised proper nouns, none of them an organisation or agent noun."""
     found = []
-    for token in doc:
+    for token in map(doc.__getitem__, proper_nouns(doc)):  # a name word is a proper noun
         if token.i in taken or not _name_word(token) or not lex.given_name(token.text):
             continue
         if lex.nationality(token.text) or gaz.country_named(token.text):
@@ -799,6 +856,7 @@ def one_type_per_name(found: list[Mention], doc: Doc, lex: Lexicon) -> list[Ment
             names.add(" ".join(words))
             endings.update(" ".join(words[k:]) for k in range(1, len(words)))
             endings.update(words[1:])  # the first of two surnames: "Ortega" of "Luisa Ortega Vidal"
+    found = MentionList(found)
     out = []
     for mention in found:
         key = name_key(mention.text)
@@ -815,6 +873,9 @@ def _conjuncts(mention: Mention, found: list[Mention], doc: Doc) -> list[Mention
     """The other mentions coordinated with this one: "<A>, <B> and <C>"."""
     root = doc[mention.start:mention.end].root
     tokens = {t.i for t in root.conjuncts}
+    if isinstance(found, MentionList):  # the mentions at those tokens, in the list's order
+        at = {n: m for i in tokens for n, m in found.covering(i)}
+        return [at[n] for n in sorted(at) if at[n] is not mention and not at[n].reference]
     return [m for m in found if m is not mention and not m.reference
             and any(m.start <= i < m.end for i in tokens)]
 
@@ -830,48 +891,98 @@ def _listed_with_people(mention: Mention, found: list[Mention], doc: Doc, lex: L
     return any(m.type == "Person" for m in _conjuncts(mention, found, doc))
 
 
-def _qualifier(words: str, gaz: Gazetteer, lex: Lexicon) -> bool:
+def _qualifier(words: str, gaz: Gazetteer, lex: Lexicon, memo: dict | None = None) -> bool:
     """A place or nationality word that qualifies a body's name: "<Region> Senate", "US Supreme Court"."""
+    if memo is not None:
+        key = (words,)  # one word-string: never a (short, long) pair of _short_form_of
+        if key not in memo:
+            memo[key] = _qualifier(words, gaz, lex)
+        return memo[key]
     words = clean_name(words)
     match = gaz.match(words)
     return bool(lex.nationality(words) or (match and match.primary))
 
 
-def _short_form_of(short: str, long: str, gaz: Gazetteer, lex: Lexicon) -> bool:
+def _short_form_of(short: str, long: str, gaz: Gazetteer, lex: Lexicon, memo: dict | None = None) -> bool:
     """Whether an organisation named ``long`` goes by ``short`` once named: the name before
     its "of"/"for"/"on" phrase ("House" of "House of Representatives"), the name without the
     place or nationality before it ("Senate" of "<Region> Senate"), a body's noun alone
     ("Assembly" of "Legislative Assembly"), or the name without a place or company word
-    after it ("<Firm>" of "<Firm> Holdings", "<Firm> USA")."""
+    after it ("<Firm>" of "<Firm> Holdings", "<Firm> USA").
+
+    The words of ``short`` always stand together in ``long`` when it fits (see
+    :class:`_Organisations`). ``memo`` keeps the answers of one article.
+    """
+    if memo is not None:
+        key = (short, long)
+        if key not in memo:
+            memo[key] = _short_form_uncached(short, long, gaz, lex, memo)
+        return memo[key]
+    return _short_form_uncached(short, long, gaz, lex, None)
+
+
+def _short_form_uncached(short: str, long: str, gaz: Gazetteer, lex: Lexicon, memo: dict | None) -> bool:
     s, l = short.split(), long.split()
     if len(l) <= len(s):
         return False
     for cut in range(1, len(l) - len(s)):  # "House" of "<State> House of Representatives"
-        if _qualifier(" ".join(l[:cut]), gaz, lex) and l[cut:cut + len(s)] == s and \
-                _short_form_of(short, " ".join(l[cut:]), gaz, lex):
+        if _qualifier(" ".join(l[:cut]), gaz, lex, memo) and l[cut:cut + len(s)] == s and \
+                _short_form_of(short, " ".join(l[cut:]), gaz, lex, memo):
             return True
     if l[:len(s)] == s:
         rest = l[len(s):]
         return rest[0].lower() in ("of", "for", "on") or (
-            len(s) == 1 and (_qualifier(" ".join(rest), gaz, lex)
+            len(s) == 1 and (_qualifier(" ".join(rest), gaz, lex, memo)
                              or all(w.lower() in lex.organisation_nouns for w in rest)))
     if l[-len(s):] != s:
         return False
     # "<Region> Senate", "US Supreme Court"; or a body's noun alone: "the Assembly" of
     # "Legislative Assembly" (not "House" of "White House": a house is no body's noun)
-    return _qualifier(" ".join(l[:-len(s)]), gaz, lex) or (len(s) == 1 and s[0].lower() in lex.organisation_nouns)
+    return _qualifier(" ".join(l[:-len(s)]), gaz, lex, memo) or (len(s) == 1 and s[0].lower() in lex.organisation_nouns)
 
 
-def _fullest(short: str, longer: dict[str, Mention], gaz: Gazetteer, lex: Lexicon) -> Mention | None:
+class _Organisations:
+    """An article's organisations by label, with the labels that hold each word.
+
+    A short form fits a label only when its words stand together in it (as prefix, suffix or
+    after a qualifier; see :func:`_short_form_of`), so only the labels that hold its first
+    word are tried: the cost of a mention no longer grows with the organisations of the
+    article. The answers are kept for the article (a long one names its bodies again and again).
+    """
+
+    def __init__(self, longer: dict[str, Mention], gaz: Gazetteer, lex: Lexicon):
+        self.longer, self.gaz, self.lex = longer, gaz, lex
+        self.with_word: dict[str, list[str]] = {}
+        for label in longer:  # in the order of ``longer``, as the scan over all labels went
+            for word in dict.fromkeys(label.split()):
+                self.with_word.setdefault(word, []).append(label)
+        self.memo: dict = {}
+        self.fullest: dict[str, Mention | None] = {}
+
+    def labels_for(self, short: str) -> list[str]:
+        words = short.split()
+        return self.with_word.get(words[0], []) if words else list(self.longer)
+
+    def short_form_of(self, short: str, long: str) -> bool:
+        return _short_form_of(short, long, self.gaz, self.lex, self.memo)
+
+
+def _fullest(short: str, longer: dict[str, Mention] | _Organisations, gaz: Gazetteer, lex: Lexicon) -> Mention | None:
     """The one organisation of the article a short name fits, followed to its own fullest
     name ("Court" → "Supreme Court" → "Supreme Court of <Region>"); None when none or several fit."""
+    organisations = longer if isinstance(longer, _Organisations) else _Organisations(longer, gaz, lex)
+    if short in organisations.fullest:
+        return organisations.fullest[short]
+    start = short
     found, seen = None, {short}
     while True:
-        fitting = [m for label, m in longer.items() if label not in seen and _short_form_of(short, label, gaz, lex)]
+        fitting = [organisations.longer[label] for label in organisations.labels_for(short)
+                   if label not in seen and organisations.short_form_of(short, label)]
         # "House" fits "House of Representatives" and "<State> House of Representatives": one chain
-        fitting = [m for m in fitting if not any(o is not m and _short_form_of(o.label, m.label, gaz, lex)
+        fitting = [m for m in fitting if not any(o is not m and organisations.short_form_of(o.label, m.label)
                                                  for o in fitting)]
         if len(fitting) != 1:
+            organisations.fullest[start] = found
             return found
         found = fitting[0]
         short = found.label
@@ -898,7 +1009,7 @@ def organisation_names(found: list[Mention], doc: Doc, gaz: Gazetteer, lex: Lexi
             aliases[name_key(mention.text)] = before
     people = {name_key(w) for m in found if m.type == "Person" and len(m.label.split()) > 1
               for w in [m.label, *m.label.split()]}
-    longer = {m.label: m for m in found if m.type == "Organisation" and not m.reference}
+    longer = _Organisations({m.label: m for m in found if m.type == "Organisation" and not m.reference}, gaz, lex)
     out = []
     for mention in found:
         key = name_key(mention.text)
@@ -925,7 +1036,7 @@ def city_with_abbreviated_region(found: list[Mention], doc: Doc) -> list[Mention
         end = mention.end
         if mention.type == "City" and not mention.reference and end + 1 < len(doc) and doc[end].text == "," \
                 and _ABBREVIATED_REGION.match(doc[end + 1].text):
-            skip.update(m.start for m in found if m.start == end + 1)
+            skip.add(end + 1)  # the mention there, if any: only mentions' starts are looked up
             span = doc[mention.start:end + 2]
             mention = replace(mention, text=span.text, end=span.end, end_char=span.end_char)
         out.append(mention)
@@ -936,12 +1047,13 @@ def regions_listed_with_regions(found: list[Mention], doc: Doc, gaz: Gazetteer) 
     """A name that is a city and a region, listed with regions of the same state, is the
     region: "Idaho, Oregon, Washington and <Region>" (two regions of the list or more, no
     state in it; "<City>, <Region>" stays the city)."""
+    found = MentionList(found)
     out = []
     for mention in found:
         if mention.type == "City" and mention.place is not None and not mention.reference:
             listed = _conjuncts(mention, found, doc)
             regions = [m for m in listed if m.type == "Location" and m.country == mention.country]
-            after = next((m for m in found if m.start == mention.end + 1), None)
+            after = found.starting_at(mention.end + 1)
             in_region = after is not None and doc[mention.end].text == "," and after.type == "Location"
             if len(regions) >= 2 and not any(m.type == "State" for m in listed) and not in_region:
                 region = next((p for p in gaz.candidates(mention.label) if p.kind == "Location"
@@ -983,6 +1095,8 @@ def acronym_spans(doc: Doc, spans: Iterable[Span]) -> list[Span]:
         acronym = _defined_acronym(doc, span.end)
         if acronym is not None:
             defined.setdefault(acronym, span.label_)
+    if not defined:
+        return []
     return [Span(doc, t.i, t.i + 1, label=defined[t.text]) for t in doc if t.text in defined]
 
 
@@ -1006,7 +1120,7 @@ def names_used_again(found: list[Mention], doc: Doc) -> list[Mention]:
              and _name_word(doc[m.start])}
     extra = [replace(named[t.text], text=t.text, start=t.i, end=t.i + 1, start_char=t.idx,
                      end_char=t.idx + len(t.text), sentence=t.sent.start)
-             for t in doc if t.i not in taken and t.text in named and _name_word(t)]
+             for t in map(doc.__getitem__, proper_nouns(doc)) if t.i not in taken and t.text in named and _name_word(t)]
     return sorted(found + extra, key=lambda m: m.start) if extra else found
 
 
@@ -1048,5 +1162,11 @@ def mentions(doc: Doc) -> list[Mention]:
 def mentions_by_sentence(doc: Doc) -> Iterator[tuple[Span, list[Mention]]]:
     """Each sentence with the mentions inside it."""
     found = mentions(doc)
-    for sentence in doc.sents:
-        yield sentence, [m for m in found if sentence.start <= m.start < sentence.end]
+    sentences = list(doc.sents)
+    starts = [sentence.start for sentence in sentences]
+    inside: list[list[Mention]] = [[] for _ in sentences]
+    for mention in found:  # each into its sentence, found by its start (not a scan of all per sentence)
+        k = bisect_right(starts, mention.start) - 1
+        if k >= 0 and mention.start < sentences[k].end:
+            inside[k].append(mention)
+    yield from zip(sentences, inside)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["clean_name", "name_key", "fold_diacritics", "slugify", "title_case", "transliteration_key"]
 
@@ -21,8 +22,16 @@ _LEADING_THE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|')$")
 _ABBREVIATION_END = re.compile(r"\b(?:Jr|Sr|St|Inc|Ltd|Co|Corp)\.$")
 _EDGE_PUNCT = " \t\n\"'“”‘’.,;:!?()[]{}-–—"
+_INITIAL_END = re.compile(r"(?:^|[\s.])\w\.$")
+_SAINT = re.compile(r"\bst\.?(?=\s)")
+_DASHES = re.compile(r"[-‐–—_/]")
+_DROPPED = re.compile(r"['\".,()]")
+# The same names come back in every article (and many times in a long one): the pure
+# functions below keep their last results rather than fold them again.
+_CACHED_NAMES = 1 << 16
 
 
+@lru_cache(maxsize=_CACHED_NAMES)
 def clean_name(text: str) -> str:
     """The display form of a name: one line, no leading "the", no possessive "'s"."""
     name = " ".join(text.translate(_QUOTES).split())
@@ -30,7 +39,7 @@ def clean_name(text: str) -> str:
     name = _POSSESSIVE.sub("", name)
     stripped = name.strip(_EDGE_PUNCT)
     # keep the final dot of an abbreviation such as "U.S.", "St." or "Jr."
-    if name.endswith(".") and (re.search(r"(?:^|[\s.])\w\.$", name) or _ABBREVIATION_END.search(name)):
+    if name.endswith(".") and (_INITIAL_END.search(name) or _ABBREVIATION_END.search(name)):
         stripped = name.lstrip(_EDGE_PUNCT)
     return stripped
 
@@ -41,12 +50,13 @@ def fold_diacritics(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=_CACHED_NAMES)
 def name_key(text: str) -> str:
     """The form names are compared in: case, diacritics, "the", "St." and punctuation folded."""
     key = fold_diacritics(clean_name(text)).casefold()
-    key = re.sub(r"\bst\.?(?=\s)", "saint", key)
-    key = re.sub(r"[-‐–—_/]", " ", key)
-    key = re.sub(r"['\".,()]", "", key)
+    key = _SAINT.sub("saint", key)
+    key = _DASHES.sub(" ", key)
+    key = _DROPPED.sub("", key)
     return " ".join(key.split())
 
 

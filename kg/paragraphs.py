@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import SENT_START
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -37,24 +37,26 @@ DATELINE = re.compile(r"[A-Z][A-Z'.\-]{2,}(?:[ /][A-Z][A-Z'.\-]+)*(?:, [A-Z][\w.
 
 def mark_line_breaks(doc: Doc) -> Doc:
     """Start a sentence at the first word after every line break and after a dateline."""
-    if not len(doc):
-        return doc
-    starts = [0] + [token.i + 1 for token in doc[:-1] if token.is_space and "\n" in token.text]
-    text = doc.text  # made afresh on each access: once, not once a line
-    marks = doc.to_array([SENT_START])
+    spaces = numpy.flatnonzero(doc.to_array("IS_SPACE")[:-1]).tolist()  # (read as one array, not token by token)
+    starts = [0] + [i + 1 for i in spaces if "\n" in doc[i].text]
+    text = doc.text  # made once: building it for each line would cost the whole text each time
+    marks = []
     for start in starts:
         if start >= len(doc):
             continue
-        marks[start] = 1
+        marks.append(start)
         dateline = DATELINE.match(text, doc[start].idx)
         if dateline and not any(mark in dateline.group() for mark in ",("):
             dateline = None  # "NATO - Russia talks": a heading's dash, no dateline
         after = doc.char_span(dateline.end(), dateline.end(), alignment_mode="expand") if dateline else None
         if after is not None and after.start < len(doc) and after.start > start:
-            marks[after.start] = 1
-    # all at once: setting one token's is_sent_start scans the whole Doc, once a line
-    # made a long article's cost grow with the square of its length
-    doc.from_array([SENT_START], marks)
+            marks.append(after.start)
+    if marks:
+        # all at once: Token.is_sent_start = True checks the whole Doc for a parse each time
+        doc[marks[0]].is_sent_start = True  # (and refuses a parsed Doc, as before)
+        values = doc.to_array("SENT_START")
+        values[marks] = 1
+        doc.from_array("SENT_START", values)
     return doc
 
 

@@ -26,10 +26,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from kg.entities import Mention, mentions
+from kg.entities import Mention, MentionList, mention_at, mentions
 from kg.lexicon import Lexicon, lexicon
 from kg.names import clean_name
 
@@ -63,14 +64,36 @@ def _singular(word: str) -> str:
 
 
 def _title_word(token: Token, lex: Lexicon) -> bool:
-    word = token.lower_.rstrip(".")
-    return word in lex.person_titles or token.lemma_.lower() in lex.person_titles or (
-        _plural_title(token, lex))
+    return _is_title_word(token.lower_, token.lemma_, lex)
+
+
+def _is_title_word(lower: str, lemma: str, lex: Lexicon) -> bool:
+    """:func:`_title_word` of a token with these lower-case form and lemma."""
+    word = lower.rstrip(".")
+    return word in lex.person_titles or lemma.lower() in lex.person_titles or _plural_title_word(lower, lex)
+
+
+def _title_words_of(doc: Doc, lex: Lexicon) -> list[int]:
+    """The tokens of a Doc that are title words, in order: each distinct pair of lower-case form
+    and lemma is looked up once (read from one array, not token by token)."""
+    strings = doc.vocab.strings
+    known: dict[tuple[int, int], bool] = {}
+    found = []
+    for i, pair in enumerate(map(tuple, doc.to_array([LOWER, LEMMA]).tolist())):
+        is_title = known.get(pair)
+        if is_title is None:
+            is_title = known[pair] = _is_title_word(strings[pair[0]], strings[pair[1]], lex)
+        if is_title:
+            found.append(i)
+    return found
 
 
 def _plural_title(token: Token, lex: Lexicon) -> bool:
     """"Representatives", "officers", "chairmen": a title in the plural."""
-    word = token.lower_
+    return _plural_title_word(token.lower_, lex)
+
+
+def _plural_title_word(word: str, lex: Lexicon) -> bool:
     return word not in lex.person_titles and (
         _singular(word) in lex.person_titles or word.replace("men", "man") in lex.person_titles)
 
@@ -90,10 +113,21 @@ def _as_singular(title: str, lex: Lexicon) -> str:
 
 
 def _mention_at(index: int, found: list[Mention]) -> Mention | None:
-    for mention in found:
-        if mention.start <= index < mention.end:
-            return mention
-    return None
+    return mention_at(index, found)
+
+
+def _organisation_named(word: str, found: list[Mention]) -> Mention | None:
+    """The first organisation of ``found`` whose name, cleaned, is ``word``."""
+    if not isinstance(found, MentionList):
+        return next((m for m in found if m.type == "Organisation" and clean_name(m.text) == word), None)
+    named = getattr(found, "organisations_by_name", None)
+    if named is None:
+        named = {}
+        for m in found:
+            if m.type == "Organisation":
+                named.setdefault(clean_name(m.text), m)
+        found.organisations_by_name = named
+    return named.get(word)
 
 
 def _title_start(end: int, doc: Doc, found: list[Mention], lex: Lexicon) -> int | None:
@@ -158,7 +192,7 @@ def title_before(person: Mention, doc: Doc, found: list[Mention], lex: Lexicon,
     qualifier = _mention_at(j, owners) if j >= 0 else None
     if qualifier is None and first < i and doc[first].text[:1].isupper():
         # "Senate Minority Whip <Name>": the first word names a body the article names elsewhere
-        body = next((m for m in found if m.type == "Organisation" and clean_name(m.text) == doc[first].text), None)
+        body = _organisation_named(doc[first].text, found)
         if body is not None:
             return doc[first + 1:i + 1].text, body
     return title, qualifier
@@ -277,7 +311,7 @@ _RELATIVE_PRONOUNS = ("who", "that")
 
 
 def _person_of(token: Token, people: list[Mention]) -> Mention | None:
-    return next((m for m in people if m.start <= token.i < m.end), None)
+    return mention_at(token.i, people)
 
 
 def _conjuncts(mention: Mention, doc: Doc, people: list[Mention]) -> list[Mention]:
@@ -297,8 +331,9 @@ def predicative_titles(doc: Doc, people: list[Mention], found: list[Mention], le
     <Name> as <title>", "<Name>, who serve as <title>s of <Owner>", "<Name> is the <title> of
     <Owner>". Not under a negation."""
     results = []
-    for token in doc:
-        if not _title_word(token, lex) or _mention_at(token.i, found):
+    for i in _title_words_of(doc, lex):
+        token = doc[i]
+        if _mention_at(token.i, found):
             continue
         if token.dep_ == "pobj" and token.head.lower_ == "as":
             verb = token.head.head
@@ -331,9 +366,9 @@ def find_positions(doc: Doc, lex: Lexicon | None = None) -> list[PositionMention
     "drummer <Name> and <Name>").
     """
     lex = lex or lexicon()
-    everything = mentions(doc)
-    found = [m for m in everything if not m.reference]
-    people = [m for m in found if m.type == "Person"]
+    everything = MentionList(mentions(doc))
+    found = MentionList(m for m in everything if not m.reference)
+    people = MentionList(m for m in found if m.type == "Person")
     given: dict[Mention, list[tuple[str, Mention | None]]] = {}
     for person in people:
         before = title_before(person, doc, found, lex, everything) or _title_inside(person, lex)

@@ -30,11 +30,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Iterator
 
+import numpy
+from spacy import symbols
+from spacy.attrs import DEP, POS, TAG
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from kg.actors import UNKNOWN, Actor, ActorFinder, light_verbs, noun_phrase, part_nouns, same_actor
@@ -314,8 +319,9 @@ def _only_wants(verb: Token) -> bool:
     return modality_words().get(verb.lemma_.lower()) == "intended"
 
 
-def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: ActorFinder) -> Iterator[_Event]:
-    for verb in doc_span:
+def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: ActorFinder,
+                 candidates: _Candidates | None = None) -> Iterator[_Event]:
+    for verb in (candidates.verbs_in(doc_span) if candidates is not None else doc_span):
         if not (verb.pos_ == "VERB" or (verb.pos_ == "ADJ" and verb.tag_ == "VBN") or is_mistagged_participle(verb)):
             continue
         if verb.dep_ == "amod" and _hyphenated_agents(verb):
@@ -388,8 +394,36 @@ def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: ActorFinder) 
                      trigger_kind=kind)
 
 
-def _noun_events(doc_span: Span, triggers: TriggerLexicon) -> Iterator[_Event]:
-    for noun in doc_span:
+class _Candidates:
+    """The tokens of a Doc that may trigger an event, read from its arrays once: those a verb
+    event may stand on (a verb, a participle, a noun complement of "be"), the nouns and the
+    clausal complements. Each generator still asks all its questions of them."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        values = doc.to_array([POS, TAG, DEP])
+        pos, tag, dep = values[:, 0], values[:, 1], values[:, 2]
+        complement = (dep == get_string_id("attr")) | (dep == get_string_id("acomp"))
+        self.verbs = numpy.flatnonzero((pos == symbols.VERB) | (tag == get_string_id("VBN"))
+                                       | ((pos == symbols.NOUN) & complement)).tolist()
+        self.nouns = numpy.flatnonzero(pos == symbols.NOUN).tolist()
+        self.clauses = numpy.flatnonzero(dep == get_string_id("ccomp")).tolist()
+
+    def _within(self, indexes: list[int], span: Span) -> Iterator[Token]:
+        return map(self.doc.__getitem__, indexes[bisect_left(indexes, span.start):bisect_left(indexes, span.end)])
+
+    def verbs_in(self, span: Span) -> Iterator[Token]:
+        return self._within(self.verbs, span)
+
+    def nouns_in(self, span: Span) -> Iterator[Token]:
+        return self._within(self.nouns, span)
+
+    def clauses_in(self, span: Span) -> Iterator[Token]:
+        return self._within(self.clauses, span)
+
+
+def _noun_events(doc_span: Span, triggers: TriggerLexicon, candidates: _Candidates | None = None) -> Iterator[_Event]:
+    for noun in (candidates.nouns_in(doc_span) if candidates is not None else doc_span):
         if noun.pos_ != "NOUN":
             continue
         cameo = triggers.noun_code(noun)
@@ -517,10 +551,10 @@ def aid_code(thing: Token, triggers: TriggerLexicon, depth: int = 0) -> str | No
     return code
 
 
-def _transfers(doc_span: Span, triggers: TriggerLexicon) -> Iterator[_Event]:
+def _transfers(doc_span: Span, triggers: TriggerLexicon, candidates: _Candidates | None = None) -> Iterator[_Event]:
     """"gave Ukraine 16 rocket systems", "handed over 700 kg of medicine to X", "supplied jets to
     X": money, arms, food or medicine handed over is aid to whoever receives it."""
-    for verb in doc_span:
+    for verb in (candidates.verbs_in(doc_span) if candidates is not None else doc_span):
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in transfer_verbs() or is_passive(verb):
             continue
         particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
@@ -548,10 +582,10 @@ def stance_nouns() -> dict[str, str]:
     return {row["noun"]: row["cameo"] for row in read_tsv("stance_nouns.tsv")}
 
 
-def _stances(doc_span: Span) -> Iterator[_Event]:
+def _stances(doc_span: Span, candidates: _Candidates | None = None) -> Iterator[_Event]:
     """"X is an outspoken critic of Y", "X, a supporter of Y,": X criticises or supports Y. The
     holder is the subject of "be" or the name the noun is in apposition to."""
-    for noun in doc_span:
+    for noun in (candidates.nouns_in(doc_span) if candidates is not None else doc_span):
         cameo = stance_nouns().get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
         targets = prep_objects(noun, ("of",)) if cameo else []
         if not targets:
@@ -567,10 +601,10 @@ def _stances(doc_span: Span) -> Iterator[_Event]:
 _OBLIGATION = {"must", "should"}
 
 
-def _demands(doc_span: Span) -> Iterator[_Event]:
+def _demands(doc_span: Span, candidates: _Candidates | None = None) -> Iterator[_Event]:
     """"X said Y must do Z": X demands that Y do Z (CAMEO 100). The obligation, put in the
     speaker's words, is the demand; Y is the one called on."""
-    for clause in doc_span:
+    for clause in (candidates.clauses_in(doc_span) if candidates is not None else doc_span):
         if clause.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in clause.children):
             continue
         speech = clause.head
@@ -586,15 +620,19 @@ def _demands(doc_span: Span) -> Iterator[_Event]:
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def event_date(predicate: Token, article_date: str | None) -> str | None:
+def event_date(predicate: Token, article_date: str | None, entity_at=None) -> str | None:
     """What the predicate's clause says of when: a year, a full date, or a weekday or
-    "yesterday"/"today" counted from the article's date."""
+    "yesterday"/"today" counted from the article's date. ``entity_at(i)`` gives the entity of
+    the Doc at token ``i`` (by default, looked for among ``doc.ents``)."""
     clause = predicate.head if predicate.dep_ in ("attr", "acomp") else predicate  # "was overrun yesterday"
     for token in clause.subtree:
         if token.ent_type_ != "DATE" or (token.head != clause and token.head.head != clause):
             continue
         text = token.doc[token.i:token.i + 1].text
-        entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if entity_at is not None:
+            entity = entity_at(token.i)
+        else:
+            entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
         words = (entity.text if entity is not None else text).lower()
         year = re.search(r"\b(1[89]\d\d|20\d\d)\b", words)
         if year:
@@ -860,14 +898,43 @@ def _acts_on_a_thing(event: _Event, actors: ActorFinder) -> bool:
     return False
 
 
-def _holds_office_of(person: Actor, owner: Actor, doc: Doc) -> bool:
+def _holds_office_of(person: Actor, owner: Actor, doc: Doc, article: _Article | None = None) -> bool:
     """Whether the article gives ``person`` an office of ``owner`` ("the prime minister of X")."""
     if person.mention is None or owner.mention is None or person.mention.type != "Person":
         return False
     name = person.mention.label.split()
+    positions = article.offices_of(owner.mention.label) if article is not None else doc._.kg_positions or ()
     return any(p.of is not None and p.of.label == owner.mention.label and
                (p.person.label == person.mention.label or p.person.label.split()[-1:] == name[-1:])
-               for p in doc._.kg_positions or ())
+               for p in positions)
+
+
+class _Article:
+    """What the relations of a Doc look up again and again, indexed once (when first needed):
+    its entities by token, and its positions by whose office they are."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self._entities: dict[int, Span] | None = None
+        self._offices: dict[str, list] | None = None
+
+    def entity_at(self, index: int) -> Span | None:
+        """The first of ``doc.ents`` that covers token ``index``."""
+        if self._entities is None:
+            self._entities = {}
+            for entity in self.doc.ents:
+                for i in range(entity.start, entity.end):
+                    self._entities.setdefault(i, entity)
+        return self._entities.get(index)
+
+    def offices_of(self, label: str) -> list:
+        """The positions of ``doc._.kg_positions`` that are of an entity of this label, in their order."""
+        if self._offices is None:
+            self._offices = {}
+            for position in self.doc._.kg_positions or ():
+                if position.of is not None:
+                    self._offices.setdefault(position.of.label, []).append(position)
+        return self._offices.get(label, [])
 
 
 _HEDGES = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently"}
@@ -898,7 +965,7 @@ def _commitment(relation: RelationMention, triggers: TriggerLexicon, cue: Token 
 
 
 def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actors: ActorFinder,
-                  article_date: str | None) -> Iterator[RelationMention]:
+                  article_date: str | None, article: _Article | None = None) -> Iterator[RelationMention]:
     relation = triggers.relation(event.cameo)
     if relation is None:
         return
@@ -959,7 +1026,7 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
         modality = replace(modality, modality="intended", cue=ahead)
     reporter_token = modality.reporter or _according_to(event.predicate)
     reporter = actors.actor(reporter_token) if reporter_token is not None else None
-    date = event_date(event.predicate, article_date)
+    date = event_date(event.predicate, article_date, article.entity_at if article is not None else None)
     hedge = ("hedge:reported",) if _hedged(event.predicate, modality.reporter_verb) else ()
     for subject in subjects:
         for obj in objects:
@@ -977,7 +1044,7 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
             if protesters_of_the_place and obj is not None and obj.mention is not None and \
                     obj.mention.type in ("City", "Location") and obj.mention.country == subject.mention.country:
                 continue  # "protesters rallied in X": X's people, not a protest against X
-            if obj is not None and event.trigger_kind == "demand" and _holds_office_of(subject, obj, sentence.doc):
+            if obj is not None and event.trigger_kind == "demand" and _holds_office_of(subject, obj, sentence.doc, article):
                 continue  # a leader saying their own state must act states a policy, not a demand on another
             evidence = (f"trigger:{event.trigger_kind}", f"object:{found_as}",
                         *sorted({f"actor:{a.via if a.known else 'unknown'}" for a in (subject, obj) if a is not None}),
@@ -1000,15 +1067,18 @@ def find_relations(doc: Doc, triggers: TriggerLexicon | None = None, lex: Lexico
                          lambda noun: noun.pos_ == "NOUN" and triggers.noun_code(noun) is not None)
     found: list[RelationMention] = []
     seen = set()
+    article = _Article(doc)
+    candidates = _Candidates(doc)
     for sentence in doc.sents:
-        noun_events = list(_noun_events(sentence, triggers))
+        noun_events = list(_noun_events(sentence, triggers, candidates))
         light = {e.predicate.i for e in noun_events}  # "held talks": the noun says what, not the verb
-        transfers = [e for e in _transfers(sentence, triggers) if e.predicate.i not in light]
+        transfers = [e for e in _transfers(sentence, triggers, candidates) if e.predicate.i not in light]
         light |= {e.predicate.i for e in transfers}  # "supplied jets to X": what is handed over says what
-        verb_events = [e for e in _verb_events(sentence, triggers, actors) if e.predicate.i not in light]
-        events = noun_events + transfers + verb_events + list(_demands(sentence)) + list(_stances(sentence))
+        verb_events = [e for e in _verb_events(sentence, triggers, actors, candidates) if e.predicate.i not in light]
+        events = noun_events + transfers + verb_events + list(_demands(sentence, candidates)) + \
+            list(_stances(sentence, candidates))
         for event in events:
-            for relation in _relations_of(event, sentence, triggers, actors, doc._.kg_date):
+            for relation in _relations_of(event, sentence, triggers, actors, doc._.kg_date, article):
                 key = (relation.relation.name, relation.subject.mention and relation.subject.mention.label,
                        relation.object and relation.object.mention and relation.object.mention.label,
                        relation.sentence_start, relation.modality)

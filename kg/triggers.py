@@ -91,6 +91,16 @@ def _lemmas(token: Token) -> set[str]:
     return {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
 
 
+def _head_words(token: Token) -> set[str]:
+    """The words that say what a phrase is about (see :meth:`TriggerLexicon._heads`)."""
+    heads = {t.lemma_.lower() for t in (token, *token.conjuncts)} | {token.lower_}
+    if token.pos_ == "PROPN":  # "ambassador Brah Mohamane": the title before a name says what they are
+        heads |= {c.lemma_.lower() for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+    heads |= {c.lemma_.lower() for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+              for c in p.children if c.dep_ == "pobj"}
+    return heads
+
+
 def _combine(verb: dict, pattern: dict) -> dict | None:
     """A block's pattern applied to one verb of the block, if the verb leaves its slots free.
 
@@ -136,6 +146,9 @@ class TriggerLexicon:
         self.relations = relations
         self._by_prefix = {r.cameo: r for r in relations}
         self.intents = intents or {}
+        self._ranked: dict[str, list[VerbPattern]] = {}
+        self._members: dict[str, list[frozenset[str]]] = {}
+        self._plain: dict[tuple[str, ...], frozenset[str]] = {}
 
     def is_vague(self, pattern: VerbPattern) -> bool:
         """A bare verb of a vague block with that block's general code ("issued": GRANT 060), not
@@ -167,14 +180,31 @@ class TriggerLexicon:
         Hand-written patterns that fit win over derived ones; among either, the one that
         matches most words.
         """
-        candidates = self.patterns.get(lemma or verb.lemma_.lower())
-        if not candidates:
+        # the best fitting pattern is the first that fits of the verb's patterns ranked best
+        # first (a stable sort: of equals, the first listed, as max() over the fitting ones picks)
+        ranked = self._ranked_patterns(lemma or verb.lemma_.lower())
+        if not ranked:
             return None
-        fitting = [p for p in candidates if self._fits(p, verb, is_place) and fits_at(verb, p)]
-        if not fitting:
-            return None
-        best = max(fitting, key=lambda p: (p.hand_written, p.specificity, self._in_block_family(p)))
-        return best.cameo, best
+        phrase = _VerbPhrase(verb)
+        particles, objects = phrase.particles, phrase.objects
+        for pattern in ranked:
+            if (pattern.particle and pattern.particle not in particles) or (pattern.object and not objects):
+                continue  # (what _fits would say first, without a call)
+            if pattern.object and not self._plain_words(pattern.object) <= phrase.object_lemmas():
+                continue  # a word the object must hold is in none of the verb's objects
+            if self._fits(pattern, verb, is_place, phrase) and fits_at(verb, pattern):
+                return pattern.cameo, pattern
+        return None
+
+    def _ranked_patterns(self, lemma: str) -> list[VerbPattern]:
+        """A verb's patterns, hand-written before derived, more words before fewer, in the same
+        root event as their block before not (see :meth:`verb_code`); made once per verb."""
+        ranked = self._ranked.get(lemma)
+        if ranked is None:
+            ranked = sorted(self.patterns.get(lemma, ()), reverse=True,
+                            key=lambda p: (p.hand_written, p.specificity, self._in_block_family(p)))
+            self._ranked[lemma] = ranked
+        return ranked
 
     def _in_block_family(self, pattern: VerbPattern) -> bool:
         """Whether a pattern's code is of the same root event as its block's general code: where the
@@ -183,8 +213,13 @@ class TriggerLexicon:
         general = self.block_codes.get(pattern.block)
         return bool(general) and pattern.cameo[:2] == general[:2]
 
-    def _words_in(self, wanted: tuple[str, ...], token: Token, is_place) -> bool:
+    def _words_in(self, wanted: tuple[str, ...], token: Token, is_place, phrase: _VerbPhrase | None = None) -> bool:
         """Whether a phrase's words all stand in the token's subtree (sets: any member)."""
+        if phrase is not None:
+            key = (wanted, token.i)
+            if key not in phrase.words_in:
+                phrase.words_in[key] = self._words_in_phrase(wanted, token, is_place, phrase)
+            return phrase.words_in[key]
         if wanted == (PLACE,):
             return is_place(token)
         if wanted == (ANY,):
@@ -198,34 +233,60 @@ class TriggerLexicon:
                 return False
         return self._heads(wanted[-1], token)
 
+    def _words_in_phrase(self, wanted: tuple[str, ...], token: Token, is_place, phrase: _VerbPhrase) -> bool:
+        """:meth:`_words_in`, with the words and heads of the token read once for the verb."""
+        if wanted == (PLACE,):
+            return is_place(token)
+        if wanted == (ANY,):
+            return True
+        lemmas = phrase.lemmas(token)
+        for word in wanted:
+            if word.startswith("&"):
+                if not any(member <= lemmas for member in self._set_members(word)):
+                    return False
+            elif word not in lemmas:
+                return False
+        return self._is_head(wanted[-1], phrase.heads(token))
+
+    def _plain_words(self, wanted: tuple[str, ...]) -> frozenset[str]:
+        """The words an argument must hold itself for :meth:`_words_in` to hold (none for a place
+        or any object; a set's members vary)."""
+        plain = self._plain.get(wanted)
+        if plain is None:
+            plain = frozenset() if wanted in ((PLACE,), (ANY,)) else frozenset(w for w in wanted if not w.startswith("&"))
+            self._plain[wanted] = plain
+        return plain
+
+    def _set_members(self, name: str) -> list[frozenset[str]]:
+        """The members of a word set, each as the set of its words."""
+        members = self._members.get(name)
+        if members is None:
+            members = self._members[name] = [frozenset(member) for member in self.sets.get(name, ())]
+        return members
+
     def _heads(self, word: str, token: Token) -> bool:
         """Whether the pattern's last word is what the phrase is about: its head noun, or the noun a
         head of quantity counts ("a series of attacks"); "a French aid worker" is a worker, no aid."""
-        heads = {t.lemma_.lower() for t in (token, *token.conjuncts)} | {token.lower_}
-        if token.pos_ == "PROPN":  # "ambassador Brah Mohamane": the title before a name says what they are
-            heads |= {c.lemma_.lower() for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
-        heads |= {c.lemma_.lower() for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-                  for c in p.children if c.dep_ == "pobj"}
+        return self._is_head(word, _head_words(token))
+
+    def _is_head(self, word: str, heads: set[str]) -> bool:
         if word.startswith("&"):
             return any(member[-1] in heads for member in self.sets.get(word, ()))
         return word in heads
 
-    def _fits(self, pattern: VerbPattern, verb: Token, is_place) -> bool:
-        children = list(verb.children)
+    def _fits(self, pattern: VerbPattern, verb: Token, is_place, phrase: _VerbPhrase | None = None) -> bool:
+        phrase = phrase or _VerbPhrase(verb)
         if pattern.particle:
-            if not any(c.dep_ in ("prt", "prep") and c.lower_ == pattern.particle for c in children):
+            if pattern.particle not in phrase.particles:
                 return False
         if pattern.object:
-            objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
-            if not any(self._words_in(pattern.object, o, is_place) for o in objects):
+            if not any(self._words_in(pattern.object, o, is_place, phrase) for o in phrase.objects):
                 return False
         if pattern.prep:
-            preps = [c for c in children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == pattern.prep]
-            preps += [p for o in children if o.dep_ == "dobj" for each in (o, *o.conjuncts) for p in each.children
-                      if p.dep_ == "prep" and p.lower_ == pattern.prep]
+            preps = phrase.preps(pattern.prep)
             if not preps:
                 return False
-            if pattern.prep_object and not any(self._words_in(pattern.prep_object, c, is_place)
+            if pattern.prep_object and not any(self._words_in(pattern.prep_object, c, is_place, phrase)
                                                for p in preps for c in p.children if c.dep_ == "pobj"):
                 return False
         return True
@@ -241,6 +302,50 @@ class TriggerLexicon:
             if code or compounds[0].dep_ == "compound" and (code := self.event_nouns.get(modifier)):
                 return code
         return self.event_nouns.get(noun.lemma_.lower()) or self.event_nouns.get(noun.lower_)
+
+
+class _VerbPhrase:
+    """A verb's children as the patterns look at them, read once for all its patterns, and the
+    answers of :meth:`TriggerLexicon._words_in` for its arguments."""
+
+    def __init__(self, verb: Token):
+        self.children = list(verb.children)
+        self.particles = {c.lower_ for c in self.children if c.dep_ in ("prt", "prep")}
+        self.objects = [c for c in self.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+        self._preps: dict[str, list[Token]] = {}
+        self.words_in: dict[tuple, bool] = {}
+        self._lemmas: dict[int, set[str]] = {}
+        self._heads: dict[int, set[str]] = {}
+        self._object_lemmas: set[str] | None = None
+
+    def lemmas(self, token: Token) -> set[str]:
+        found = self._lemmas.get(token.i)
+        if found is None:
+            found = self._lemmas[token.i] = _lemmas(token)
+        return found
+
+    def object_lemmas(self) -> set[str]:
+        """The words of all the verb's objects together."""
+        if self._object_lemmas is None:
+            self._object_lemmas = set().union(*(self.lemmas(o) for o in self.objects))
+        return self._object_lemmas
+
+    def heads(self, token: Token) -> set[str]:
+        found = self._heads.get(token.i)
+        if found is None:
+            found = self._heads[token.i] = _head_words(token)
+        return found
+
+    def preps(self, word: str) -> list[Token]:
+        """The verb's prepositions ``word``, and those on its direct objects and their conjuncts."""
+        found = self._preps.get(word)
+        if found is None:
+            children = self.children
+            found = [c for c in children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == word]
+            found += [p for o in children if o.dep_ == "dobj" for each in (o, *o.conjuncts) for p in each.children
+                      if p.dep_ == "prep" and p.lower_ == word]
+            self._preps[word] = found
+        return found
 
 
 def _derived_patterns() -> list[VerbPattern]:

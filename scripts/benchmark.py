@@ -10,6 +10,13 @@ shares of the total (default: the bundled sample corpus, 5 times).
 ``benchmark.py explorer [--sizes 1000,5000] [--keep DIR]``: generated stores, ``kg explore`` on
 each and the page in headless chromium (see scripts/explorer_benchmark.py).
 
+``benchmark.py length [CORPUS …] [--sizes 10000,100000,300000,1000000]``: articles of each length
+made of real articles one after the other (default: the bundled samples; of a short length, as
+many as make 100 KB), analysed by newsgraph's pipeline; seconds per 100 KB for the whole
+analysis, spaCy's components, newsgraph's components and the bare model, and the ratio of the
+longest to the shortest per character (the target: at most 1.5×, an article's cost linear in
+its length).
+
 ``benchmark.py sparql [--triples N]``: a generated graph of N triples in newsgraph's
 vocabulary (kg.synthetic; default 1,000,000), loaded into a store as ``kg build`` loads one.
 Each saved query (parameters bound to the most connected entity and edge) and a typed join
@@ -495,6 +502,109 @@ def sparql_main(argv: list[str]) -> int:
     return 1 if args.check and not all(ok for ok, _ in results) else 0
 
 
+# ----------------------------------------------------------------------------------------------
+# length: what one article costs against its length
+
+LENGTH_SIZES = (10_000, 100_000, 300_000, 1_000_000)
+LENGTH_TARGET = 1.5  # the longest article may cost at most this much more per character than the shortest
+PER = 100_000  # figures are seconds per 100 KB (100,000 characters)
+
+
+def long_texts(texts: list[str], size: int, count: int = 1) -> list[str]:
+    """``count`` texts of at most ``size`` characters, each of whole articles one after the other
+    (the n-th from the n-th article on, so that they differ), cut at a paragraph break."""
+    made = []
+    for n in range(count):
+        parts, total, k = [], 0, n
+        while total < size:
+            part = texts[k % len(texts)].strip()
+            parts.append(part)
+            total += len(part) + 2
+            k += 1
+        text = "\n\n".join(parts)[:size]
+        for mark in ("\n\n", ". ", " "):  # a whole paragraph, else a whole sentence, else a whole word
+            cut = text.rfind(mark)
+            if cut > size // 2:
+                text = text[:cut + 1].rstrip()
+                break
+        made.append(text)
+    return made
+
+
+def component_seconds(nlp, text: str, date: str | None) -> dict[str, float]:
+    """The seconds each component of the pipeline takes on one text (as ``nlp(doc)`` runs them)."""
+    doc = nlp.make_doc(text)
+    doc._.kg_date = date
+    spent = {}
+    for name, component in nlp.pipeline:
+        started = time.perf_counter()
+        doc = component(doc)
+        spent[name] = time.perf_counter() - started
+    return spent
+
+
+def length_main(argv: list[str]) -> int:
+    from kg.nlp import load_model, load_pipeline
+    from kg.pipeline import read_articles
+
+    parser = argparse.ArgumentParser(prog="benchmark.py length",
+                                     description="the cost of analysing one article against its length")
+    parser.add_argument("corpus", nargs="*", type=Path,
+                        help="articles to make the long texts of (default: the bundled sample articles)")
+    parser.add_argument("--sizes", default=",".join(map(str, LENGTH_SIZES)),
+                        help="article lengths in characters (default 10000,100000,300000,1000000)")
+    parser.add_argument("--min-chars", type=int, default=PER,
+                        help="analyse at least this many characters of each size, in several "
+                             "articles if need be (default 100000)")
+    args = parser.parse_args(argv)
+    sizes = sorted(int(size.replace("_", "")) for size in args.sizes.split(","))
+    articles = read_articles(args.corpus)
+    if not articles:
+        print("no articles to make the texts of", file=sys.stderr)
+        return 2
+    texts = [a.text for a in articles]
+    date = articles[0].date
+
+    ours, bare = load_pipeline(), load_model()
+    ours.max_length = bare.max_length = max(ours.max_length, sizes[-1] + 1)
+    component_seconds(ours, texts[0], date)  # warm up: the gazetteer, the lexicons, the model
+    bare(texts[0])
+    source = " ".join(str(p) for p in args.corpus) or "the bundled sample articles"
+    print(f"articles of each length, made of the {len(texts)} articles of {source} one after the other")
+    print(f"seconds per 100 KB (100,000 characters); newsgraph's components are {', '.join(n for n in ours.pipe_names if n.startswith('kg_'))}")
+    header = (f"{'length':>10s} {'articles':>8s} {'analysis':>9s} {'spaCy components':>17s} "
+              f"{'newsgraph components':>21s} {'(× spaCy)':>9s} {'bare model':>11s}")
+    print(header)
+    print("-" * len(header))
+    rows = []
+    for size in sizes:
+        made = long_texts(texts, size, max(1, -(-args.min_chars // size)))
+        chars = sum(len(t) for t in made)
+        spent = [component_seconds(ours, text, date) for text in made]
+        kg_time = sum(v for s in spent for name, v in s.items() if name.startswith("kg_"))
+        spacy_time = sum(v for s in spent for name, v in s.items() if not name.startswith("kg_"))
+        bare_time = sum(seconds(lambda: bare(text)) for text in made)
+        per = PER / chars
+        row = {"size": size, "analysis": (kg_time + spacy_time) * per, "spacy": spacy_time * per,
+               "kg": kg_time * per, "bare": bare_time * per}
+        rows.append(row)
+        print(f"{size:>10,d} {len(made):>8d} {row['analysis']:>9.2f} {row['spacy']:>17.2f} "
+              f"{row['kg']:>21.2f} {row['kg'] / row['spacy']:>8.2f}× {row['bare']:>11.2f}", flush=True)
+    first, last = rows[0], rows[-1]
+    whole = last["analysis"] / first["analysis"]
+    print(f"per character, {last['size']:,d} / {first['size']:,d}: analysis {whole:.2f}×, "
+          f"newsgraph components {last['kg'] / first['kg']:.2f}×, spaCy components {last['spacy'] / first['spacy']:.2f}×, "
+          f"bare model {last['bare'] / first['bare']:.2f}×")
+    verdict = "ok" if whole <= LENGTH_TARGET else "FAILS"
+    print(f"check  a {last['size']:,d}-character article costs ≤ {LENGTH_TARGET}× per character what a "
+          f"{first['size']:,d}-character one does: {whole:.2f}× {verdict}")
+    ours = last["kg"] / first["kg"]  # what newsgraph's own code adds (spaCy's own growth is the model's)
+    print(f"check  newsgraph's components on a {last['size']:,d}-character article cost ≤ {LENGTH_TARGET}× per "
+          f"character what they do on a {first['size']:,d}-character one: {ours:.2f}× "
+          f"{'ok' if ours <= LENGTH_TARGET else 'FAILS'}")
+    return 0
+
+
 def main(argv: list[str]) -> int:
     if argv and argv[0] == "explorer":
         sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -503,6 +613,8 @@ def main(argv: list[str]) -> int:
         return sparql_main(argv[1:])
     if argv and argv[0] == "nlp":
         return nlp_main(argv[1:])
+    if argv and argv[0] == "length":
+        return length_main(argv[1:])
     if argv and argv[0] in ("-h", "--help"):
         print(__doc__)
         return 0

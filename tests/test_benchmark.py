@@ -64,3 +64,46 @@ def test_the_generated_graph_is_reproducible_and_shaped_like_a_build(tmp_path):
     assert {"asserted", "negated", "hypothetical", "intended"} <= modalities
     report = validate_store(store)  # what ontology/shapes.ttl says a valid graph holds
     assert report.conforms, report.text()
+
+
+def _benchmark_module():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("benchmark_script", ROOT / "scripts" / "benchmark.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_long_texts_are_whole_articles_one_after_the_other_cut_at_a_break():
+    long_texts = _benchmark_module().long_texts
+    articles = ["First one. It ends.\n\nA second paragraph.", "Other article here.", "Third text, short."]
+    made = long_texts(articles, 70, count=3)
+    assert len(made) == 3 and all(0 < len(t) <= 70 for t in made)
+    assert made[0].startswith("First one.") and made[1].startswith("Other article") and made[2].startswith("Third")
+    assert made[0] == "First one. It ends.\n\nA second paragraph.\n\nOther article here."  # cut at a paragraph
+    assert long_texts(articles, 500)[0].count("First one.") >= 4  # the articles come round again
+
+
+@pytest.mark.model
+def test_the_length_benchmark_prints_the_cost_per_100_kb_of_each_length():
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "benchmark.py"), "length",
+                           "--sizes", "4000,1500", "--min-chars", "0"],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = done.stdout.splitlines()
+    header = next(line for line in lines if line.lstrip().startswith("length"))
+    for column in ("analysis", "spaCy components", "newsgraph components", "(× spaCy)", "bare model"):
+        assert column in header
+    rows = {line.split()[0]: line.split() for line in lines if line.strip()[:1].isdigit()}
+    assert list(rows) == ["1,500", "4,000"]  # shortest first
+    for row in rows.values():
+        analysis, spacy, ours, ratio, bare = float(row[2]), float(row[3]), float(row[4]), row[5], float(row[6])
+        assert analysis > 0 and spacy > 0 and ours > 0 and bare > 0
+        assert abs(analysis - spacy - ours) < 0.02  # the analysis is the two kinds of component
+        assert ratio.endswith("×") and abs(float(ratio[:-1]) - ours / spacy) < 0.02
+    ratio_line = next(line for line in lines if line.startswith("per character, 4,000 / 1,500: analysis "))
+    assert "newsgraph components" in ratio_line and "bare model" in ratio_line
+    checks = [line for line in lines if line.startswith("check ")]
+    assert len(checks) == 2 and all("≤ 1.5× per character" in line for line in checks)
+    assert "newsgraph's components" in checks[1]
