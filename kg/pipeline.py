@@ -42,7 +42,7 @@ from kg.relations import DEFAULT_MIN_CONFIDENCE, RelationMention
 from kg.rdf import build_dataset, count_quads, write_outputs
 from kg.resolve import Resolution, resolve
 
-__all__ = ["AnalysedArticle", "BuildResult", "read_articles", "analyse", "build_graph", "build", "extract"]
+__all__ = ["AnalysedArticle", "BuildResult", "read_articles", "analyse", "batched", "build_graph", "build", "extract"]
 
 
 @dataclass
@@ -72,6 +72,7 @@ class BuildResult:
     replaced: int = 0  # articles whose text or metadata changed
     skipped: int = 0  # articles unchanged (or the text of an article already built)
     analysed: int = 0  # articles the NLP stages ran on
+    stages: dict[str, float] = field(default_factory=dict)  # seconds per stage, in the order run
 
 
 def read_articles(paths: Iterable[str | Path] = (), on_problem: ProblemHandler | None = None,
@@ -83,23 +84,51 @@ def read_articles(paths: Iterable[str | Path] = (), on_problem: ProblemHandler |
 
 def analyse(articles: Iterable[Article], nlp: Language,
             on_problem: ProblemHandler | None = None,
-            on_article: Callable[[Article], None] | None = None) -> Iterator[AnalysedArticle]:
-    """Run the NLP stages on each article; an article that fails is reported and skipped."""
-    for article in articles:
+            on_article: Callable[[Article], None] | None = None,
+            batch_size: int = 8) -> Iterator[AnalysedArticle]:
+    """Run the NLP stages on each article (``batch_size`` at a time through ``nlp.pipe``);
+    an article that fails is reported and skipped."""
+    for batch in batched(articles, batch_size):
         try:
-            doc = nlp.make_doc(article.text)
-            doc._.kg_date = article.date  # relative dates in the text count from it
-            doc = nlp(doc)
-            yield AnalysedArticle(article, mentions(doc), list(doc._.kg_positions or ()),
-                                  list(doc._.kg_relations or ()))
-        except Exception as error:  # one bad article must not stop the build
-            if on_problem is None:
-                raise
-            on_problem(Problem("W201", article.source or article.id,
-                               f"analysis failed ({type(error).__name__}: {error}); article skipped"))
-        finally:
-            if on_article:
-                on_article(article)
+            docs = list(nlp.pipe((_doc(nlp, article) for article in batch), batch_size=len(batch)))
+        except Exception:  # which article failed is found out one by one below
+            docs = None
+        for number, article in enumerate(batch):
+            try:
+                doc = docs[number] if docs is not None else nlp(_doc(nlp, article))
+                yield AnalysedArticle(article, mentions(doc), list(doc._.kg_positions or ()),
+                                      list(doc._.kg_relations or ()))
+            except Exception as error:  # one bad article must not stop the build
+                if on_problem is None:
+                    raise
+                on_problem(Problem("W201", article.source or article.id,
+                                   f"analysis failed ({type(error).__name__}: {error}); article skipped"))
+            finally:
+                if on_article:
+                    on_article(article)
+
+
+def _doc(nlp: Language, article: Article):
+    """The article's text as a Doc to run the pipeline on."""
+    doc = nlp.make_doc(article.text)
+    doc._.kg_date = article.date  # relative dates in the text count from it
+    return doc
+
+
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    """``items`` in lists of ``size`` (the last may be shorter).
+
+    >>> list(batched(range(5), 2))
+    [[0, 1], [2, 3], [4]]
+    """
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def build_graph(analysed: list[AnalysedArticle], min_confidence: float = DEFAULT_MIN_CONFIDENCE):
@@ -114,7 +143,8 @@ def build(paths: Iterable[str | Path] = (), out_dir: str | Path = "output", mode
           on_start: Callable[[int], None] | None = None,
           on_article: Callable[[Article], None] | None = None,
           explorer: bool = True, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
-          rebuild: bool = False) -> BuildResult:
+          rebuild: bool = False, workers: int = 1, dask: str | None = None,
+          on_stage: Callable[[str], None] | None = None) -> BuildResult:
     """Add the articles under ``paths`` to the graph in ``out_dir`` and publish its graph,
     store and explorer; an asserted relation mention makes a direct triple when its
     confidence is at least ``min_confidence``.
@@ -125,6 +155,11 @@ def build(paths: Iterable[str | Path] = (), out_dir: str | Path = "output", mode
     resolved together. ``rebuild`` starts afresh: the graph holds ``paths`` only, all of it
     analysed anew. The outputs appear in one atomic switch (:mod:`kg.outputs`).
 
+    The NLP runs in ``workers`` processes (:mod:`kg.parallel`; in this process when 1 or
+    when there are too few articles to share), or on the Dask cluster at ``dask``
+    (``local:N`` for a local one); the graph is the same either way. ``on_stage`` gets the
+    name of each stage as it starts; :attr:`BuildResult.stages` their times.
+
     Raises :class:`KGError` when no article could be read, or another build holds the
     folder; every other problem with one input is reported through ``on_problem`` and the
     rest is built.
@@ -132,6 +167,7 @@ def build(paths: Iterable[str | Path] = (), out_dir: str | Path = "output", mode
     started = time.perf_counter()
     folder = OutputFolder(out_dir)
     problems: list[Problem] = []
+    stages = _Stages(on_stage)
 
     def report(problem: Problem) -> None:
         problems.append(problem)
@@ -147,6 +183,7 @@ def build(paths: Iterable[str | Path] = (), out_dir: str | Path = "output", mode
         try:
             current = None if rebuild else folder.current_build()
             before = read_manifest(current, archive) if current is not None else None
+            stages.start("reading articles")
             articles = read_articles(given, report)
             if not articles:
                 where = ", ".join(map(str, given)) or "the sample corpus"
@@ -157,15 +194,20 @@ def build(paths: Iterable[str | Path] = (), out_dir: str | Path = "output", mode
                 return BuildResult(folder.path, len(before.articles), before.entities, before.relations,
                                    before.triples, time.perf_counter() - started, folder.published_paths(),
                                    problems, skipped=len(plan.skipped))
+            stages.start("analysing articles")
             analysed, analysed_now = _analyses(plan, archive, settings.fingerprint, model, rebuild, report,
-                                               on_start, on_article)
+                                               on_start, on_article, workers, dask)
             pause_point("analysed")
             if not analysed:
                 raise KGError("E104", "no article could be analysed")
-            dataset, resolution = build_graph(analysed, min_confidence)
+            stages.start("resolving entities")
+            resolution = resolve((a.article.id, a.mentions, a.positions, a.relations) for a in analysed)
+            stages.start("building RDF")
+            dataset = build_dataset([a.article for a in analysed], resolution, min_confidence=min_confidence)
             manifest = Manifest(settings, [a.article for a in analysed], len(resolution.entities),
                                 len(resolution.relations), count_quads(dataset))
-            _publish(folder, dataset, manifest, explorer)
+            _publish(folder, dataset, manifest, explorer, stages)
+            stages.start(None)
             archive.keep_only({a.content_hash for a in manifest.articles},
                               {analysis_key(settings.fingerprint, a) for a in manifest.articles})
         finally:
@@ -174,12 +216,32 @@ def build(paths: Iterable[str | Path] = (), out_dir: str | Path = "output", mode
     return BuildResult(folder.path, len(analysed), manifest.entities, manifest.relations, manifest.triples,
                        time.perf_counter() - started, folder.published_paths(), problems,
                        added=sum(a in built for a in plan.added), replaced=sum(a in built for a in plan.replaced),
-                       skipped=len(plan.skipped), analysed=analysed_now)
+                       skipped=len(plan.skipped), analysed=analysed_now, stages=stages.seconds)
+
+
+class _Stages:
+    """The time each stage of a build takes, and who is told when one starts."""
+
+    def __init__(self, on_stage: Callable[[str], None] | None):
+        self.on_stage = on_stage
+        self.seconds: dict[str, float] = {}
+        self._current: str | None = None
+        self._since = time.perf_counter()
+
+    def start(self, name: str | None) -> None:
+        """End the stage running (if any) and start ``name`` (None: the last one has ended)."""
+        now = time.perf_counter()
+        if self._current is not None:
+            self.seconds[self._current] = self.seconds.get(self._current, 0.0) + now - self._since
+        self._current, self._since = name, now
+        if name is not None and self.on_stage:
+            self.on_stage(name)
 
 
 def _analyses(plan: BuildPlan, archive: Archive, fingerprint: str, model: str | None, rebuild: bool,
               report: ProblemHandler, on_start: Callable[[int], None] | None,
-              on_article: Callable[[Article], None] | None) -> tuple[list[AnalysedArticle], int]:
+              on_article: Callable[[Article], None] | None, workers: int = 1,
+              dask: str | None = None) -> tuple[list[AnalysedArticle], int]:
     """Every article of a plan with its analysis: archived, else from the NLP (archived at
     once). An article the NLP fails on is left out, or keeps the version it would replace.
     Returns them in build order, and how many articles the NLP analysed."""
@@ -192,10 +254,9 @@ def _analyses(plan: BuildPlan, archive: Archive, fingerprint: str, model: str | 
     todo = [a for a in plan.articles if a not in found]
     if on_start:
         on_start(len(todo))
-    if todo:
-        for done in analyse(todo, load_pipeline(model), report, on_article):
-            found[done.article] = Analysis(done.mentions, done.positions, done.relations)
-            archive.save(done.article, analysis_key(fingerprint, done.article), found[done.article])
+    for article, analysis in _analysed_now(todo, model, workers, dask, report, on_article):
+        found[article] = analysis
+        archive.save(article, analysis_key(fingerprint, article), analysis)
     analysed = []
     for article in plan.articles:
         if article not in found and article.id in plan.previous:
@@ -206,17 +267,41 @@ def _analyses(plan: BuildPlan, archive: Archive, fingerprint: str, model: str | 
     return analysed, sum(a in found for a in todo)
 
 
-def _publish(folder: OutputFolder, dataset, manifest: Manifest, explorer: bool) -> None:
+def _analysed_now(todo: list[Article], model: str | None, workers: int, dask: str | None,
+                  report: ProblemHandler,
+                  on_article: Callable[[Article], None] | None) -> Iterator[tuple[Article, Analysis]]:
+    """The analyses the NLP makes of ``todo``: on Dask, in worker processes, or here."""
+    from kg import parallel
+
+    if not todo:
+        return
+    if dask:
+        yield from parallel.analyse_on_dask(todo, model, dask, report, on_article, parallel.PARTITION_SIZE)
+        return
+    workers = min(workers, -(-len(todo) // parallel.BATCH_SIZE))  # a process for each batch at most
+    if workers > 1:
+        yield from parallel.analyse_in_processes(todo, model, workers, report, on_article, parallel.BATCH_SIZE)
+        return
+    for done in analyse(todo, load_pipeline(model), report, on_article):
+        yield done.article, Analysis(done.mentions, done.positions, done.relations)
+
+
+def _publish(folder: OutputFolder, dataset, manifest: Manifest, explorer: bool, stages: "_Stages | None" = None) -> None:
     """Write a build's outputs into a new build folder and publish them in one switch."""
     from kg.explore import explorer_graph  # the explorer's template is only needed here
     from kg.explorer import write_explorer
     from kg.store import load_store, open_store
 
+    stages = stages or _Stages(None)
     build_dir = folder.new_build()
+    stages.start("writing kg.trig and kg.ttl")
     write_outputs(dataset, build_dir)
+    stages.start("loading the store")
     load_store(build_dir / "kg.trig", build_dir)
     if explorer:
+        stages.start("writing the explorer")
         write_explorer(explorer_graph(open_store(build_dir)), build_dir / "explorer.html")
+    stages.start("publishing")
     write_manifest(manifest, build_dir)
     pause_point("written")
     folder.publish(build_dir)
