@@ -188,6 +188,10 @@ class Archive:
         self.path = Path(path)
         try:
             self._db = sqlite3.connect(self.path)
+            # write-ahead log, synced at checkpoints rather than at each article's commit: a
+            # killed build still keeps every committed analysis, at a fraction of the cost
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.executescript(
                 "CREATE TABLE IF NOT EXISTS texts (hash TEXT PRIMARY KEY, text TEXT NOT NULL);"
                 "CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, data BLOB NOT NULL);")
@@ -214,7 +218,7 @@ class Archive:
             return None  # unreadable: the article is analysed again
 
     def save(self, article: Article, key: str, analysis: Analysis) -> None:
-        """Keep an article's text and analysis (committed at once: a later kill keeps it)."""
+        """Keep an article's text and analysis (committed at once: a later kill of the build keeps it)."""
         data = zlib.compress(json.dumps(to_json(analysis), ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
         with self._db:
             self._db.execute("INSERT OR REPLACE INTO texts VALUES (?, ?)", (article.content_hash, article.text))
