@@ -32,7 +32,7 @@ from typing import Callable, Iterable, Iterator
 
 from kg.corpus import Article, ProblemHandler
 from kg.errors import KGError, Problem
-from kg.incremental import Analysis
+from kg.incremental import Analysis, encode_analysis
 
 __all__ = ["BATCH_SIZE", "PARTITION_SIZE", "default_workers", "analyse_batch", "analyse_in_processes",
            "parse_dask_address", "analyse_on_dask"]
@@ -42,7 +42,7 @@ PARTITION_SIZE = 16  # articles per Dask task
 DASK_RETRIES = 2  # a failed partition is tried again this many times
 DASK_CONNECT_SECONDS = 30  # how long to try to reach a scheduler
 
-BatchResult = list[tuple[int, "Analysis | None", "Problem | None"]]
+BatchResult = list[tuple[int, "Analysis | None", "Problem | None", "bytes | None"]]
 
 
 def default_workers() -> int:
@@ -57,7 +57,8 @@ def analyse_batch(articles: list[Article], model: str | None = None) -> BatchRes
     """Analyse a batch of articles in this process, the pipeline loaded once per process.
 
     Returns, for each article by its position in ``articles``, its analysis or the problem
-    that stopped it (exactly one of the two is None).
+    that stopped it (exactly one of the two is None), and the analysis encoded for the
+    archive (:func:`kg.incremental.encode_analysis`), so the calling process need not.
     """
     from kg.nlp import load_pipeline
     from kg.pipeline import analyse
@@ -69,7 +70,9 @@ def analyse_batch(articles: list[Article], model: str | None = None) -> BatchRes
         found["problem"] = reported
 
     def finished(article: Article) -> None:  # analyse calls it after each article, analysed or not
-        results.append((len(results), found["analysis"], found["problem"]))
+        analysis = found["analysis"]
+        encoded = encode_analysis(analysis) if analysis is not None else None
+        results.append((len(results), analysis, found["problem"], encoded))
         found.update(analysis=None, problem=None)
 
     for done in analyse(articles, load_pipeline(model), problem, finished, batch_size=len(articles) or 1):
@@ -85,7 +88,7 @@ def _load_pipeline(model: str | None) -> None:
 
 def _gather(batches: Iterable[list[Article]], submit: Callable[[list[Article]], Future], in_flight: int,
             on_problem: ProblemHandler | None, on_article: Callable[[Article], None] | None,
-            result: Callable[[Future], BatchResult]) -> Iterator[tuple[Article, Analysis]]:
+            result: Callable[[Future], BatchResult]) -> Iterator[tuple[Article, Analysis, bytes]]:
     """Submit batches (at most ``in_flight`` at a time, so memory stays flat) and yield
     their articles' analyses in the order given."""
     pending: deque[tuple[list[Article], Future]] = deque()
@@ -103,10 +106,10 @@ def _gather(batches: Iterable[list[Article]], submit: Callable[[list[Article]], 
         batch, future = pending.popleft()
         outcome = result(future)
         fill()
-        for number, analysis, problem in outcome:
+        for number, analysis, problem, encoded in outcome:
             article = batch[number]
             if analysis is not None:
-                yield article, analysis
+                yield article, analysis, encoded
             elif on_problem is not None:
                 on_problem(problem)
             else:
@@ -118,9 +121,9 @@ def _gather(batches: Iterable[list[Article]], submit: Callable[[list[Article]], 
 def analyse_in_processes(articles: Iterable[Article], model: str | None, workers: int,
                          on_problem: ProblemHandler | None = None,
                          on_article: Callable[[Article], None] | None = None,
-                         batch_size: int = BATCH_SIZE) -> Iterator[tuple[Article, Analysis]]:
-    """Each article with its analysis, made by ``workers`` processes; an article that fails
-    is reported through ``on_problem`` and skipped.
+                         batch_size: int = BATCH_SIZE) -> Iterator[tuple[Article, Analysis, bytes]]:
+    """Each article with its analysis (and that encoded for the archive), made by ``workers``
+    processes; an article that fails is reported through ``on_problem`` and skipped.
 
     Raises :class:`KGError` (E151) when a worker process dies.
     """
@@ -180,8 +183,8 @@ def analyse_on_dask(articles: Iterable[Article], model: str | None, address: str
                     on_problem: ProblemHandler | None = None,
                     on_article: Callable[[Article], None] | None = None,
                     partition_size: int = PARTITION_SIZE,
-                    retries: int = DASK_RETRIES) -> Iterator[tuple[Article, Analysis]]:
-    """Each article with its analysis, made on the Dask cluster at ``address`` (``local:N``:
+                    retries: int = DASK_RETRIES) -> Iterator[tuple[Article, Analysis, bytes]]:
+    """Each article with its analysis (and that encoded for the archive), made on the Dask cluster at ``address`` (``local:N``:
     a local cluster of N worker processes) in partitions of ``partition_size`` articles; a
     partition whose task fails is tried again ``retries`` times. An article that fails is
     reported through ``on_problem`` and skipped.

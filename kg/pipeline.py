@@ -254,9 +254,9 @@ def _analyses(plan: BuildPlan, archive: Archive, fingerprint: str, model: str | 
     todo = [a for a in plan.articles if a not in found]
     if on_start:
         on_start(len(todo))
-    for article, analysis in _analysed_now(todo, model, workers, dask, report, on_article):
+    for article, analysis, encoded in _analysed_now(todo, model, workers, dask, report, on_article):
         found[article] = analysis
-        archive.save(article, analysis_key(fingerprint, article), analysis)
+        archive.save(article, analysis_key(fingerprint, article), analysis, encoded)
     analysed = []
     for article in plan.articles:
         if article not in found and article.id in plan.previous:
@@ -269,8 +269,9 @@ def _analyses(plan: BuildPlan, archive: Archive, fingerprint: str, model: str | 
 
 def _analysed_now(todo: list[Article], model: str | None, workers: int, dask: str | None,
                   report: ProblemHandler,
-                  on_article: Callable[[Article], None] | None) -> Iterator[tuple[Article, Analysis]]:
-    """The analyses the NLP makes of ``todo``: on Dask, in worker processes, or here."""
+                  on_article: Callable[[Article], None] | None) -> Iterator[tuple[Article, Analysis, bytes | None]]:
+    """The analyses the NLP makes of ``todo`` (and, from workers, encoded for the archive):
+    on Dask, in worker processes, or here."""
     from kg import parallel
 
     if not todo:
@@ -283,7 +284,7 @@ def _analysed_now(todo: list[Article], model: str | None, workers: int, dask: st
         yield from parallel.analyse_in_processes(todo, model, workers, report, on_article, parallel.BATCH_SIZE)
         return
     for done in analyse(todo, load_pipeline(model), report, on_article):
-        yield done.article, Analysis(done.mentions, done.positions, done.relations)
+        yield done.article, Analysis(done.mentions, done.positions, done.relations), None
 
 
 def _publish(folder: OutputFolder, dataset, manifest: Manifest, explorer: bool, stages: "_Stages | None" = None) -> None:

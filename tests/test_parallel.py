@@ -79,16 +79,21 @@ def test_a_dask_local_cluster_builds_the_same_graph(corpus, one_process, tmp_pat
     assert same_graph(tmp_path, graph)
 
 
-def test_a_batch_reports_the_article_it_cannot_analyse():
+def test_a_batch_reports_the_article_it_cannot_analyse(tmp_path):
     from kg.corpus import Article
+    from kg.incremental import Archive
 
     good = Article("good", "Kenya praised Ghana on Monday.")
     bad = Article("bad", "Troops left.")
     object.__setattr__(bad, "text", None)  # make_doc fails on it
     results = analyse_batch([good, bad, good])
-    assert [(n, a is not None, p.code if p else None) for n, a, p in results] == \
-           [(0, True, None), (1, False, "W201"), (2, True, None)]
+    assert [(n, a is not None, p.code if p else None, e is not None) for n, a, p, e in results] == \
+           [(0, True, None, True), (1, False, "W201", False), (2, True, None, True)]
     assert any(m.label == "Kenya" for m in results[0][1].mentions)
+    archive = Archive(tmp_path / "archive.sqlite")  # what the worker encoded is what the archive reads
+    archive.save(good, "key", None, results[0][3])
+    assert archive.analysis("key") == results[0][1]
+    archive.close()
 
 
 @pytest.mark.parametrize("address", ["local:0", "local:x"])
