@@ -9,7 +9,8 @@ Read top to bottom to follow an article through newsgraph::
     relations.find_relations  Doc → RelationMention: a trigger (triggers), its arguments
                               (arguments) and the entities they stand for (actors), modality
     resolve.resolve           all mentions → one Entity per real actor
-    rdf.build_dataset         → rdflib Dataset (one named graph per article) → kg.trig, kg.ttl
+    rdf.build_dataset         → rdflib Dataset (one named graph per article) → kg.trig, kg.ttl,
+                              a batch of articles at a time (streaming.write_outputs_in_batches)
     store.load_store          → Oxigraph store for SPARQL
     explore.explorer_graph    store → networkx graph → explorer.write_explorer → explorer.html
 
@@ -39,7 +40,8 @@ from kg.nlp import load_pipeline
 from kg.outputs import OutputFolder, pause_point
 from kg.positions import PositionMention
 from kg.relations import DEFAULT_MIN_CONFIDENCE, RelationMention
-from kg.rdf import build_dataset, count_quads, write_outputs
+from kg.rdf import build_dataset
+from kg.streaming import write_outputs_in_batches
 from kg.resolve import Resolution, resolve
 
 __all__ = ["AnalysedArticle", "BuildResult", "read_articles", "analyse", "batched", "build_graph", "build", "extract"]
@@ -202,18 +204,17 @@ def build(paths: Iterable[str | Path] = (), out_dir: str | Path = "output", mode
                 raise KGError("E104", "no article could be analysed")
             stages.start("resolving entities")
             resolution = resolve((a.article.id, a.mentions, a.positions, a.relations) for a in analysed)
-            stages.start("building RDF")
-            dataset = build_dataset([a.article for a in analysed], resolution, min_confidence=min_confidence)
             manifest = Manifest(settings, [a.article for a in analysed], len(resolution.entities),
-                                len(resolution.relations), count_quads(dataset))
-            _publish(folder, dataset, manifest, explorer, stages)
+                                len(resolution.relations))
+            del analysed[:]  # the resolution holds what the graph needs
+            _publish(folder, resolution, manifest, explorer, stages)
             stages.start(None)
             archive.keep_only({a.content_hash for a in manifest.articles},
                               {analysis_key(settings.fingerprint, a) for a in manifest.articles})
         finally:
             archive.close()
     built = set(manifest.articles)
-    return BuildResult(folder.path, len(analysed), manifest.entities, manifest.relations, manifest.triples,
+    return BuildResult(folder.path, len(manifest.articles), manifest.entities, manifest.relations, manifest.triples,
                        time.perf_counter() - started, folder.published_paths(), problems,
                        added=sum(a in built for a in plan.added), replaced=sum(a in built for a in plan.replaced),
                        skipped=len(plan.skipped), analysed=analysed_now, stages=stages.seconds)
@@ -287,8 +288,11 @@ def _analysed_now(todo: list[Article], model: str | None, workers: int, dask: st
         yield done.article, Analysis(done.mentions, done.positions, done.relations), None
 
 
-def _publish(folder: OutputFolder, dataset, manifest: Manifest, explorer: bool, stages: "_Stages | None" = None) -> None:
-    """Write a build's outputs into a new build folder and publish them in one switch."""
+def _publish(folder: OutputFolder, resolution: Resolution, manifest: Manifest, explorer: bool,
+             stages: "_Stages | None" = None) -> None:
+    """Write a build's outputs into a new build folder and publish them in one switch; the
+    graph files are written a batch of articles at a time (:mod:`kg.streaming`) and the
+    store loaded from kg.trig, so memory does not grow with the number of articles."""
     from kg.explore import explorer_graph  # the explorer's template is only needed here
     from kg.explorer import write_explorer
     from kg.store import load_store, open_store
@@ -296,7 +300,8 @@ def _publish(folder: OutputFolder, dataset, manifest: Manifest, explorer: bool, 
     stages = stages or _Stages(None)
     build_dir = folder.new_build()
     stages.start("writing kg.trig and kg.ttl")
-    write_outputs(dataset, build_dir)
+    _, manifest.triples = write_outputs_in_batches(manifest.articles, resolution, build_dir,
+                                                   manifest.settings.min_confidence)
     stages.start("loading the store")
     load_store(build_dir / "kg.trig", build_dir)
     if explorer:

@@ -233,17 +233,20 @@ def mention_label(relation: ResolvedRelation, resolution: Resolution) -> str:
 
 
 def build_dataset(articles: Iterable[Article], resolution: Resolution,
-                  include_ontology: bool = True, min_confidence: float = 0.0) -> Dataset:
+                  include_ontology: bool = True, min_confidence: float = 0.0,
+                  include_entities: bool = True) -> Dataset:
     """The whole graph: ontology, entities, and one named graph per article; an asserted
-    relation mention makes its direct triple when its confidence is at least ``min_confidence``."""
+    relation mention makes its direct triple when its confidence is at least ``min_confidence``.
+    Without ontology and entities: the named graphs of these articles only."""
     dataset = Dataset()
     _bind_prefixes(dataset)
     if include_ontology:
         dataset.graph(ONTOLOGY_GRAPH).parse(ontology_path("kg.ttl"), format="turtle")
     iris = {key: entity_iri(entity) for key, entity in resolution.entities.items()}
-    entity_graph = dataset.graph(ENTITY_GRAPH)
-    for entity in sorted(resolution.entities.values(), key=lambda e: e.key):
-        add_entity(entity_graph, entity, iris)
+    if include_entities:
+        entity_graph = dataset.graph(ENTITY_GRAPH)
+        for entity in sorted(resolution.entities.values(), key=lambda e: e.key):
+            add_entity(entity_graph, entity, iris)
     for article in articles:
         graph = dataset.graph(article_iri(article.id))
         node = add_article(graph, article)
