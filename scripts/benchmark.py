@@ -614,7 +614,7 @@ def throughput_main(argv: list[str]) -> int:
     texts = [a.text for a in articles]
     words = sum(len(t.split()) for t in texts)
     print(f"corpus: {len(articles)} articles, {words} words, {sum(map(len, texts)) / len(texts) / 1000:.1f} kB "
-          f"an article; {os.cpu_count()} cores", flush=True)
+          f"an article; {os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f}", flush=True)
     raw_wall, raw_cpu, raw_load = raw_spacy(texts, args.batch_size)
     print(f"raw spaCy nlp.pipe (bare model, newsgraph's components off): {raw_wall:.1f} s "
           f"({words / raw_wall:,.0f} words/s; CPU {raw_cpu:.1f} s; model load {raw_load:.1f} s apart)", flush=True)
@@ -634,6 +634,8 @@ def throughput_main(argv: list[str]) -> int:
         print(f"kg build, 1 process, {args.scale}× the corpus: {big.wall:.1f} s ({big.articles} articles; "
               f"peak RSS {big.rss_mib:.0f} MiB)", flush=True)
 
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} (other processes on the machine slow every "
+          "wall-clock figure; CPU times are given beside them)")
     print("\nshare of time per stage (kg build, 1 process, end to end):")
     stages = dict(one.stages)
     stages["start-up (interpreter, imports)"] = max(0.0, one.wall - sum(stages.values()))
