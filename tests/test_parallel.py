@@ -108,3 +108,27 @@ def test_an_unreachable_dask_scheduler_is_a_user_error(monkeypatch):
     with pytest.raises(KGError) as raised:
         list(kg.parallel.analyse_on_dask([], None, "tcp://127.0.0.1:9"))
     assert raised.value.code == "E154"
+
+
+def test_kg_build_runs_on_every_core_unless_told(monkeypatch, tmp_path):
+    from kg import cli
+
+    given = []
+
+    def stopped(*args, **kwargs):
+        given.append(kwargs)
+        raise KGError("E101", "stopped here")
+
+    monkeypatch.setattr("kg.pipeline.build", stopped)
+    assert cli.main(["build", "-o", str(tmp_path), "-q"]) == 1
+    assert cli.main(["build", "-o", str(tmp_path), "-q", "--workers", "3", "--dask", "local:2"]) == 1
+    assert [(g["workers"], g["dask"]) for g in given] == [(kg.parallel.default_workers(), None), (3, "local:2")]
+
+
+@pytest.mark.parametrize("argv, message", [(["--workers", "0"], "--workers"), (["--dask", "local:none"], "E152")])
+def test_bad_worker_options_are_one_line_user_errors(argv, message, corpus, tmp_path, capsys):
+    from kg import cli
+
+    assert cli.main(["build", str(corpus), "-o", str(tmp_path), "-q", *argv]) == 1
+    err = capsys.readouterr().err
+    assert message in err and len(err.strip().splitlines()) == 1
