@@ -1,4 +1,5 @@
 """`python -m kg` runs the `kg` command."""
 from kg.cli import run
 
-run()
+if __name__ == "__main__":  # not when a worker process (kg.parallel) imports it
+    run()

@@ -36,32 +36,41 @@ def build(paths: List[Path] = typer.Argument(None, help="Files or folders of art
               None, "--min-confidence", min=0.0, max=1.0,
               help="Confidence (0-1) an asserted relation mention needs to make the direct triple "
                    "(default 0.5); the others stay queryable mentions."),
-          rebuild: bool = typer.Option(False, "--rebuild", help="Start afresh: drop the graph already in the output folder.")) -> None:
+          rebuild: bool = typer.Option(False, "--rebuild", help="Start afresh: drop the graph already in the output folder."),
+          workers: Optional[int] = typer.Option(None, "--workers", "-j", min=1,
+                                                help="Processes that run the NLP (default: the machine's cores)."),
+          dask: Optional[str] = typer.Option(None, "--dask", metavar="SCHEDULER_ADDRESS",
+                                             help="Run the NLP on a Dask cluster (tcp://HOST:8786), or on a local "
+                                                  "one of N workers (local:N); needs newsgraph[dask].")) -> None:
     """Build the knowledge graph (kg.ttl, kg.trig), the SPARQL store and explorer.html, adding the
     articles to the graph already in the output folder (unchanged ones are skipped)."""
+    from kg.parallel import default_workers
     from kg.pipeline import build as run_build
     from kg.relations import DEFAULT_MIN_CONFIDENCE
 
     progress = None
     if not quiet and sys.stderr.isatty():
-        from rich.progress import Progress
-        progress = Progress(transient=True)
-    task = None
+        from kg.progress import build_progress
+        progress = build_progress()
+        progress.start()
+    task = progress.add_task("reading articles", total=None) if progress else None
+
+    def on_stage(name: str) -> None:
+        if progress:
+            progress.update(task, description=name)
 
     def on_start(total: int) -> None:
-        nonlocal task
         if progress:
-            progress.start()
-            task = progress.add_task("reading articles", total=total)
+            progress.reset(task, total=total, description="analysing articles")
 
     def on_article(article) -> None:
-        if progress and task is not None:
+        if progress:
             progress.advance(task)
 
     try:
         result = run_build(paths or (), out, model, on_problem=_warn, on_start=on_start, on_article=on_article,
                            min_confidence=DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence,
-                           rebuild=rebuild)
+                           rebuild=rebuild, workers=workers or default_workers(), dask=dask, on_stage=on_stage)
     finally:
         if progress:
             progress.stop()

@@ -9,7 +9,8 @@ Read top to bottom to follow an article through newsgraph::
     relations.find_relations  Doc → RelationMention: a trigger (triggers), its arguments
                               (arguments) and the entities they stand for (actors), modality
     resolve.resolve           all mentions → one Entity per real actor
-    rdf.build_dataset         → rdflib Dataset (one named graph per article) → kg.trig, kg.ttl
+    rdf.build_dataset         → rdflib Dataset (one named graph per article) → kg.trig, kg.ttl,
+                              a batch of articles at a time (streaming.write_outputs_in_batches)
     store.load_store          → Oxigraph store for SPARQL
     explore.explorer_graph    store → networkx graph → explorer.write_explorer → explorer.html
 
@@ -40,10 +41,12 @@ from kg.nlp import load_pipeline
 from kg.outputs import OutputFolder, pause_point
 from kg.positions import PositionMention
 from kg.relations import DEFAULT_MIN_CONFIDENCE, RelationMention
-from kg.rdf import article_iri, build_dataset, count_quads, write_outputs
+from kg.rdf import article_iri, build_dataset
+from kg.streaming import write_outputs_in_batches
 from kg.resolve import Resolution, resolve
 
-__all__ = ["AnalysedArticle", "BuildResult", "read_articles", "analyse", "build_graph", "build", "extract"]
+__all__ = ["AnalysedArticle", "BuildResult", "read_articles", "analyse", "batched", "resolve_analysed", "build_graph",
+           "build", "extract"]
 
 
 @dataclass
@@ -73,6 +76,7 @@ class BuildResult:
     replaced: int = 0  # articles whose text or metadata changed
     skipped: int = 0  # articles unchanged (or the text of an article already built)
     analysed: int = 0  # articles the NLP stages ran on
+    stages: dict[str, float] = field(default_factory=dict)  # seconds per stage, in the order run
 
 
 def read_articles(paths: Iterable[str | Path] = (), on_problem: ProblemHandler | None = None,
@@ -84,21 +88,79 @@ def read_articles(paths: Iterable[str | Path] = (), on_problem: ProblemHandler |
 
 def analyse(articles: Iterable[Article], nlp: Language,
             on_problem: ProblemHandler | None = None,
-            on_article: Callable[[Article], None] | None = None) -> Iterator[AnalysedArticle]:
-    """Run the NLP stages on each article (one longer than ``nlp.max_length`` in pieces, see
-    :mod:`kg.chunking`); an article that fails is reported and skipped."""
-    for article in articles:
+            on_article: Callable[[Article], None] | None = None,
+            batch_size: int = 8) -> Iterator[AnalysedArticle]:
+    """Run the NLP stages on each article, ``batch_size`` at a time through ``nlp.pipe`` (one
+    longer than ``nlp.max_length`` on its own, in pieces: see :mod:`kg.chunking`); an article
+    that fails is reported and skipped."""
+    for batch in batched(articles, batch_size):
+        whole = [a for a in batch if len(a.text) <= nlp.max_length]
         try:
-            # relative dates in the text count from its date; beyond nlp.max_length, in pieces
-            yield AnalysedArticle(article, *analyse_text(nlp, article.text, article.date))
-        except Exception as error:  # one bad article must not stop the build
-            if on_problem is None:
-                raise
-            on_problem(Problem("W201", article.source or article.id,
-                               f"analysis failed ({type(error).__name__}: {error}); article skipped"))
-        finally:
-            if on_article:
-                on_article(article)
+            docs = dict(zip((id(a) for a in whole),
+                            nlp.pipe((_doc(nlp, a) for a in whole), batch_size=len(whole) or 1)))
+        except Exception:  # which article failed is found out one by one below
+            docs = {}
+        for article in batch:
+            try:
+                doc = docs.get(id(article))
+                if doc is not None:
+                    yield AnalysedArticle(article, mentions(doc), list(doc._.kg_positions or ()),
+                                          list(doc._.kg_relations or ()))
+                else:
+                    yield AnalysedArticle(article, *analyse_text(nlp, article.text, article.date))
+            except Exception as error:  # one bad article must not stop the build
+                if on_problem is None:
+                    raise
+                on_problem(Problem("W201", article.source or article.id,
+                                   f"analysis failed ({type(error).__name__}: {error}); article skipped"))
+            finally:
+                if on_article:
+                    on_article(article)
+
+
+def _doc(nlp: Language, article: Article):
+    """The article's text as a Doc to run the pipeline on."""
+    doc = nlp.make_doc(article.text)
+    doc._.kg_date = article.date  # relative dates in the text count from it
+    return doc
+
+
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    """``items`` in lists of ``size`` (the last may be shorter).
+
+    >>> list(batched(range(5), 2))
+    [[0, 1], [2, 3], [4]]
+    """
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def resolve_analysed(analysed: list[AnalysedArticle], on_problem: ProblemHandler | None = None) -> Resolution:
+    """Resolve entities across the analysed articles. With ``on_problem``, an article that
+    breaks the resolution is found (each resolved alone), reported (W202) and removed from
+    ``analysed``; without it, the error is raised."""
+    def items(group):
+        return ((a.article.id, a.mentions, a.positions, a.relations) for a in group)
+
+    try:
+        return resolve(items(analysed))
+    except Exception:
+        if on_problem is None:
+            raise
+        for one in list(analysed):
+            try:
+                resolve(items([one]))
+            except Exception as error:
+                on_problem(Problem("W202", one.article.source or one.article.id,
+                                   f"resolution failed ({type(error).__name__}: {error}); article left out"))
+                analysed.remove(one)
+        return resolve(items(analysed))
 
 
 def build_graph(analysed: list[AnalysedArticle], min_confidence: float = DEFAULT_MIN_CONFIDENCE,
@@ -109,22 +171,7 @@ def build_graph(analysed: list[AnalysedArticle], min_confidence: float = DEFAULT
     made (W301) is reported, left out of the graph and removed from ``analysed``; without
     it, the error is raised.
     """
-    def items(group):
-        return ((a.article.id, a.mentions, a.positions, a.relations) for a in group)
-
-    try:
-        resolution: Resolution = resolve(items(analysed))
-    except Exception:
-        if on_problem is None:
-            raise
-        for one in list(analysed):  # find the articles that break it, each resolved alone
-            try:
-                resolve(items([one]))
-            except Exception as error:
-                on_problem(Problem("W202", one.article.source or one.article.id,
-                                   f"resolution failed ({type(error).__name__}: {error}); article left out"))
-                analysed.remove(one)
-        resolution = resolve(items(analysed))
+    resolution = resolve_analysed(analysed, on_problem)
     dataset = build_dataset([a.article for a in analysed], resolution, min_confidence=min_confidence,
                             on_problem=on_problem)
     if on_problem is not None:
@@ -138,7 +185,8 @@ def build(paths: Iterable[str | Path] = (), out_dir: str | Path = "output", mode
           on_start: Callable[[int], None] | None = None,
           on_article: Callable[[Article], None] | None = None,
           explorer: bool = True, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
-          rebuild: bool = False) -> BuildResult:
+          rebuild: bool = False, workers: int = 1, dask: str | None = None,
+          on_stage: Callable[[str], None] | None = None) -> BuildResult:
     """Add the articles under ``paths`` to the graph in ``out_dir`` and publish its graph,
     store and explorer; an asserted relation mention makes a direct triple when its
     confidence is at least ``min_confidence``.
@@ -149,6 +197,11 @@ def build(paths: Iterable[str | Path] = (), out_dir: str | Path = "output", mode
     resolved together. ``rebuild`` starts afresh: the graph holds ``paths`` only, all of it
     analysed anew. The outputs appear in one atomic switch (:mod:`kg.outputs`).
 
+    The NLP runs in ``workers`` processes (:mod:`kg.parallel`; in this process when 1 or
+    when there are too few articles to share), or on the Dask cluster at ``dask``
+    (``local:N`` for a local one); the graph is the same either way. ``on_stage`` gets the
+    name of each stage as it starts; :attr:`BuildResult.stages` their times.
+
     Raises :class:`KGError` when no article could be read, or another build holds the
     folder; every other problem with one input is reported through ``on_problem`` and the
     rest is built.
@@ -156,6 +209,7 @@ def build(paths: Iterable[str | Path] = (), out_dir: str | Path = "output", mode
     started = time.perf_counter()
     folder = OutputFolder(out_dir)
     problems: list[Problem] = []
+    stages = _Stages(on_stage)
 
     def report(problem: Problem) -> None:
         problems.append(problem)
@@ -171,6 +225,7 @@ def build(paths: Iterable[str | Path] = (), out_dir: str | Path = "output", mode
         try:
             current = None if rebuild else folder.current_build()
             before = read_manifest(current, archive) if current is not None else None
+            stages.start("reading articles")
             articles = read_articles(given, report)
             if not articles:
                 where = ", ".join(map(str, given)) or "the sample corpus"
@@ -181,29 +236,53 @@ def build(paths: Iterable[str | Path] = (), out_dir: str | Path = "output", mode
                 return BuildResult(folder.path, len(before.articles), before.entities, before.relations,
                                    before.triples, time.perf_counter() - started, folder.published_paths(),
                                    problems, skipped=len(plan.skipped))
+            stages.start("analysing articles")
             analysed, analysed_now = _analyses(plan, archive, settings.fingerprint, model, rebuild, report,
-                                               on_start, on_article)
+                                               on_start, on_article, workers, dask)
             pause_point("analysed")
             if not analysed:
                 raise KGError("E104", "no article could be analysed")
-            dataset, resolution = build_graph(analysed, min_confidence, report)
+            stages.start("resolving entities")
+            resolution = resolve_analysed(analysed, report)
             manifest = Manifest(settings, [a.article for a in analysed], len(resolution.entities),
-                                len(resolution.relations), count_quads(dataset))
-            _publish(folder, dataset, manifest, explorer)
+                                len(resolution.relations))
+            del analysed[:]  # the resolution holds what the graph needs
+            _publish(folder, resolution, manifest, explorer, stages, report)
+            stages.start(None)
             archive.keep_only({a.content_hash for a in manifest.articles},
                               {analysis_key(settings.fingerprint, a) for a in manifest.articles})
         finally:
             archive.close()
     built = set(manifest.articles)
-    return BuildResult(folder.path, len(analysed), manifest.entities, manifest.relations, manifest.triples,
+    return BuildResult(folder.path, len(manifest.articles), manifest.entities, manifest.relations, manifest.triples,
                        time.perf_counter() - started, folder.published_paths(), problems,
                        added=sum(a in built for a in plan.added), replaced=sum(a in built for a in plan.replaced),
-                       skipped=len(plan.skipped), analysed=analysed_now)
+                       skipped=len(plan.skipped), analysed=analysed_now, stages=stages.seconds)
+
+
+class _Stages:
+    """The time each stage of a build takes, and who is told when one starts."""
+
+    def __init__(self, on_stage: Callable[[str], None] | None):
+        self.on_stage = on_stage
+        self.seconds: dict[str, float] = {}
+        self._current: str | None = None
+        self._since = time.perf_counter()
+
+    def start(self, name: str | None) -> None:
+        """End the stage running (if any) and start ``name`` (None: the last one has ended)."""
+        now = time.perf_counter()
+        if self._current is not None:
+            self.seconds[self._current] = self.seconds.get(self._current, 0.0) + now - self._since
+        self._current, self._since = name, now
+        if name is not None and self.on_stage:
+            self.on_stage(name)
 
 
 def _analyses(plan: BuildPlan, archive: Archive, fingerprint: str, model: str | None, rebuild: bool,
               report: ProblemHandler, on_start: Callable[[int], None] | None,
-              on_article: Callable[[Article], None] | None) -> tuple[list[AnalysedArticle], int]:
+              on_article: Callable[[Article], None] | None, workers: int = 1,
+              dask: str | None = None) -> tuple[list[AnalysedArticle], int]:
     """Every article of a plan with its analysis: archived, else from the NLP (archived at
     once). An article the NLP fails on is left out, or keeps the version it would replace.
     Returns them in build order, and how many articles the NLP analysed."""
@@ -216,10 +295,9 @@ def _analyses(plan: BuildPlan, archive: Archive, fingerprint: str, model: str | 
     todo = [a for a in plan.articles if a not in found]
     if on_start:
         on_start(len(todo))
-    if todo:
-        for done in analyse(todo, load_pipeline(model), report, on_article):
-            found[done.article] = Analysis(done.mentions, done.positions, done.relations)
-            archive.save(done.article, analysis_key(fingerprint, done.article), found[done.article])
+    for article, analysis, encoded in _analysed_now(todo, model, workers, dask, report, on_article):
+        found[article] = analysis
+        archive.save(article, analysis_key(fingerprint, article), analysis, encoded)
     analysed = []
     for article in plan.articles:
         if article not in found and article.id in plan.previous:
@@ -230,17 +308,49 @@ def _analyses(plan: BuildPlan, archive: Archive, fingerprint: str, model: str | 
     return analysed, sum(a in found for a in todo)
 
 
-def _publish(folder: OutputFolder, dataset, manifest: Manifest, explorer: bool) -> None:
-    """Write a build's outputs into a new build folder and publish them in one switch."""
+def _analysed_now(todo: list[Article], model: str | None, workers: int, dask: str | None,
+                  report: ProblemHandler,
+                  on_article: Callable[[Article], None] | None) -> Iterator[tuple[Article, Analysis, bytes | None]]:
+    """The analyses the NLP makes of ``todo`` (and, from workers, encoded for the archive):
+    on Dask, in worker processes, or here."""
+    from kg import parallel
+
+    if not todo:
+        return
+    if dask:
+        yield from parallel.analyse_on_dask(todo, model, dask, report, on_article, parallel.PARTITION_SIZE)
+        return
+    workers = min(workers, -(-len(todo) // parallel.BATCH_SIZE))  # a process for each batch at most
+    if workers > 1:
+        yield from parallel.analyse_in_processes(todo, model, workers, report, on_article, parallel.BATCH_SIZE)
+        return
+    for done in analyse(todo, load_pipeline(model), report, on_article):
+        yield done.article, Analysis(done.mentions, done.positions, done.relations), None
+
+
+def _publish(folder: OutputFolder, resolution: Resolution, manifest: Manifest, explorer: bool,
+             stages: "_Stages | None" = None, on_problem: ProblemHandler | None = None) -> None:
+    """Write a build's outputs into a new build folder and publish them in one switch; the
+    graph files are written a batch of articles at a time (:mod:`kg.streaming`) and the
+    store loaded from kg.trig, so memory does not grow with the number of articles."""
     from kg.explore import explorer_graph  # the explorer's template is only needed here
     from kg.explorer import write_explorer
     from kg.store import load_store, open_store
 
+    stages = stages or _Stages(None)
     build_dir = folder.new_build()
-    write_outputs(dataset, build_dir)
+    stages.start("writing kg.trig and kg.ttl")
+    left_out: set[str] = set()
+    _, manifest.triples = write_outputs_in_batches(manifest.articles, resolution, build_dir,
+                                                   manifest.settings.min_confidence, on_problem=on_problem,
+                                                   left_out=left_out)
+    manifest.articles = [a for a in manifest.articles if a.id not in left_out]  # (W301: not in the graph)
+    stages.start("loading the store")
     load_store(build_dir / "kg.trig", build_dir)
     if explorer:
+        stages.start("writing the explorer")
         write_explorer(explorer_graph(open_store(build_dir)), build_dir / "explorer.html")
+    stages.start("publishing")
     write_manifest(manifest, build_dir)
     pause_point("written")
     folder.publish(build_dir)

@@ -261,9 +261,10 @@ def mention_label(relation: ResolvedRelation, resolution: Resolution) -> str:
 
 def build_dataset(articles: Iterable[Article], resolution: Resolution,
                   include_ontology: bool = True, min_confidence: float = 0.0,
-                  on_problem: Callable[[Problem], None] | None = None) -> Dataset:
+                  on_problem: Callable[[Problem], None] | None = None, include_entities: bool = True) -> Dataset:
     """The whole graph: ontology, entities, and one named graph per article; an asserted
     relation mention makes its direct triple when its confidence is at least ``min_confidence``.
+    Without ontology and entities: the named graphs of these articles only.
 
     An article whose triples cannot be made or written (a term no RDF syntax can hold) is
     left out and reported through ``on_problem`` (W301), when given; else the error is raised.
@@ -273,9 +274,10 @@ def build_dataset(articles: Iterable[Article], resolution: Resolution,
     if include_ontology:
         dataset.graph(ONTOLOGY_GRAPH).parse(ontology_path("kg.ttl"), format="turtle")
     iris = {key: entity_iri(entity) for key, entity in resolution.entities.items()}
-    entity_graph = dataset.graph(ENTITY_GRAPH)
-    for entity in sorted(resolution.entities.values(), key=lambda e: e.key):
-        add_entity(entity_graph, entity, iris)
+    if include_entities:
+        entity_graph = dataset.graph(ENTITY_GRAPH)
+        for entity in sorted(resolution.entities.values(), key=lambda e: e.key):
+            add_entity(entity_graph, entity, iris)
     checked: set[URIRef] = set()
     for article in articles:
         graph = Graph()

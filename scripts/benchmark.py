@@ -24,6 +24,14 @@ Each saved query (parameters bound to the most connected entity and edge) and a 
 ``kg serve``'s endpoint, and on rdflib's in-memory store; the table gives the medians and the
 ratios to native, and the check lines the project's targets.
 
+``benchmark.py corpus SOURCE.jsonl --copies N -o OUT.jsonl``: N copies of a JSON Lines
+corpus of real articles, each with an id of its own and its paragraphs rotated.
+
+``benchmark.py throughput CORPUS.jsonl [--workers 2] [--scale 4]``: in one run on the same
+texts, the bare model's ``nlp.pipe`` (newsgraph's components off) against ``kg build`` end to
+end in one process (words/s), N workers against one, and the peak RSS of a build of the
+corpus against one of ``--scale`` copies of it; then each stage's share of the build.
+
 Absolute times depend on the machine; the ratios are what to compare between versions.
 """
 from __future__ import annotations
@@ -602,6 +610,156 @@ def length_main(argv: list[str]) -> int:
     print(f"check  newsgraph's components on a {last['size']:,d}-character article cost ≤ {LENGTH_TARGET}× per "
           f"character what they do on a {first['size']:,d}-character one: {ours:.2f}× "
           f"{'ok' if ours <= LENGTH_TARGET else 'FAILS'}")
+# throughput: kg build against spaCy's own nlp.pipe, 1 and 2 workers, memory at 1× and 4×
+
+THROUGHPUT_TARGET = 0.85  # kg build (one process, end to end) words/s against raw nlp.pipe
+WORKERS_TARGET = 1.55  # 2 workers against 1
+RSS_TARGET = 1.2  # peak RSS at 4× the corpus against 1×
+
+_BUILD_CHILD = """
+import json, resource, sys, time
+from kg.pipeline import build
+corpus, out, workers = sys.argv[1], sys.argv[2], int(sys.argv[3])
+result = build([corpus], out, workers=workers, rebuild=True)
+usage = {who: resource.getrusage(getattr(resource, who))
+         for who in ("RUSAGE_SELF", "RUSAGE_CHILDREN")}
+print(json.dumps({"articles": result.articles, "triples": result.triples, "stages": result.stages,
+                  "rss_kib": max(u.ru_maxrss for u in usage.values()),
+                  "cpu": sum(u.ru_utime + u.ru_stime for u in usage.values())}))
+"""
+
+
+def varied_copies(records: list[dict], copies: int) -> list[dict]:
+    """``copies`` copies of JSON Lines article records, each with an id of its own and its
+    paragraphs rotated (so no two texts are equal: newsgraph skips a repeated text)."""
+    seen: set[str] = set()
+    made = []
+    for copy in range(copies):
+        for record in records:
+            paragraphs = record["text"].split("\n\n")
+            turn = copy % len(paragraphs)
+            text = "\n\n".join(paragraphs[turn:] + paragraphs[:turn])
+            if text in seen:
+                text += f"\n\n(Copy {copy + 1}.)"
+            seen.add(text)
+            made.append({**record, "id": f"{record['id']}-copy{copy + 1}", "text": text})
+    return made
+
+
+def write_jsonl(records: list[dict], path: Path) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def corpus_main(argv: list[str]) -> int:
+    """``benchmark.py corpus SOURCE.jsonl --copies N -o OUT.jsonl``: a bigger corpus of real articles."""
+    parser = argparse.ArgumentParser(prog="benchmark.py corpus", description=corpus_main.__doc__)
+    parser.add_argument("source", type=Path)
+    parser.add_argument("--copies", type=int, default=20)
+    parser.add_argument("-o", "--out", type=Path, required=True)
+    args = parser.parse_args(argv)
+    records = [json.loads(line) for line in args.source.open(encoding="utf-8") if line.strip()]
+    made = varied_copies(records, args.copies)
+    write_jsonl(made, args.out)
+    print(f"{len(made)} articles, {sum(len(r['text'].split()) for r in made)} words → {args.out}")
+    return 0
+
+
+@dataclass
+class BuildRun:
+    wall: float
+    cpu: float
+    rss_mib: float
+    articles: int
+    stages: dict
+
+
+def measured_build(corpus: Path, out: Path, workers: int) -> BuildRun:
+    """``kg build`` of a corpus in a fresh process, timed from outside (interpreter start,
+    imports and model load included), with its peak RSS (largest of the build process and its
+    worker processes, from getrusage) and CPU time."""
+    began = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", _BUILD_CHILD, str(corpus), str(out), str(workers)],
+                          capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent)
+    wall = time.perf_counter() - began
+    if done.returncode != 0:
+        raise SystemExit(f"kg build failed:\n{done.stderr[-3000:]}")
+    record = json.loads(done.stdout.strip().splitlines()[-1])
+    return BuildRun(wall, record["cpu"], record["rss_kib"] / 1024, record["articles"], record["stages"])
+
+
+def raw_spacy(texts: list[str], batch_size: int) -> tuple[float, float, float]:
+    """Seconds (wall, CPU) of the bare model's nlp.pipe over the texts, and of loading it."""
+    from kg.nlp import load_model
+
+    began = time.perf_counter()
+    nlp = load_model()
+    load = time.perf_counter() - began
+    list(nlp.pipe(texts[:2]))  # warm up
+    wall, cpu = time.perf_counter(), time.process_time()
+    for _ in nlp.pipe(texts, batch_size=batch_size):
+        pass
+    return time.perf_counter() - wall, time.process_time() - cpu, load
+
+
+def throughput_main(argv: list[str]) -> int:
+    from kg.pipeline import read_articles
+
+    parser = argparse.ArgumentParser(
+        prog="benchmark.py throughput",
+        description="kg build against the bare model's nlp.pipe on the same texts; 1 and 2 workers; "
+                    "peak RSS at 1× and N× the corpus")
+    parser.add_argument("corpus", type=Path, help="a JSON Lines corpus (see `benchmark.py corpus`)")
+    parser.add_argument("--scale", type=int, default=4, help="the bigger corpus for memory: this many copies")
+    parser.add_argument("--workers", type=int, default=2, help="the workers to compare with one process")
+    parser.add_argument("--batch-size", type=int, default=8)
+    parser.add_argument("--keep", type=Path, help="keep the builds in this folder")
+    args = parser.parse_args(argv)
+
+    articles = read_articles([args.corpus])
+    texts = [a.text for a in articles]
+    words = sum(len(t.split()) for t in texts)
+    print(f"corpus: {len(articles)} articles, {words} words, {sum(map(len, texts)) / len(texts) / 1000:.1f} kB "
+          f"an article; {os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f}", flush=True)
+    raw_wall, raw_cpu, raw_load = raw_spacy(texts, args.batch_size)
+    print(f"raw spaCy nlp.pipe (bare model, newsgraph's components off): {raw_wall:.1f} s "
+          f"({words / raw_wall:,.0f} words/s; CPU {raw_cpu:.1f} s; model load {raw_load:.1f} s apart)", flush=True)
+
+    with tempfile.TemporaryDirectory() as scratch:
+        work = args.keep or Path(scratch)
+        work.mkdir(parents=True, exist_ok=True)
+        one = measured_build(args.corpus, work / "one", 1)
+        print(f"kg build, 1 process, end to end: {one.wall:.1f} s ({words / one.wall:,.0f} words/s; "
+              f"CPU {one.cpu:.1f} s; peak RSS {one.rss_mib:.0f} MiB)", flush=True)
+        many = measured_build(args.corpus, work / "many", args.workers)
+        print(f"kg build, {args.workers} workers, end to end: {many.wall:.1f} s ({words / many.wall:,.0f} words/s; "
+              f"CPU {many.cpu:.1f} s; peak RSS {many.rss_mib:.0f} MiB of one process)", flush=True)
+        records = [json.loads(line) for line in args.corpus.open(encoding="utf-8") if line.strip()]
+        bigger = write_jsonl(varied_copies(records, args.scale), work / f"corpus-x{args.scale}.jsonl")
+        big = measured_build(bigger, work / "big", 1)
+        print(f"kg build, 1 process, {args.scale}× the corpus: {big.wall:.1f} s ({big.articles} articles; "
+              f"peak RSS {big.rss_mib:.0f} MiB)", flush=True)
+
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} (other processes on the machine slow every "
+          "wall-clock figure; CPU times are given beside them)")
+    print("\nshare of time per stage (kg build, 1 process, end to end):")
+    stages = dict(one.stages)
+    stages["start-up (interpreter, imports)"] = max(0.0, one.wall - sum(stages.values()))
+    for name, value in sorted(stages.items(), key=lambda item: -item[1]):
+        print(f"  {name:34s} {value:7.1f} s {value / one.wall:6.1%}")
+
+    ratio = raw_wall / one.wall
+    cpu_ratio = raw_cpu / one.cpu
+    speedup = one.wall / many.wall
+    rss = big.rss_mib / one.rss_mib
+    print("\nratios (this run):")
+    print(f"  kg build / raw spaCy throughput (1 process, wall): {ratio:.2f}x  (CPU time: {cpu_ratio:.2f}x)")
+    print(f"  {args.workers} workers / 1 process (wall): {speedup:.2f}x")
+    print(f"  peak RSS {args.scale}x corpus / 1x corpus: {rss:.2f}x")
+    for ok, text in ((ratio >= THROUGHPUT_TARGET, f"kg build ≥ {THROUGHPUT_TARGET}× raw spaCy throughput"),
+                     (speedup >= WORKERS_TARGET, f"{args.workers} workers ≥ {WORKERS_TARGET}× one"),
+                     (rss <= RSS_TARGET, f"peak RSS at {args.scale}× ≤ {RSS_TARGET}× of 1×")):
+        print(f"check {'PASS' if ok else 'FAIL'} {text}")
     return 0
 
 
@@ -615,6 +773,10 @@ def main(argv: list[str]) -> int:
         return nlp_main(argv[1:])
     if argv and argv[0] == "length":
         return length_main(argv[1:])
+    if argv and argv[0] == "throughput":
+        return throughput_main(argv[1:])
+    if argv and argv[0] == "corpus":
+        return corpus_main(argv[1:])
     if argv and argv[0] in ("-h", "--help"):
         print(__doc__)
         return 0

@@ -107,3 +107,35 @@ def test_the_length_benchmark_prints_the_cost_per_100_kb_of_each_length():
     checks = [line for line in lines if line.startswith("check ")]
     assert len(checks) == 2 and all("≤ 1.5× per character" in line for line in checks)
     assert "newsgraph's components" in checks[1]
+@pytest.mark.slow
+@pytest.mark.model
+def test_the_throughput_benchmark_prints_every_figure_and_check(tmp_path):
+    news = ROOT / "kg" / "evaluation" / "news" / "wikinews_dev.jsonl"
+    made = subprocess.run([sys.executable, str(ROOT / "scripts" / "benchmark.py"), "corpus", str(news), "--copies", "1",
+                           "-o", str(tmp_path / "all.jsonl")], capture_output=True, text=True, timeout=120)
+    assert made.returncode == 0, made.stderr[-2000:]
+    lines = (tmp_path / "all.jsonl").read_text(encoding="utf-8").splitlines()
+    (tmp_path / "tiny.jsonl").write_text("\n".join(sorted(lines, key=len)[:3]) + "\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "benchmark.py"), "throughput", str(tmp_path / "tiny.jsonl"),
+                           "--scale", "2", "--keep", str(tmp_path / "runs")], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    out = done.stdout
+    assert "corpus: 3 articles" in out
+    for figure in ("raw spaCy nlp.pipe", "kg build, 1 process, end to end", "kg build, 2 workers",
+                   "kg build, 1 process, 2× the corpus", "kg build / raw spaCy throughput", "2 workers / 1 process",
+                   "peak RSS 2x corpus / 1x corpus", "analysing articles", "start-up"):
+        assert figure in out, figure
+    assert len([line for line in out.splitlines() if line.startswith("check ")]) == 3
+    # the bigger corpus really is bigger: its copies are built, none skipped as repeated text
+    assert "(6 articles; peak RSS" in out
+
+
+def test_varied_copies_never_repeat_a_text():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from benchmark import varied_copies
+
+    records = [{"id": "a", "text": "One.\n\nTwo."}, {"id": "b", "text": "Only one paragraph."}]
+    made = varied_copies(records, 3)
+    assert len(made) == 6
+    assert len({r["id"] for r in made}) == 6 and len({r["text"] for r in made}) == 6
+    assert sorted(made[2]["text"].split("\n\n")) == ["One.", "Two."]  # the paragraphs turned, none lost

@@ -1,0 +1,40 @@
+"""kg.streaming: kg.trig and kg.ttl written a batch of articles at a time are the files
+kg.rdf writes from the whole Dataset, byte for byte."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.pipeline import analyse, read_articles
+from kg.rdf import build_dataset, count_quads, write_outputs
+from kg.resolve import resolve
+from kg.streaming import write_outputs_in_batches
+
+pytestmark = [pytest.mark.model]
+
+NEWS = Path(__file__).parent.parent / "kg" / "evaluation" / "news" / "wikinews_dev.jsonl"
+
+
+@pytest.fixture(scope="module")
+def resolved(pipeline, tmp_path_factory):
+    records = [json.loads(line) for line in NEWS.open(encoding="utf-8")][:6]
+    corpus = tmp_path_factory.mktemp("news") / "news.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    analysed = list(analyse(read_articles([corpus]), pipeline))
+    return [a.article for a in analysed], resolve((a.article.id, a.mentions, a.positions, a.relations)
+                                                  for a in analysed)
+
+
+@pytest.mark.parametrize("batch_size", [1, 4, 64])
+def test_batched_files_are_the_whole_datasets_files(resolved, tmp_path, batch_size):
+    articles, resolution = resolved
+    dataset = build_dataset(articles, resolution, min_confidence=0.5)
+    whole = write_outputs(dataset, tmp_path / "whole")
+    paths, quads = write_outputs_in_batches(articles, resolution, tmp_path / "batched", 0.5, batch_size)
+    assert quads == count_quads(dataset)
+    for key in ("trig", "ttl"):
+        assert paths[key].read_bytes() == whole[key].read_bytes(), key
+    assert sorted(p.name for p in (tmp_path / "batched").iterdir()) == ["kg.trig", "kg.ttl"]  # no run files left
+
