@@ -94,7 +94,7 @@ def analyse(articles: Iterable[Article], nlp: Language,
     longer than ``nlp.max_length`` on its own, in pieces: see :mod:`kg.chunking`); an article
     that fails is reported and skipped."""
     for batch in batched(articles, batch_size):
-        whole = [a for a in batch if len(a.text) <= nlp.max_length]
+        whole = [a for a in batch if isinstance(a.text, str) and len(a.text) <= nlp.max_length]
         try:
             docs = dict(zip((id(a) for a in whole),
                             nlp.pipe((_doc(nlp, a) for a in whole), batch_size=len(whole) or 1)))
