@@ -126,9 +126,10 @@ class OutputFolder:
     @contextmanager
     def lock(self) -> Iterator[None]:
         """Hold the folder's build lock; a second build meanwhile gets a one-line error (E105)."""
-        if self.state.is_symlink():  # everything below would be written through it
-            raise KGError("E109", f"cannot use {self.path} as output folder: {self.state} is a link; "
-                                  "remove it (newsgraph writes its state into a folder of its own)")
+        for own in (self.state, self.archive_path):  # everything below would be written through it
+            if own.is_symlink():
+                raise KGError("E109", f"cannot use {self.path} as output folder: {own} is a link; "
+                                      "remove it (newsgraph writes its state into files of its own)")
         try:
             self.state.mkdir(parents=True, exist_ok=True)
             # never through a link: the pid is written into this file

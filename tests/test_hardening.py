@@ -141,6 +141,18 @@ def test_a_state_folder_that_is_a_link_is_refused(tmp_path, capsys):
     assert list(elsewhere.iterdir()) == []
 
 
+def test_an_archive_that_is_a_link_is_refused(tmp_path, capsys):
+    target = tmp_path / "elsewhere.sqlite"
+    target.write_bytes(b"")
+    (tmp_path / "out" / STATE_FOLDER).mkdir(parents=True)
+    (tmp_path / "out" / STATE_FOLDER / "articles.sqlite").symlink_to(target)
+    (tmp_path / "a.txt").write_text("Kenya met Ghana.", encoding="utf-8")
+    code = cli.main(["build", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"), "-q"])
+    err = capsys.readouterr().err
+    assert code == 1 and err.startswith("kg: E109 ") and "is a link" in err
+    assert target.read_bytes() == b""
+
+
 # --- the extractor on arbitrary text ------------------------------------------------------------
 
 hostile_text = st.lists(st.one_of(st.characters(codec=None), st.sampled_from(
