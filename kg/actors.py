@@ -73,7 +73,17 @@ class ActorFinder:
         if depth > 3:
             return None
         if token.tag_ in ("WDT", "WP") and token.head.dep_ == "relcl":  # "…, which besieged X"
-            return self.actor(token.head.head, depth + 1)
+            noun = token.head.head
+            found = self.actor(noun, depth + 1)
+            # "Palau, one of the few countries that recognise Taiwan": the one named
+            one = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+            if found is None and one is not None and (one.like_num or one.pos_ in ("NUM", "PRON")):
+                if one.dep_ == "appos":
+                    found = self.actor(one.head, depth + 1)
+                elif one.dep_ == "attr" and one.head.lemma_ == "be":  # "Palau is one of the few countries that …"
+                    subject = next((c for c in one.head.children if c.dep_ == "nsubj"), None)
+                    found = self.actor(subject, depth + 1) if subject is not None else None
+            return found
         if token.pos_ == "VERB" and token.dep_ in ("nsubj", "nsubjpass"):  # "X operating in Iraq said …"
             inner = next((c for c in token.children if c.dep_ == "nsubj"), None)
             return self.actor(inner, depth + 1) if inner is not None else None

@@ -713,3 +713,11 @@ def test_the_event_an_event_is_of_is_no_victim(pipeline):
 def test_an_attack_near_a_town_is_not_on_it(pipeline):
     assert not any(obj == "Kolokani" for _, _, obj, _ in
                    found(pipeline, "A fuel convoy was attacked near the town of Kolokani by gunmen on Sunday."))
+
+
+@pytest.mark.parametrize("text", [
+    "Palau, one of the few countries that recognise Taiwan, seized a fishing boat.",
+    "Palau is one of only 12 countries that recognise Taiwan.",
+])
+def test_one_of_those_who_acted_is_the_one_named(pipeline, text):
+    assert ("Palau", "supported", "Taiwan", "asserted") in found(pipeline, text)
