@@ -721,3 +721,8 @@ def test_an_attack_near_a_town_is_not_on_it(pipeline):
 ])
 def test_one_of_those_who_acted_is_the_one_named(pipeline, text):
     assert ("Palau", "supported", "Taiwan", "asserted") in found(pipeline, text)
+
+
+def test_extending_a_mandate_demands_nothing(pipeline):
+    got = found(pipeline, "The Security Council extended the mandate of the UN mission in Congo for a year.")
+    assert not any(relation == "calledOn" for _, relation, _, _ in got)
