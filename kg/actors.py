@@ -177,7 +177,7 @@ class ActorFinder:
 
     @staticmethod
     def _acts_for_a_person(token: Token, sector: str | None) -> bool:
-        """"Putin's forces", "her spokesman", "X's resignation" are the person's; "his supporters" and
+        """"the president's forces", "her spokesman", "X's resignation" are the person's; "his supporters" and
         "her family" are people of their own (ontology/associate_nouns.tsv)."""
         return token.lemma_.lower() not in associate_nouns()
 

@@ -715,7 +715,7 @@ def _in_scare_quotes(word: Token) -> bool:
 
 
 def _a_body(actor: Actor) -> bool:
-    """"Sharif's government", "Trump's administration": a body the person heads, which acts for them."""
+    """"the premier's government", "the president's administration": a body the person heads, which acts for them."""
     words = actor.text.lower().split()
     return bool(words) and words[-1] in lexicon().organisation_nouns
 
@@ -800,7 +800,7 @@ def _objects(event: _Event, actors: ActorFinder, subjects: list[Actor],
         found = [_as_private_people(a, STATE_SECTORS) for a in (actors.as_target(a, types.object if types else None)
                                                  for a in actors.actors(tokens))
                  if not any(same_actor(a, s) for s in subjects)]
-        # "investigated his ministers", "met Putin's envoy": a person's people acted on are not the
+        # "investigated his ministers", "met the president's envoy": a person's people acted on are not the
         # person; "fired at protesters in <their own capital>": people there, not the city
         found = [Actor(None, a.text, a.sector, "unknown") if (a.via == "owner" and a.sector is not None and
                  a.mention is not None and a.mention.type == "Person" and not _a_body(a)) or
