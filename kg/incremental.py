@@ -14,7 +14,7 @@ metadata are unchanged is skipped, one whose id is known but text or metadata ch
 replaced where it stood, any other is added at the end. Only articles with no analysis in
 the archive go through the NLP; then every article's analysis is resolved together, so a
 graph built in steps equals the graph of the same articles built at once, and a new
-article's "Zelensky" joins the "Volodymyr Zelensky" of earlier articles. When newsgraph's
+article's "Okafor" joins the "Grace Okafor" of earlier articles. When newsgraph's
 code, data or model change, the fingerprint changes and every article is analysed afresh
 from its archived text.
 
