@@ -153,6 +153,8 @@ class ActorFinder:
                 continue  # "the proclamation of X" is about X, not X ("a claim from X" is X's)
             if child.dep_ == "prep" and child.lower_ == "from" and token.lemma_.lower() in separation_nouns():
                 continue  # "independence from X", "a withdrawal from X": what is left, not X
+            if child.dep_ == "prep" and child.lower_ == "from" and part_nouns().get(token.lemma_.lower()) == "place":
+                continue  # "the road from X", "the crossing from X": a place that leads from X, not X
             if child.dep_ == "prep" and child.lower_ in ("of", "in", "at") and token.dep_ in ("nsubj", "nsubjpass") \
                     and self.is_event(token):
                 continue  # "the war in X killed …": an event's place or patient is not who acted

@@ -313,6 +313,24 @@ def _object_groups(verb: Token, pattern, cameo: str,
                  for kind, g in groups if g)
 
 
+def _asks_a_question(verb: Token) -> bool:
+    """"Asked about the talks, X said", "asked whether X would come": a question put, not an act
+    asked for (a request names the act: "asked X to", "asked for X")."""
+    if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children):
+        return False
+    return any((c.dep_ == "prep" and c.lower_ == "about") or
+               (c.dep_ in ("ccomp", "advcl") and any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children))
+               for c in verb.children)
+
+
+def _asks_for_oneself(verb: Token) -> bool:
+    """"who asked not to be named", "asked to be identified only by her first name": what the
+    speaker asks of a reporter about themself, not of an actor."""
+    if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return False
+    return any(c.dep_ == "xcomp" and any(a.dep_ == "auxpass" for a in c.children) for c in verb.children)
+
+
 def _only_wants(verb: Token) -> bool:
     """"seek", "try", "want": a verb that only says an act is wanted (ontology/modality.tsv); of
     such verbs, those that ask another ("urged X to") are appeals."""
@@ -356,6 +374,8 @@ def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: ActorFinder,
                                                   and not any(a.dep_ in ("aux", "auxpass", "dobj", "mark") for a in c.children)
                                                   for c in verb.children):
             continue  # "ordered X held in detention": an act on X ordered of others, no appeal to X
+        if cameo.startswith(("02", "10")) and (_asks_a_question(verb) or _asks_for_oneself(verb)):
+            continue
         appeal = _appeal_code(verb, pattern, triggers)
         if appeal is not None and not cameo.startswith(("02", "10")):
             # "called for sanctions on X", "asked for an investigation into X": an appeal for an act
@@ -980,6 +1000,10 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
         subjects = [replace(a, via="place") for a in actors.actors(_places_in(event.predicate, actors))]
         protesters_of_the_place = bool(subjects)
     subjects = [_as_private_people(actors.as_agent(s)) for s in subjects]
+    # "residents of X", "people in X" who act do not act for X; its officials or police do
+    private = {a: noun_phrase(t) for t in event.subjects for a in actors.actors([t])
+               if a.via in ("part", "place") and a.sector in PRIVATE_SECTORS}
+    subjects = [Actor(None, private[s], s.sector, "unknown") if s in private else s for s in subjects]
     subjects = [s for s in subjects if s.known or types is None or "Unknown" in types.subject]
     subjects = [s for s in subjects if _fits(s, types.subject if types else None)]
     if not subjects and not actors.actors(event.subjects):

@@ -726,3 +726,34 @@ def test_one_of_those_who_acted_is_the_one_named(pipeline, text):
 def test_extending_a_mandate_demands_nothing(pipeline):
     got = found(pipeline, "The Security Council extended the mandate of the UN mission in Congo for a year.")
     assert not any(relation == "calledOn" for _, relation, _, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Insurgents ambushed several lorries on the main road from Niger on Monday.",
+    "Militias attacked convoys on the highway from Benin, officials said.",
+])
+def test_a_road_from_a_country_is_not_the_country(pipeline, text):
+    assert not any(obj in ("Niger", "Benin") for _, _, obj, _ in found(pipeline, text)), found(pipeline, text)
+
+
+def test_residents_of_a_city_do_not_act_for_it(pipeline):
+    got = found(pipeline, "Residents of Kherson accused Russian soldiers of looting shops.")
+    assert not any(subject == "Kherson" for subject, _, _, _ in got), got
+    assert ("?", "accused", "Russia", "asserted") in got
+
+
+@pytest.mark.parametrize("text", [
+    # a question put by a reporter, not a request
+    "Asked about the embargo, Sergei Lavrov said Moscow would respond.",
+    "Asked whether Hungary would veto the package, Viktor Orban declined to comment.",
+    # what a source asks of the reporter about themself
+    "A farmer near Bamako, who asked not to be named, said soldiers had burned the market.",
+    "An aide to the governor, who asked not to be identified, said the talks had stalled.",
+])
+def test_questions_and_anonymity_are_no_appeals(pipeline, text):
+    assert not any(relation == "calledOn" for _, relation, _, _ in found(pipeline, text)), found(pipeline, text)
+
+
+def test_asking_someone_to_act_is_still_an_appeal(pipeline):
+    assert ("Germany", "calledOn", "Russia", "asserted") in \
+        found(pipeline, "Germany asked Russia to release the detained reporter.")
