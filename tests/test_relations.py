@@ -757,3 +757,13 @@ def test_questions_and_anonymity_are_no_appeals(pipeline, text):
 def test_asking_someone_to_act_is_still_an_appeal(pipeline):
     assert ("Germany", "calledOn", "Russia", "asserted") in \
         found(pipeline, "Germany asked Russia to release the detained reporter.")
+
+
+@pytest.mark.parametrize("text", [
+    # a coup is no attack on the country it happens in
+    "Army officers said on television that they had seized power in Gabon.",
+    # a need is no demand on anyone
+    "The minister said the navy needs more ships from Turkey.",
+])
+def test_idioms_that_name_no_act_between_actors(pipeline, text):
+    assert not found(pipeline, text), found(pipeline, text)
