@@ -858,11 +858,11 @@ def _unnamed_people(token: Token, actors: ActorFinder) -> Actor | None:
     return Actor(None, noun_phrase(token), sector, "unknown") if sector is not None else None
 
 
-def _unnamed_actor(token: Token, triggers: TriggerLexicon, actors: ActorFinder) -> Actor | None:
+def _unnamed_actor(token: Token, triggers: TriggerLexicon, actors: ActorFinder, violent: bool = True) -> Actor | None:
     """An agent a sentence describes without a name: people by role ("protesters", "police", "some
-    groups"), or what an unnamed agent struck with ("drones", "a bombing"). Anything else ("the
-    report", "the decision") is no actor, and neither is a pronoun ("they", "their forces"): it
-    has an antecedent the graph failed to find, and a guess would mislead."""
+    groups"), or, for an act of violence, what an unnamed agent struck with ("drones", "a bombing").
+    Anything else ("the report", "the decision", "the accusations urged …") is no actor, and neither is a
+    pronoun ("they", "their forces"): it has an antecedent the graph failed to find, and a guess would mislead."""
     lemma = token.lemma_.lower()
     if token.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
         return None
@@ -870,7 +870,7 @@ def _unnamed_actor(token: Token, triggers: TriggerLexicon, actors: ActorFinder) 
     if sector is None and part_nouns().get(lemma) == "quantity":
         sector = "people"  # "some groups", "thousands"
     weapon = any((lemma,) == member for name in ("&weapon", "&aircraft") for member in triggers.sets.get(name, ()))
-    if sector is None and not weapon and triggers.noun_code(token) is None:
+    if sector is None and not weapon and (triggers.noun_code(token) is None or not violent):
         return None
     return Actor(None, noun_phrase(token), sector, "unknown")
 
@@ -1007,7 +1007,8 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
     subjects = [s for s in subjects if s.known or types is None or "Unknown" in types.subject]
     subjects = [s for s in subjects if _fits(s, types.subject if types else None)]
     if not subjects and not actors.actors(event.subjects):
-        unnamed = [u for u in (_unnamed_actor(t, triggers, actors) for t in event.subjects) if u is not None]
+        unnamed = [u for u in (_unnamed_actor(t, triggers, actors, relation.plover == "ASSAULT") for t in event.subjects)
+                   if u is not None]
         subjects = unnamed[:1]  # "protesters called for …", "drones struck …": someone did, unnamed
     if subjects and not any(s.known for s in subjects) and types is not None and "Unknown" not in types.subject:
         return  # "protesters met …": a meeting needs its parties named

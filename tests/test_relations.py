@@ -767,3 +767,9 @@ def test_asking_someone_to_act_is_still_an_appeal(pipeline):
 ])
 def test_idioms_that_name_no_act_between_actors(pipeline, text):
     assert not found(pipeline, text), found(pipeline, text)
+
+
+def test_an_event_noun_is_an_agent_only_of_violence(pipeline):
+    assert not found(pipeline, "The candidate said the allegations were false and urged the commission to publish the count.")
+    assert ("?", "killed", "Al-Shabaab", "asserted") in \
+        found(pipeline, "A drone strike killed two commanders of al-Shabaab.")
