@@ -770,14 +770,33 @@ def _takes(kind: str, token: Token, types: ArgumentTypes | None) -> bool:
 _AGENT_TYPES = frozenset({"Person", "Organisation", "Group"})
 
 
+@lru_cache(maxsize=1)
+def patient_nouns() -> frozenset[str]:
+    """Nouns of an act done to the one in their possessive or "of" phrase (ontology/patient_nouns.tsv)."""
+    return frozenset(row["noun"] for row in read_tsv("patient_nouns.tsv"))
+
+
+def _done_to(noun: Token) -> bool:
+    """"the release of X", "X's extradition", "X's arrest": a noun of an act that X suffers."""
+    code = trigger_lexicon().noun_code(noun) or ""
+    return noun.pos_ == "NOUN" and (code.startswith(("084", "17", "18", "19", "20")) or noun.lemma_.lower() in patient_nouns())
+
+
+# appeals, agreements, praise, cooperation and refusals about an act: who would suffer the act is
+# not the one asked, agreed with, praised, worked with or refused
+_ABOUT_AN_ACT = ("02", "03", "05", "06", "10", "12")
+
+
 def _victim_of_requested_act(token: Token, event: _Event, actors: ActorFinder) -> bool:
-    """"ordered X's killing", "demanded X's arrest": the owner of a violent or coercive act asked
-    for is who would suffer it, not the one asked to act ("asked for X's resignation" is X)."""
-    if not event.cameo.startswith(("02", "10")) or token.pos_ != "NOUN":
+    """"ordered X's killing", "sought X's extradition (from Y)", "approved the extradition of X (to Y)":
+    the one an act asked for or agreed to is done to is not the one asked or worked with ("asked
+    for X's resignation" is X: a resignation is X's own act)."""
+    if not event.cameo.startswith(_ABOUT_AN_ACT):
         return False
-    code = trigger_lexicon().noun_code(token) or ""
-    violent = code.startswith(("17", "18", "19", "20")) or token.lemma_.lower() in ("killing", "murder", "execution")
-    return violent and any(c.dep_ == "poss" for c in token.children)
+    if _done_to(token) and any(c.dep_ == "poss" for c in token.children):
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and _done_to(token.head.head) and \
+        token.head.head.i != event.predicate.i
 
 
 # sectors of people who do not act for their state: "three Serbian men", "Syrian refugees"

@@ -47,6 +47,7 @@ COLUMNS = {
     "territories.tsv": (["iso3", "sovereign"], set()),
     "non_actors.tsv": (["name", "kind"], set()),
     "separation_nouns.tsv": (["noun"], set()),
+    "patient_nouns.tsv": (["noun"], set()),
     "associate_nouns.tsv": (["noun"], set()),
     "seats.tsv": (["city", "organisation"], set()),
     "transfer_verbs.tsv": (["verb", "particle"], {"particle"}),

@@ -773,3 +773,11 @@ def test_an_event_noun_is_an_agent_only_of_violence(pipeline):
     assert not found(pipeline, "The candidate said the allegations were false and urged the commission to publish the count.")
     assert ("?", "killed", "Al-Shabaab", "asserted") in \
         found(pipeline, "A drone strike killed two commanders of al-Shabaab.")
+
+
+def test_the_one_an_asked_for_act_is_done_to_is_not_the_one_asked(pipeline):
+    got = found(pipeline, "Poland has sought Adam Nowak's extradition from Spain.")
+    assert ("Poland", "calledOn", "Spain", "asserted") in got
+    assert not any(obj == "Adam Nowak" for _, _, obj, _ in got), got
+    got = found(pipeline, "A court in Quito approved the extradition of Carlos Rivas to Chile.")
+    assert not any(obj == "Carlos Rivas" for _, _, obj, _ in got), got
