@@ -107,23 +107,9 @@ class ActorFinder:
                 mention = self.index.get(named.i)
                 if mention is not None and mention.type in PLACE_TYPES:
                     return Actor(mention, mention.text, mention.sector, "reference" if mention.reference else "name")
-        owners = []  # "Russian forces", "Russia's military", "US Predator attacks", "its partners"
-        for child in modifiers(token):
-            if not against_or_for(child):
-                owner = self.index.get(child.i)
-                if owner is None and child.dep_ == "poss" and depth < 3:  # "the Malian junta's decision"
-                    found = self.actor(child, depth + 1)
-                    owner = found.mention if found is not None and found.via != "unknown" else None
-                if owner is not None and (owner.type != "Person" or
-                                          (child.dep_ == "poss" and self._acts_for_a_person(token, sector))):
-                    owners.append(owner)
-        for child in token.children:  # "a Saudi-led coalition" acts for Saudi Arabia
-            if child.dep_ == "amod" and child.lemma_.lower() == "lead" and child.i >= 2 and \
-                    token.doc[child.i - 1].text == "-" and self.index.get(child.i - 2) is not None:
-                owners.append(self.index[child.i - 2])
-        if owners:  # a name before a pronoun: "its European Community partners" are the EC
-            owner = min(owners, key=lambda m: m.reference)
-            return Actor(owner, noun_phrase(token), sector or owner.sector, "owner")
+        owned = self.owner(token, sector, depth)
+        if owned is not None:
+            return owned
         # "the man, later identified as X", "a woman named as X" (the parser may hang it on the verb)
         identified = [c for c in token.children if c.dep_ == "acl"]
         if token.dep_ in ("dobj", "nsubjpass"):
@@ -176,6 +162,28 @@ class ActorFinder:
                     return replace(found, via="place" if child.lower_ in ("in", "at") else "part",
                                    sector=sector or found.sector)
         return None
+
+    def owner(self, token: Token, sector: str | None = None, depth: int = 0) -> Actor | None:
+        """The actor a noun belongs to: "Russian forces", "Russia's military", "US Predator attacks",
+        "its partners" — not the person named beside it ("China's ambassador, <Name>," is China's)."""
+        owners = []
+        for child in modifiers(token):
+            if not against_or_for(child):
+                owner = self.index.get(child.i)
+                if owner is None and child.dep_ == "poss" and depth < 3:  # "the Malian junta's decision"
+                    found = self.actor(child, depth + 1)
+                    owner = found.mention if found is not None and found.via != "unknown" else None
+                if owner is not None and (owner.type != "Person" or
+                                          (child.dep_ == "poss" and self._acts_for_a_person(token, sector))):
+                    owners.append(owner)
+        for child in token.children:  # "a Saudi-led coalition" acts for Saudi Arabia
+            if child.dep_ == "amod" and child.lemma_.lower() == "lead" and child.i >= 2 and \
+                    token.doc[child.i - 1].text == "-" and self.index.get(child.i - 2) is not None:
+                owners.append(self.index[child.i - 2])
+        if not owners:
+            return None
+        owner = min(owners, key=lambda m: m.reference)  # a name before a pronoun: "its European Community partners"
+        return Actor(owner, noun_phrase(token), sector or owner.sector, "owner")
 
     @staticmethod
     def _acts_for_a_person(token: Token, sector: str | None) -> bool:

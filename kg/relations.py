@@ -837,7 +837,7 @@ def _objects(event: _Event, actors: ActorFinder, subjects: list[Actor],
             continue  # "announced his resignation (in a video broadcast to X)": no one it yields to
         tokens = [t for t in group if _takes(kind, t, types) and not _victim_of_requested_act(t, event, actors)]
         found = [_as_private_people(a, STATE_SECTORS) for a in (actors.as_target(a, types.object if types else None)
-                                                 for a in actors.actors(tokens))
+                                                 for a in _acted_on(tokens, kind, actors))
                  if not any(same_actor(a, s) for s in subjects)]
         # "investigated his ministers", "met the president's envoy": a person's people acted on are not the
         # person; "fired at protesters in <their own capital>": people there, not the city
@@ -860,6 +860,24 @@ def _objects(event: _Event, actors: ActorFinder, subjects: list[Actor],
             if unnamed:
                 return unnamed[:1], kind
     return (None if event.objects else []), "none"
+
+
+@lru_cache(maxsize=1)
+def envoy_titles() -> frozenset[str]:
+    """Titles of those who represent a state abroad (ontology/envoy_titles.tsv)."""
+    return frozenset(row["title"] for row in read_tsv("envoy_titles.tsv"))
+
+
+def _acted_on(tokens: list[Token], kind: str, actors: ActorFinder) -> list[Actor]:
+    """The actors of object tokens; an envoy the pattern itself names ("summoned the ambassador",
+    "expelled the envoy") stands for the state that sent them, not for the person."""
+    found: list[Actor] = []
+    for token in tokens:
+        owner = actors.owner(token) if kind == "event" and token.lemma_.lower() in envoy_titles() else None
+        for actor in ([owner] if owner is not None and owner.mention.type != "Person" else actors.actors([token])):
+            if actor not in found:
+                found.append(actor)
+    return found
 
 
 def _unnamed_people(token: Token, actors: ActorFinder) -> Actor | None:

@@ -48,6 +48,7 @@ COLUMNS = {
     "non_actors.tsv": (["name", "kind"], set()),
     "separation_nouns.tsv": (["noun"], set()),
     "patient_nouns.tsv": (["noun"], set()),
+    "envoy_titles.tsv": (["title"], set()),
     "associate_nouns.tsv": (["noun"], set()),
     "seats.tsv": (["city", "organisation"], set()),
     "transfer_verbs.tsv": (["verb", "particle"], {"particle"}),

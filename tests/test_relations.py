@@ -781,3 +781,9 @@ def test_the_one_an_asked_for_act_is_done_to_is_not_the_one_asked(pipeline):
     assert not any(obj == "Adam Nowak" for _, _, obj, _ in got), got
     got = found(pipeline, "A court in Quito approved the extradition of Carlos Rivas to Chile.")
     assert not any(obj == "Carlos Rivas" for _, _, obj, _ in got), got
+
+
+def test_a_summoned_envoy_stands_for_the_state_that_sent_them(pipeline):
+    got = found(pipeline, "The ministry summoned Chile's ambassador in Lima, Rosa Fuentes, to lodge a protest.")
+    assert any(relation == "criticised" and obj == "Chile" for _, relation, obj, _ in got), got
+    assert not any(obj == "Rosa Fuentes" for _, _, obj, _ in got), got
