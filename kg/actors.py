@@ -147,6 +147,9 @@ class ActorFinder:
             if child.dep_ == "prep" and child.lower_ in ("in", "at") and not self._stands_for_part(token) \
                     and not self.is_event(token):
                 continue  # "the two sides in <City>": where they met, not who they are ("attacks in X" are on X)
+            if child.dep_ == "prep" and child.lower_ == "by" and token.dep_ == "pobj" and token.head.lower_ == "of" \
+                    and self.is_event(token.head.head):
+                continue  # "calls by X" are X's; in "the killing of a student by X" the parser hangs X on the student
             if child.dep_ == "prep" and child.lower_ in _PART_OF + ("by", "in", "at"):
                 for obj in (c for c in child.children if c.dep_ == "pobj"):
                     holder = self._office_holder(token, obj)

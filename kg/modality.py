@@ -133,7 +133,7 @@ def modality_of(event: Token) -> Modality:
     words = modality_words()
     if event.sent.text.rstrip().rstrip('"”’\'').endswith("?"):
         return Modality("hypothetical", event.sent[-1])  # a question asserts nothing
-    token, reporter, verb, factual, finite_conjunct = event, None, None, False, False
+    token, reporter, verb, factual, finite_conjunct, came_by = event, None, None, False, False, ""
     while True:
         head = token.head
         under_report = head.i != token.i and _kind(head, words) == "reporting"
@@ -164,10 +164,11 @@ def modality_of(event: Token) -> Modality:
             return _result("intended", token, reporter, verb)
         if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _FACTUAL_MARKS for c in token.children):
             return _result("asserted", None, reporter, verb)  # "ordered a withdrawal after X seized Y"
-        if token is not event and token.dep_ in ("advcl", "acl", "prep") and token.lower_ in _FACTUAL_PREPOSITIONS:
+        if token is not event and token.dep_ in ("advcl", "acl", "prep") and token.lower_ in _FACTUAL_PREPOSITIONS \
+                and came_by != "pcomp":  # "is due to speak before travelling to X": the same plan goes on
             return _result("asserted", None, reporter, verb)  # "set fire to X following the killing of Y"
         if head.i == token.i or token.dep_ not in _GOVERNED_BY:
             return _result("asserted", None, reporter, verb)
         if token.dep_ == "conj" and _subject(token) is not None and _subject(head) is not None:
             return _result("asserted", None, reporter, verb)  # "X did not go, but Y held talks": a clause of its own
-        token = head
+        came_by, token = token.dep_, head

@@ -522,6 +522,9 @@ def _own_agents(noun: Token) -> list[Token]:
     agents = [c for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in light_verbs()
               for a in acl.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
     agents += prep_objects(noun, ("by",))  # "an investigation by X"
+    # "the killing of a student by X": the parser hangs the agent on the one the act was done to
+    agents += [by for patient in prep_objects(noun, ("of",)) if patient.pos_ == "NOUN"
+               for by in prep_objects(patient, ("by",))]
     return owners + agents
 
 

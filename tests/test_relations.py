@@ -787,3 +787,17 @@ def test_a_summoned_envoy_stands_for_the_state_that_sent_them(pipeline):
     got = found(pipeline, "The ministry summoned Chile's ambassador in Lima, Rosa Fuentes, to lodge a protest.")
     assert any(relation == "criticised" and obj == "Chile" for _, relation, obj, _ in got), got
     assert not any(obj == "Rosa Fuentes" for _, _, obj, _ in got), got
+
+
+def test_a_plan_goes_on_through_before_and_a_gerund(pipeline):
+    got = found(pipeline, "President Lula is due to address parliament on Thursday before travelling to Lagos.")
+    assert ("Lula", "visited", "Lagos", "intended") in got, got
+    assert ("Orban", "met", "Vladimir Putin", "asserted") in \
+        found(pipeline, "After meeting Vladimir Putin in Moscow, Orban flew to Beijing.")
+
+
+def test_the_agent_the_parser_hangs_on_the_victim_is_not_the_victim(pipeline):
+    got = found(pipeline, "The killing of a student by Egyptian police sparked protests.")
+    assert not any(obj == "Egypt" for _, _, obj, _ in got), got
+    assert ("Germany", "rejected", "Belarus", "asserted") in \
+        found(pipeline, "Berlin rejected recent calls by Belarus's rulers for immediate economic aid.")
