@@ -132,3 +132,51 @@ def test_bad_worker_options_are_one_line_user_errors(argv, message, corpus, tmp_
     assert cli.main(["build", str(corpus), "-o", str(tmp_path), "-q", *argv]) == 1
     err = capsys.readouterr().err
     assert message in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.fixture
+def threaded_dask(monkeypatch):
+    """``dask_client`` on an in-process cluster, so that a test can replace the task it runs."""
+    from contextlib import contextmanager
+
+    from dask.distributed import Client, LocalCluster
+
+    @contextmanager
+    def in_process(address):
+        with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, \
+                Client(cluster) as client:
+            yield client
+
+    monkeypatch.setattr(kg.parallel, "dask_client", in_process)
+
+
+def flaky(marker: Path, failures: int):
+    """``analyse_batch`` that fails on its first ``failures`` calls (counted in a file, as a worker would)."""
+    def analyse(batch, model=None):
+        calls = int(marker.read_text()) if marker.exists() else 0
+        marker.write_text(str(calls + 1))
+        if calls < failures:
+            raise RuntimeError("worker lost")
+        return analyse_batch(batch, model)
+    return analyse
+
+
+def test_a_failed_dask_partition_is_tried_again(threaded_dask, monkeypatch, tmp_path):
+    from kg.corpus import Article
+
+    marker = tmp_path / "calls"
+    monkeypatch.setattr(kg.parallel, "analyse_batch", flaky(marker, failures=1))
+    articles = [Article("a", "Kenya praised Ghana on Monday."), Article("b", "Peru criticised Chile.")]
+    done = list(kg.parallel.analyse_on_dask(articles, None, "local:1", partition_size=2, retries=1))
+    assert [article.id for article, _, _ in done] == ["a", "b"]
+    assert int(marker.read_text()) == 2  # one failure, one retry
+
+
+def test_a_dask_partition_that_keeps_failing_is_a_user_error(threaded_dask, monkeypatch, tmp_path):
+    from kg.corpus import Article
+
+    marker = tmp_path / "calls"
+    monkeypatch.setattr(kg.parallel, "analyse_batch", flaky(marker, failures=5))
+    with pytest.raises(KGError) as raised:
+        list(kg.parallel.analyse_on_dask([Article("a", "Kenya praised Ghana.")], None, "local:1", retries=2))
+    assert raised.value.code == "E155" and int(marker.read_text()) == 3  # the first try and two retries
