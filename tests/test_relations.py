@@ -764,6 +764,9 @@ def test_asking_someone_to_act_is_still_an_appeal(pipeline):
     "Army officers said on television that they had seized power in Gabon.",
     # a need is no demand on anyone
     "The minister said the navy needs more ships from Turkey.",
+    # abstaining in a vote yields nothing; a plan conflicting with interests is no fighting
+    "Brazil and India abstained in the vote on the resolution.",
+    "The proposal conflicted with Japan's interests, officials said.",
 ])
 def test_idioms_that_name_no_act_between_actors(pipeline, text):
     assert not found(pipeline, text), found(pipeline, text)
