@@ -97,8 +97,8 @@ def grammatical_subjects(verb: Token, kinds: tuple[str, ...]) -> list[Token]:
             if raised:
                 return with_conjuncts(raised)
         misread = _subject_read_as_object(token)
-        if misread is not None:
-            return with_conjuncts([misread])
+        if misread is not None:  # its conjuncts are followed by the verb they are subjects of
+            return [misread, *misread.conjuncts]
         if token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "attr") and token.head.i != token.i:
             token = token.head
             continue
@@ -135,19 +135,18 @@ _CLAUSE_PREPOSITIONS = ("after", "before", "since", "until")
 
 
 def _subject_read_as_object(verb: Token) -> Token | None:
-    """"… arrested after X, mayor of Y, was stabbed": the parser took the conjunction for a
-    preposition, X for its object and the clause's verb for a conjunct of the main verb. A finite
-    auxiliary right after that object shows X is the subject."""
+    """"… arrested after X, mayor of Y, was stabbed", "… access to the sites since X and Y bombed
+    them": the parser took the conjunction for a preposition, X for its object and the clause's
+    verb for a conjunct of the main verb. A finite auxiliary or verb right after that object
+    shows X is the subject."""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD")]
-    if verb.dep_ != "conj" or not auxiliaries:
+    if verb.dep_ != "conj" or not (auxiliaries or verb.tag_ in ("VBD", "VBZ", "VBP")):
         return None
-    first = min(a.i for a in auxiliaries)
-    for prep in verb.head.children:
-        if prep.dep_ == "prep" and prep.lower_ in _CLAUSE_PREPOSITIONS:
-            for noun in (c for c in prep.children if c.dep_ == "pobj"):
-                between = verb.doc[noun.right_edge.i + 1:first]
-                if noun.right_edge.i < first and all(t.is_punct for t in between):
-                    return noun
+    first = min(a.i for a in auxiliaries) if auxiliaries else verb.i
+    for noun in verb.doc[max(verb.head.i + 1, first - 12):first]:
+        if noun.dep_ == "pobj" and noun.head.lower_ in _CLAUSE_PREPOSITIONS and noun.right_edge.i < first and \
+                all(t.is_punct for t in verb.doc[noun.right_edge.i + 1:first]):
+            return noun
     return None
 
 

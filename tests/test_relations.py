@@ -804,3 +804,8 @@ def test_the_agent_the_parser_hangs_on_the_victim_is_not_the_victim(pipeline):
     assert not any(obj == "Egypt" for _, _, obj, _ in got), got
     assert ("Germany", "rejected", "Belarus", "asserted") in \
         found(pipeline, "Berlin rejected recent calls by Belarus's rulers for immediate economic aid.")
+
+
+def test_the_subjects_of_a_clause_the_parser_read_as_a_prepositional_object(pipeline):
+    got = found(pipeline, "Monitors have had little access to the dams since Sudan and Egypt shelled the Tana and Sennar barracks.")
+    assert {subject for subject, relation, _, _ in got if relation == "attacked"} == {"Sudan", "Egypt"}, got
