@@ -806,6 +806,17 @@ def test_the_agent_the_parser_hangs_on_the_victim_is_not_the_victim(pipeline):
         found(pipeline, "Berlin rejected recent calls by Belarus's rulers for immediate economic aid.")
 
 
-def test_the_subjects_of_a_clause_the_parser_read_as_a_prepositional_object(pipeline):
-    got = found(pipeline, "Monitors have had little access to the dams since Sudan and Egypt shelled the Tana and Sennar barracks.")
-    assert {subject for subject, relation, _, _ in got if relation == "attacked"} == {"Sudan", "Egypt"}, got
+def test_the_subjects_of_a_clause_the_parser_read_as_a_prepositional_object(blank_nlp):
+    from spacy.tokens import Doc
+
+    from kg.arguments import subjects_of
+
+    # the model's misreading: "since" a preposition on "sites", "Israel and Iran" its objects,
+    # "bombed" a conjunct of "had"
+    words = ["Inspectors", "had", "access", "to", "sites", "since", "Israel", "and", "Iran", "bombed", "depots", "."]
+    heads = [1, 1, 1, 2, 3, 4, 5, 6, 6, 1, 9, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "pobj", "prep", "pobj", "cc", "conj", "conj", "dobj", "punct"]
+    tags = ["NNS", "VBD", "NN", "IN", "NNS", "IN", "NNP", "CC", "NNP", "VBD", "NNS", "."]
+    doc = Doc(blank_nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+    assert [t.text for t in subjects_of(doc[9])] == ["Israel", "Iran"]
+    assert [t.text for t in subjects_of(doc[1])] == ["Inspectors"]
