@@ -291,6 +291,20 @@ ORGANISATIONS_BY_HAND: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("Group of Eight", "igo", "", ("G8", "G-8")),
     ("Group of Twenty", "igo", "", ("G20", "G-20")),
     ("Human Rights Watch", "ngo", "", ("HRW",)),
+    # armed non-state groups of the news since the source was compiled (2014), by their usual names
+    ("Houthis", "armed group", "YEM", ("Houthi", "Houthi movement", "Ansar Allah")),
+    ("Rapid Support Forces", "armed group", "SDN", ("RSF",)),
+    ("M23", "armed group", "COD", ("March 23 Movement", "M23 rebel group")),
+    ("Tehrik-i-Taliban Pakistan", "armed group", "PAK", ("TTP", "Tehreek-e-Taliban Pakistan", "Pakistani Taliban")),
+    ("Wagner Group", "armed group", "RUS", ("Wagner mercenary group",)),
+    ("Jama'at Nusrat al-Islam wal-Muslimin", "armed group", "MLI", ("JNIM",)),
+    ("Hayat Tahrir al-Sham", "armed group", "SYR", ("HTS",)),
+    ("Islamic State", "armed group", "", ("ISIS", "ISIL", "Islamic State group")),
+    ("Islamic State West Africa Province", "armed group", "NGA", ("ISWAP",)),
+    ("Syrian Democratic Forces", "armed group", "SYR", ("SDF",)),
+    ("Arakan Army", "armed group", "MMR", ()),
+    ("National Liberation Army", "armed group", "COL", ("ELN",)),
+    ("Kataib Hezbollah", "armed group", "IRQ", ()),
 ]
 
 # News media and agencies (kind "media") and social or messaging platforms ("platform"):

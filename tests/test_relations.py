@@ -820,3 +820,14 @@ def test_the_subjects_of_a_clause_the_parser_read_as_a_prepositional_object(blan
     doc = Doc(blank_nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
     assert [t.text for t in subjects_of(doc[9])] == ["Israel", "Iran"]
     assert [t.text for t in subjects_of(doc[1])] == ["Inspectors"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a nationality or state before a named armed group is not the group's state
+    ("Yemen's Houthi movement detained six aid workers in Hodeidah.", "Houthis"),
+    ("The Pakistani Taliban attacked a checkpoint in Bannu.", "Tehrik-i-Taliban Pakistan"),
+])
+def test_armed_groups_of_recent_news_act_as_themselves(pipeline, text, expected):
+    got = found(pipeline, text)
+    assert any(subject == expected for subject, _, _, _ in got), got
+    assert not any(subject in ("Yemen", "Pakistan") for subject, _, _, _ in got), got
