@@ -1024,6 +1024,9 @@ def _commitment(relation: RelationMention, triggers: TriggerLexicon, cue: Token 
                    trigger=f"{relation.trigger} (committed)")
 
 
+_JOINT_MANOEUVRES = "062"  # military cooperation
+
+
 def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actors: ActorFinder,
                   article_date: str | None, article: _Article | None = None) -> Iterator[RelationMention]:
     relation = triggers.relation(event.cameo)
@@ -1076,6 +1079,9 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
             objects, found_as = placed, "place"
     if not objects and relation.name in SYMMETRIC and len(subjects) > 1 and event.trigger_kind in ("pattern", "noun"):
         subjects, objects, found_as = subjects[:1], subjects[1:], "symmetric"  # "X and Y met": X met Y
+    joint = not objects and relation.plover == "MOBILIZE" and len({s.mention.label for s in subjects if s.known}) > 1
+    if joint:  # "X and Y launched war games": joint manoeuvres are military cooperation between them (CAMEO 062)
+        subjects, objects, found_as = subjects[:1], subjects[1:], "symmetric"
     if not objects and types is not None and types.unnamed and event.trigger_kind in ("pattern", "noun") \
             and not protesters_of_the_place:  # "protesters rallied in X": who, against whom, it does not say
         objects, found_as = [UNKNOWN], "unnamed"  # "called for an investigation": on whoever can act
@@ -1095,7 +1101,8 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
     hedge = ("hedge:reported",) if _hedged(event.predicate, modality.reporter_verb) else ()
     for subject in subjects:
         for obj in objects:
-            found_relation, code = relation, event.cameo
+            found_relation, code = (triggers.relation(_JOINT_MANOEUVRES), _JOINT_MANOEUVRES) if joint \
+                else (relation, event.cameo)
             if _verbal_attack(event, subject, obj):
                 found_relation, code = triggers.relation("111"), "111"
             if obj is not None and not subject.known and not obj.known:

@@ -831,3 +831,10 @@ def test_armed_groups_of_recent_news_act_as_themselves(pipeline, text, expected)
     got = found(pipeline, text)
     assert any(subject == expected for subject, _, _, _ in got), got
     assert not any(subject in ("Yemen", "Pakistan") for subject, _, _, _ in got), got
+
+
+def test_joint_manoeuvres_are_military_cooperation(pipeline):
+    got = found(pipeline, "Turkish and Azerbaijani warships on Tuesday launched a week of war games in the Caspian Sea.")
+    assert ("Turkey", "cooperatedWith", "Azerbaijan", "asserted") in got, got
+    assert not any(relation == "mobilized" for _, relation, _, _ in got), got
+    assert ("North Korea", "mobilized", None, "asserted") in found(pipeline, "North Korea mobilized troops along the border.")
