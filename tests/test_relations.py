@@ -838,3 +838,8 @@ def test_joint_manoeuvres_are_military_cooperation(pipeline):
     assert ("Turkey", "cooperatedWith", "Azerbaijan", "asserted") in got, got
     assert not any(relation == "mobilized" for _, relation, _, _ in got), got
     assert ("North Korea", "mobilized", "?", "asserted") in found(pipeline, "North Korea mobilized troops along the border.")
+
+
+def test_opposing_mediation_rejects_it(pipeline):
+    assert ("Kenya", "rejected", "Ethiopia", "asserted") in \
+        found(pipeline, "Kenya is opposed to Ethiopian mediation between the factions.")
