@@ -1044,8 +1044,9 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
         protesters_of_the_place = bool(subjects)
     subjects = [_as_private_people(actors.as_agent(s)) for s in subjects]
     # "residents of X", "people in X" who act do not act for X; its officials or police do
-    private = {a: noun_phrase(t) for t in event.subjects for a in actors.actors([t])
-               if a.via in ("part", "place") and a.sector in PRIVATE_SECTORS}
+    private = {} if protesters_of_the_place else \
+        {a: noun_phrase(t) for t in event.subjects for a in actors.actors([t])
+         if a.via in ("part", "place") and a.sector in PRIVATE_SECTORS}
     subjects = [Actor(None, private[s], s.sector, "unknown") if s in private else s for s in subjects]
     subjects = [s for s in subjects if s.known or types is None or "Unknown" in types.subject]
     subjects = [s for s in subjects if _fits(s, types.subject if types else None)]
@@ -1113,7 +1114,7 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
                     obj.sector is None and obj.via in ("name", "place") and subject.sector is not None and \
                     (obj.mention.label, obj.mention.type) == (subject.mention.label, subject.mention.type):
                 continue  # "Turkish authorities imposed a curfew in southeastern Turkey": their own land
-            if protesters_of_the_place and obj is not None and obj.mention is not None and \
+            if protesters_of_the_place and obj is not None and obj.mention is not None and subject.mention is not None and \
                     obj.mention.type in ("City", "Location") and obj.mention.country == subject.mention.country:
                 continue  # "protesters rallied in X": X's people, not a protest against X
             if obj is not None and event.trigger_kind == "demand" and _holds_office_of(subject, obj, sentence.doc, article):
