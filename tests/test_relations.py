@@ -846,8 +846,8 @@ def test_opposing_mediation_rejects_it(pipeline):
 
 
 def test_blocking_roads_is_a_protest(pipeline):
-    got = found(pipeline, "Truckers blocked highways across Canada to protest against the vaccine mandate.")
-    assert any(relation == "protested" and modality == "asserted" for _, relation, _, modality in got), got
+    got = found(pipeline, "Supporters of the Solidarity Party blocked roads in Lodz to protest against the Polish government.")
+    assert any(relation == "protested" and obj == "Poland" and modality == "asserted" for _, relation, obj, modality in got), got
     assert not any(relation in ("coerced", "restricted") for _, relation, _, _ in got), got
     # crowds in a place that block its streets: no crash where the place stood for them
     found(pipeline, "Hundreds of thousands of people blocked streets in Hong Kong to demand reforms.")
