@@ -91,13 +91,21 @@ def _lemmas(token: Token) -> set[str]:
     return {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
 
 
+# heads that say little by themselves: the compound before them names what they are of
+_GENERAL_HEADS = frozenset({"delivery", "program", "programme", "package", "shipment", "payment", "flow",
+                            "supply", "operation", "effort", "regime", "scheme"})
+
+
 def _head_words(token: Token) -> set[str]:
     """The words that say what a phrase is about (see :meth:`TriggerLexicon._heads`)."""
     heads = {t.lemma_.lower() for t in (token, *token.conjuncts)} | {token.lower_}
     if token.pos_ == "PROPN":  # "ambassador Brah Mohamane": the title before a name says what they are
         heads |= {c.lemma_.lower() for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
-    heads |= {c.lemma_.lower() for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-              for c in p.children if c.dep_ == "pobj"}
+    of = [c for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+    heads |= {c.lemma_.lower() for c in of}
+    # "aid deliveries", "part of an aid programme": the noun that names the kind of a general head
+    heads |= {m.lemma_.lower() for h in (token, *of) if h.lemma_.lower() in _GENERAL_HEADS
+              for m in h.children if m.dep_ == "compound" and m.pos_ == "NOUN"}
     return heads
 
 

@@ -78,3 +78,12 @@ def test_a_phrase_listed_under_two_codes_keeps_its_verbs_own_sense(blank_nlp):
         {}, {}, [RelationType("calledOn", "10", "REQUEST", "", "")])
     doc = parse(blank_nlp, "Peru/PROPN/nsubj/1 demand/VERB/ROOT/- explanation/NOUN/dobj/1")
     assert lexicon.verb_code(doc[1])[0] == "101"
+
+
+def test_a_general_head_is_of_the_kind_its_compound_names(blank_nlp):
+    lexicon = TriggerLexicon([pattern("suspend", "162", obj="aid")], {}, {},
+                             [RelationType("sanctioned", "16", "SANCTION", "", "")])
+    delivery = parse(blank_nlp, "Peru/PROPN/nsubj/1 suspend/VERB/ROOT/- aid/NOUN/compound/3 delivery/NOUN/dobj/1")
+    assert lexicon.verb_code(delivery[1], lambda t: False)[0] == "162"  # "suspended aid deliveries"
+    worker = parse(blank_nlp, "Peru/PROPN/nsubj/1 suspend/VERB/ROOT/- aid/NOUN/compound/3 worker/NOUN/dobj/1")
+    assert lexicon.verb_code(worker[1], lambda t: False) is None  # "suspended aid workers": people, not aid
