@@ -851,3 +851,11 @@ def test_blocking_roads_is_a_protest(pipeline):
     assert not any(relation in ("coerced", "restricted") for _, relation, _, _ in got), got
     # crowds in a place that block its streets: no crash where the place stood for them
     found(pipeline, "Hundreds of thousands of people blocked streets in Hong Kong to demand reforms.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkey has strengthened its forces in Syria after the shelling.", ("Turkey", "mobilized", "Syria", "asserted")),
+    ("Russia put its troops on alert in Belarus.", ("Russia", "mobilized", "Belarus", "asserted")),
+])
+def test_strengthening_forces_or_keeping_them_on_alert_abroad_is_mobilising(pipeline, text, expected):
+    assert expected in found(pipeline, text), found(pipeline, text)
