@@ -1042,6 +1042,7 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
     if not subjects and relation.plover == "PROTEST":  # "hundreds of students protested … in X"
         subjects = [replace(a, via="place") for a in actors.actors(_places_in(event.predicate, actors))]
         protesters_of_the_place = bool(subjects)
+    as_named = list(subjects)  # "Moscow closed its airspace": "its" is Moscow, which acts as Russia
     subjects = [_as_private_people(actors.as_agent(s)) for s in subjects]
     # "residents of X", "people in X" who act do not act for X; its officials or police do
     private = {} if protesters_of_the_place else \
@@ -1065,7 +1066,8 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
         subjects = [UNKNOWN]
     if event.cameo.startswith("084") and _acts_on_a_thing(event, actors):
         return  # "released a summary of a call to X": a document released, no one set free
-    objects, found_as = _objects(event, actors, subjects, types, relation.plover)
+    objects, found_as = _objects(event, actors, subjects + [s for s in as_named if s not in subjects], types,
+                                 relation.plover)
     unnamed_people = bool(objects) and found_as != "unnamed" and not any(o.known for o in objects)
     # "killed 23 people in X": where the victims go unnamed, the place stands for them (CAMEO) —
     # when a named actor came from elsewhere; "police fired tear gas at protesters in Nairobi" and

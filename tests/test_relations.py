@@ -859,3 +859,9 @@ def test_blocking_roads_is_a_protest(pipeline):
 ])
 def test_strengthening_forces_or_keeping_them_on_alert_abroad_is_mobilising(pipeline, text, expected):
     assert expected in found(pipeline, text), found(pipeline, text)
+
+
+def test_a_capital_acting_for_its_state_does_not_act_on_itself(pipeline):
+    got = found(pipeline, "Ankara closed its airspace to Armenian flights on Monday.")
+    assert not any(obj == "Ankara" for _, _, obj, _ in got), got
+    assert ("Turkey", "restricted", "Armenia", "asserted") in got
