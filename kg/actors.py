@@ -83,6 +83,8 @@ class ActorFinder:
                 elif one.dep_ == "attr" and one.head.lemma_ == "be":  # "Palau is one of the few countries that …"
                     subject = next((c for c in one.head.children if c.dep_ == "nsubj"), None)
                     found = self.actor(subject, depth + 1) if subject is not None else None
+            if found is not None and found.via == "owner" and found.sector is None and not self.is_event(noun):
+                return None  # "Ukrainian infrastructure that supports the army": a thing of X's, not X, does it
             return found
         if token.pos_ == "VERB" and token.dep_ in ("nsubj", "nsubjpass"):  # "X operating in Iraq said …"
             inner = next((c for c in token.children if c.dep_ == "nsubj"), None)

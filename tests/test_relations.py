@@ -865,3 +865,10 @@ def test_a_capital_acting_for_its_state_does_not_act_on_itself(pipeline):
     got = found(pipeline, "Ankara closed its airspace to Armenian flights on Monday.")
     assert not any(obj == "Ankara" for _, _, obj, _ in got), got
     assert ("Turkey", "restricted", "Armenia", "asserted") in got
+
+
+def test_a_thing_a_relative_clause_is_about_does_not_act_for_its_owner(pipeline):
+    got = found(pipeline, "Russian drones hit Ukrainian rail lines that supply the front.")
+    assert not any(subject == "Ukraine" for subject, _, _, _ in got), got
+    assert ("Russia", "besieged", "Mariupol", "asserted") in \
+        found(pipeline, "Russian forces, which besieged Mariupol for months, withdrew.")
