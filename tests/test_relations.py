@@ -868,7 +868,7 @@ def test_a_capital_acting_for_its_state_does_not_act_on_itself(pipeline):
 
 
 def test_a_thing_a_relative_clause_is_about_does_not_act_for_its_owner(pipeline):
-    got = found(pipeline, "Russian drones hit Ukrainian rail lines that supply the front.")
-    assert not any(subject == "Ukraine" for subject, _, _, _ in got), got
+    got = found(pipeline, "Israeli jets bombed Lebanese roads that support the militia.")
+    assert not any(subject == "Lebanon" for subject, _, _, _ in got), got
     assert ("Russia", "besieged", "Mariupol", "asserted") in \
         found(pipeline, "Russian forces, which besieged Mariupol for months, withdrew.")
