@@ -89,6 +89,9 @@ def grammatical_subjects(verb: Token, kinds: tuple[str, ...]) -> list[Token]:
     token = verb
     for _ in range(5):
         found = [c for c in token.children if c.dep_ in kinds]
+        # "Sudan's paramilitary Rapid Support Forces launched": the parser split one noun phrase into
+        # two subjects; the words right before the other subject only describe it
+        found = [c for c in found if not any(o.left_edge.i == c.right_edge.i + 1 for o in found if o is not c)]
         if found:
             return with_conjuncts(found)
         # "a bombing was reported to have killed X": the raised subject of a passive verb of report

@@ -872,3 +872,15 @@ def test_a_thing_a_relative_clause_is_about_does_not_act_for_its_owner(pipeline)
     assert not any(subject == "Lebanon" for subject, _, _, _ in got), got
     assert ("Russia", "besieged", "Mariupol", "asserted") in \
         found(pipeline, "Russian forces, which besieged Mariupol for months, withdrew.")
+
+
+def test_one_noun_phrase_the_parser_split_into_two_subjects_is_one_actor(blank_nlp):
+    from spacy.tokens import Doc
+
+    from kg.arguments import subjects_of
+
+    words = ["Chad", "'s", "paramilitary", "Desert", "Guard", "shelled", "Abeche", "."]
+    heads = [2, 0, 5, 4, 5, 5, 5, 5]
+    deps = ["poss", "case", "nsubj", "compound", "nsubj", "ROOT", "dobj", "punct"]
+    doc = Doc(blank_nlp.vocab, words=words, heads=heads, deps=deps)
+    assert [t.text for t in subjects_of(doc[5])] == ["Guard"]
