@@ -91,6 +91,8 @@ def _lemmas(token: Token) -> set[str]:
     return {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
 
 
+# adverbs the parser may give a phrasal verb instead of a particle ("pushed back", "pulled out")
+_ADVERB_PARTICLES = frozenset({"back", "away", "off", "out", "down", "up"})
 # heads that say little by themselves: the compound before them names what they are of
 _GENERAL_HEADS = frozenset({"delivery", "program", "programme", "package", "shipment", "payment", "flow",
                             "supply", "operation", "effort", "regime", "scheme"})
@@ -318,7 +320,8 @@ class _VerbPhrase:
 
     def __init__(self, verb: Token):
         self.children = list(verb.children)
-        self.particles = {c.lower_ for c in self.children if c.dep_ in ("prt", "prep")}
+        self.particles = {c.lower_ for c in self.children if c.dep_ in ("prt", "prep") or
+                          (c.dep_ == "advmod" and c.lower_ in _ADVERB_PARTICLES)}
         self.objects = [c for c in self.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
         self._preps: dict[str, list[Token]] = {}
         self.words_in: dict[tuple, bool] = {}

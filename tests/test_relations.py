@@ -884,3 +884,8 @@ def test_one_noun_phrase_the_parser_split_into_two_subjects_is_one_actor(blank_n
     deps = ["poss", "case", "nsubj", "compound", "nsubj", "ROOT", "dobj", "punct"]
     doc = Doc(blank_nlp.vocab, words=words, heads=heads, deps=deps)
     assert [t.text for t in subjects_of(doc[5])] == ["Guard"]
+
+
+def test_a_phrasal_verb_whose_particle_the_parser_read_as_an_adverb(pipeline):
+    got = found(pipeline, "Georgian troops pushed back the Abkhaz fighters near Sukhumi.")
+    assert not any(relation == "calledOn" for _, relation, _, _ in got), got
