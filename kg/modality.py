@@ -148,7 +148,9 @@ def modality_of(event: Token) -> Modality:
             return _result("negated", token, reporter, verb)  # "had yet to recognise X": not (yet) done
         if token is not event:
             kind = _kind(token, words)
-            if kind in ("negated", "hypothetical", "intended", "committed"):
+            # "denied firing first and accused X", "refused to recognise it, accusing X": a word's
+            # negation or intent rules its complements, not a verb coordinated with it or a participle beside it
+            if kind in ("negated", "hypothetical", "intended", "committed") and came_by not in ("conj", "advcl"):
                 return _result(kind, token, reporter, verb)
             if kind == "factual":
                 factual = True

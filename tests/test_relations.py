@@ -889,3 +889,19 @@ def test_one_noun_phrase_the_parser_split_into_two_subjects_is_one_actor(blank_n
 def test_a_phrasal_verb_whose_particle_the_parser_read_as_an_adverb(pipeline):
     got = found(pipeline, "Georgian troops pushed back the Abkhaz fighters near Sukhumi.")
     assert not any(relation == "calledOn" for _, relation, _, _ in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a word's negation or intent rules its complements, not a verb coordinated with it
+    ("Armenia's army denied opening fire first and accused Azerbaijan of shelling villages.",
+     ("Armenia", "accused", "Azerbaijan", "asserted")),
+    # nor a participle beside it
+    ("The opposition leader Maria Vale refused to recognise the results, accusing the Electoral Tribunal of fraud.",
+     ("Maria Vale", "accused", "Electoral Tribunal", "asserted")),
+    # what is planned stays planned, conjuncts of the planned act too
+    ("Russia plans to attack and seize Kharkiv.", ("Russia", "occupied", "Kharkiv", "intended")),
+])
+def test_modality_words_rule_their_complements_only(pipeline, text, expected):
+    got = found(pipeline, text)
+    assert any((s.split()[-1], r, o.split()[-1] if o else o, m) == (expected[0].split()[-1], expected[1],
+               expected[2].split()[-1], expected[3]) for s, r, o, m in got), got
