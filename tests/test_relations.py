@@ -905,3 +905,9 @@ def test_modality_words_rule_their_complements_only(pipeline, text, expected):
     got = found(pipeline, text)
     assert any((s.split()[-1], r, o.split()[-1] if o else o, m) == (expected[0].split()[-1], expected[1],
                expected[2].split()[-1], expected[3]) for s, r, o, m in got), got
+
+
+def test_summoning_a_high_commissioner_is_a_rebuke_of_their_state(pipeline):
+    assert ("United Kingdom", "criticised", "Nigeria", "asserted") in \
+        found(pipeline, "London summoned the Nigerian high commissioner on Monday.")
+    assert not found(pipeline, "The mayor summoned the police commissioner.")
