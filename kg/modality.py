@@ -53,6 +53,8 @@ _FACTUAL_MARKS = {"after", "before", "because", "since", "when", "while", "as", 
 _FACTUAL_PREPOSITIONS = {"following", "after", "before", "since", "during", "amid", "despite"}
 # The dependency relations through which a clause, or a verbal noun, hangs from its governor.
 _GOVERNED_BY = {"xcomp", "ccomp", "advcl", "csubj", "csubjpass", "pcomp", "conj", "acomp", "pobj", "prep", "acl"}
+# verbs of speech that make what may be done a threat ("warned that it could retaliate")
+_WARNING_VERBS = {"warn", "caution"}
 _MODALS = {"would", "could", "might", "may", "should", "will", "shall", "must", "'d", "'ll"}
 
 
@@ -78,7 +80,8 @@ def _kind(token: Token, words: dict[str, str]) -> str | None:
     return words.get(token.lower_) or words.get(token.lemma_.lower())
 
 
-def _own_modality(token: Token, words: dict[str, str], under_report: bool) -> tuple[str, Token] | None:
+def _own_modality(token: Token, words: dict[str, str], under_report: bool,
+                  under_warning: bool = False) -> tuple[str, Token] | None:
     """What a verb's own dependents say: a negation, a condition, a modal auxiliary ("would"
     under a verb of speech announces a commitment: "said it would withdraw")."""
     for child in token.children:
@@ -94,6 +97,8 @@ def _own_modality(token: Token, words: dict[str, str], under_report: bool) -> tu
         if child.dep_ == "aux" and child.lower_ in _MODALS:
             if child.lower_ in ("would", "'d") and under_report:
                 return "committed", child
+            if child.lower_ in ("could", "might", "may") and under_warning:
+                return "committed", child  # "warned that it could cut ties with X": a threat
             kind = _kind(child, words)
             if kind in ("hypothetical", "intended", "committed"):
                 return kind, child
@@ -137,7 +142,8 @@ def modality_of(event: Token) -> Modality:
     while True:
         head = token.head
         under_report = head.i != token.i and _kind(head, words) == "reporting"
-        own = None if finite_conjunct else _own_modality(token, words, under_report)
+        under_warning = under_report and token.dep_ == "ccomp" and head.lemma_.lower() in _WARNING_VERBS
+        own = None if finite_conjunct else _own_modality(token, words, under_report, under_warning)
         # "did not target X and urged Y": a finite verb coordinated with a base form is a clause of
         # its own, outside the auxiliary's negation or modal
         finite_conjunct = token.dep_ == "conj" and token.tag_ in ("VBD", "VBZ") and head.tag_ == "VB"

@@ -911,3 +911,10 @@ def test_summoning_a_high_commissioner_is_a_rebuke_of_their_state(pipeline):
     assert ("United Kingdom", "criticised", "Nigeria", "asserted") in \
         found(pipeline, "London summoned the Nigerian high commissioner on Monday.")
     assert not found(pipeline, "The mayor summoned the police commissioner.")
+
+
+def test_warning_that_one_could_act_is_a_threat(pipeline):
+    got = found(pipeline, "Hungary warned that it could cut gas supplies to Croatia.")
+    assert any(relation == "threatened" and obj == "Croatia" and modality == "asserted"
+               for _, relation, obj, modality in got), got
+    assert not any(modality == "asserted" and relation != "threatened" for _, relation, _, modality in got), got
