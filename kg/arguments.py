@@ -102,6 +102,8 @@ def grammatical_subjects(verb: Token, kinds: tuple[str, ...]) -> list[Token]:
         misread = _subject_read_as_object(token)
         if misread is not None:  # its conjuncts are followed by the verb they are subjects of
             return [misread, *misread.conjuncts]
+        if _reduced_relative(token):
+            break
         if token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "attr") and token.head.i != token.i:
             token = token.head
             continue
@@ -124,7 +126,10 @@ def grammatical_subjects(verb: Token, kinds: tuple[str, ...]) -> list[Token]:
             noun = token.head
             while noun.dep_ in ("pobj", "prep") and noun.head.i != noun.i and noun.head.pos_ != "VERB":
                 noun = noun.head  # "a message on the site blaming X": up to the message
-            if noun.dep_ in ("dobj", "prep", "pobj") and noun.head.pos_ == "VERB":
+            # "boarded vessels heading for X", "arrested protesters calling for X": the thing or people
+            # acted on do the participle's act, not the verb's subject
+            if noun.dep_ in ("dobj", "prep", "pobj") and noun.head.pos_ == "VERB" and \
+                    noun.lemma_.lower() in instrument_nouns():
                 token = noun.head
                 continue
 
@@ -132,6 +137,26 @@ def grammatical_subjects(verb: Token, kinds: tuple[str, ...]) -> list[Token]:
     return []
 
 
+
+
+def _reduced_relative(participle: Token) -> bool:
+    """"arrested dozens of protesters calling for X": a participle the parser hung on the verb, right
+    after its object with no comma, says what the object did; after a comma ("fired tear gas,
+    injuring dozens") or on what the subject acts with ("launched missiles targeting X") it is the subject's."""
+    if participle.dep_ != "advcl" or participle.tag_ != "VBG" or participle.i == 0:
+        return False
+    before = participle.doc[participle.i - 1]
+    for obj in (c for c in participle.head.children if c.dep_ == "dobj"):
+        if obj.right_edge.i == before.i and not before.is_punct:
+            nouns = [obj] + [c for p in obj.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+            return not any(n.lemma_.lower() in instrument_nouns() for n in nouns)
+    return False
+
+
+@lru_cache(maxsize=1)
+def instrument_nouns() -> frozenset[str]:
+    """Nouns of what an actor acts with or through (ontology/instrument_nouns.tsv)."""
+    return frozenset(row["noun"] for row in read_tsv("instrument_nouns.tsv"))
 
 
 _CLAUSE_PREPOSITIONS = ("after", "before", "since", "until")

@@ -1119,8 +1119,11 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
             if protesters_of_the_place and obj is not None and obj.mention is not None and subject.mention is not None and \
                     obj.mention.type in ("City", "Location") and obj.mention.country == subject.mention.country:
                 continue  # "protesters rallied in X": X's people, not a protest against X
-            if obj is not None and event.trigger_kind == "demand" and _holds_office_of(subject, obj, sentence.doc, article):
-                continue  # a leader saying their own state must act states a policy, not a demand on another
+            if obj is not None and _holds_office_of(subject, obj, sentence.doc, article):
+                continue  # a leader saying their own state must act, or pledging its support, acts for it, not on it
+            if obj is not None and relation.plover == "SANCTION" and obj.via in ("name", "place") and \
+                    obj.mention is not None and obj.mention.type in ("City", "Location") and _at_home(obj, [subject]):
+                continue  # "closed the <town> border crossing": a state sanctions others, not its own towns
             evidence = (f"trigger:{event.trigger_kind}", f"object:{found_as}",
                         *sorted({f"actor:{a.via if a.known else 'unknown'}" for a in (subject, obj) if a is not None}),
                         *hedge)

@@ -49,6 +49,7 @@ COLUMNS = {
     "separation_nouns.tsv": (["noun"], set()),
     "patient_nouns.tsv": (["noun"], set()),
     "envoy_titles.tsv": (["title"], set()),
+    "instrument_nouns.tsv": (["noun"], set()),
     "associate_nouns.tsv": (["noun"], set()),
     "seats.tsv": (["city", "organisation"], set()),
     "transfer_verbs.tsv": (["verb", "particle"], {"particle"}),

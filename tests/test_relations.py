@@ -918,3 +918,29 @@ def test_warning_that_one_could_act_is_a_threat(pipeline):
     assert any(relation == "threatened" and obj == "Croatia" and modality == "asserted"
                for _, relation, obj, modality in got), got
     assert not any(modality == "asserted" and relation != "threatened" for _, relation, _, modality in got), got
+
+
+@pytest.mark.parametrize("text, not_expected", [
+    # the people or things acted on do a participle's act, not the verb's subject
+    ("Police arrested dozens of protesters calling for the resignation of President Vucic.", "calledOn"),
+    ("Turkish warships boarded four vessels heading for Limassol.", "visited"),
+    ("Israeli troops stopped trucks carrying aid to Gaza.", "aided"),
+])
+def test_a_participle_on_what_is_acted_on_is_not_the_subjects_act(pipeline, text, not_expected):
+    got = found(pipeline, text)
+    assert not any(relation == not_expected for _, relation, _, _ in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # on what the subject acts with, or a body it leads, it is
+    ("Russia launched missiles targeting Kyiv.", ("Russia", "attacked", "Kyiv", "asserted")),
+    ("Kenyan police fired tear gas at protesters, injuring Boniface Mwangi.",
+     ("Kenya", "attacked", "Boniface Mwangi", "asserted")),
+])
+def test_a_participle_on_what_the_subject_acts_with_is_the_subjects_act(pipeline, text, expected):
+    assert expected in found(pipeline, text), found(pipeline, text)
+
+
+def test_a_leader_pledging_their_own_states_support_acts_for_it(pipeline):
+    got = found(pipeline, "Greece's Foreign Minister Nikos Alexiou phoned his Maltese counterpart and pledged Athens' support.")
+    assert not any(obj == "Greece" for _, _, obj, _ in got), got
