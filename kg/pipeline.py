@@ -317,24 +317,40 @@ def archived_analyses(articles: Iterable[Article], archive: Archive, fingerprint
 def resolve_archived(articles: list[Article], archive: Archive, fingerprint: str,
                      on_problem: ProblemHandler | None = None) -> Resolution:
     """:func:`resolve_analysed` over the archived analyses of ``articles``, read one article at
-    a time; an article left out of the resolution (W202) is removed from ``articles``."""
-    def items(group):
-        return ((a.article.id, a.mentions, a.positions, a.relations)
-                for a in archived_analyses(group, archive, fingerprint))
+    a time, into a compact resolution whose relation mentions are read back from the archive
+    when asked for; an article left out of the resolution (W202) is removed from ``articles``."""
+    def resolved(group: list[Article]) -> Resolution:
+        found = ((a.article.id, a.mentions, a.positions, a.relations)
+                 for a in archived_analyses(group, archive, fingerprint))
+        return resolve(found, keep_relation_mentions=False)
 
     try:
-        return resolve(items(articles))
+        resolution = resolved(articles)
     except Exception:
         if on_problem is None:
             raise
         for one in list(articles):
             try:
-                resolve(items([one]))
+                resolved([one])
             except Exception as error:
                 on_problem(Problem("W202", one.source or one.id,
                                    f"resolution failed ({type(error).__name__}: {error}); article left out"))
                 articles.remove(one)
-        return resolve(items(articles))
+        resolution = resolved(articles)
+    resolution.relation_mentions = _archived_relations(articles, archive, fingerprint)
+    return resolution
+
+
+def _archived_relations(articles: list[Article], archive: Archive,
+                        fingerprint: str) -> Callable[[str], list[RelationMention]]:
+    """Article id → the relation mentions of its archived analysis (read when asked for)."""
+    by_id = {article.id: article for article in articles}
+
+    def relations_of(article_id: str) -> list[RelationMention]:
+        analysis = archive.analysis(analysis_key(fingerprint, by_id[article_id]))
+        return analysis.relations if analysis is not None else []
+
+    return relations_of
 
 
 def _analysed_now(todo: list[Article], model: str | None, workers: int, dask: str | None,
