@@ -19,6 +19,13 @@ which articles are new, changed or unchanged, the archive (kg.incremental) holds
 article's analysis so only new and changed ones go through the NLP, and the whole graph is
 resolved again and published in one atomic switch (kg.outputs).
 
+Memory grows little with the size of the corpus: an analysis is archived as it is made and not
+kept, resolution reads the analyses back one article at a time into a compact resolution
+(entities, and per article the entity of each mention; relation mentions are read back
+from the archive as each article's graph is written), the graph files are written a batch
+of articles at a time and the explorer page a piece at a time. What still grows with it:
+the articles read (their texts), and the explorer's graph of every relation mention.
+
 The CLI, the tests and any other caller use :func:`build` (or the stage functions below);
 they never chain stages themselves.
 """
