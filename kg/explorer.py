@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, Hashable
+from typing import Any, Hashable, Iterator
 from urllib.parse import urlsplit
 
 import jinja2
@@ -46,6 +46,7 @@ import numpy as np
 from markupsafe import Markup
 
 from kg.data import read_tsv
+from kg.outputs import write_file_atomically
 
 __all__ = ["explorer_html", "write_explorer", "page_data", "TYPE_STYLES", "DEFAULT_TITLE",
            "DEFAULT_MAX_NODES", "MODALITIES", "relation_family"]
@@ -86,6 +87,10 @@ _VENDOR = ("sigma.min.js", "graphology.umd.min.js", "forceatlas2-iterate.js")
 _SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                    "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _SCRIPT_ESCAPE_PATTERN = re.compile("[<>&\u2028\u2029]")
+# Where the data goes in the rendered page, until it is written there a piece at a time
+# (NUL characters: nothing the template or a title gives the page holds them).
+_DATA_PLACE = "\0kg-page-data\0"
+_JSON_LEVELS_IN_PARTS = 2  # the page data's dict and its lists: each node and mention a piece
 
 
 def explorer_html(graph: nx.MultiDiGraph, title: str = DEFAULT_TITLE,
@@ -110,13 +115,34 @@ def explorer_html(graph: nx.MultiDiGraph, title: str = DEFAULT_TITLE,
         A complete HTML document with the libraries and the data inlined; it loads nothing
         from the network.
     """
+    return "".join(explorer_html_parts(graph, title, max_nodes))
+
+
+def explorer_html_parts(graph: nx.MultiDiGraph, title: str = DEFAULT_TITLE,
+                        max_nodes: int = DEFAULT_MAX_NODES) -> Iterator[str]:
+    """:func:`explorer_html` in pieces that join to the same page: the page around its data,
+    and the data's JSON a piece at a time, so that the page is never one string in memory
+    (the data of a large corpus runs to megabytes, and each copy of it costs as much)."""
     data = page_data(graph, max_nodes)
+    page = _render(data, title, Markup(_DATA_PLACE))
+    before, found, after = page.partition(_DATA_PLACE)
+    if not found or _DATA_PLACE in after:  # the place marker in the title itself: the page in one piece
+        yield _render(data, title, _script_json(data))
+        return
+    del page
+    yield before
+    yield from _script_json_parts(data)
+    yield after
+
+
+def _render(data: dict[str, Any], title: str, data_json: Markup) -> str:
+    """The page of ``data`` with ``data_json`` as its data."""
     template = _template_environment().get_template(_TEMPLATE)
     return template.render(
         title=title,
         summary=data["summary"],
         legend=_legend(data),
-        data_json=_script_json(data),
+        data_json=data_json,
         # trusted: the vendored libraries, checked in _vendor_libraries
         libraries=[Markup(text) for text in _vendor_libraries()[:2]],
         forceatlas2=Markup(_vendor_libraries()[2]),
@@ -126,14 +152,17 @@ def explorer_html(graph: nx.MultiDiGraph, title: str = DEFAULT_TITLE,
 
 def write_explorer(graph: nx.MultiDiGraph, path: Path, title: str = DEFAULT_TITLE,
                    max_nodes: int = DEFAULT_MAX_NODES) -> Path:
-    """Write the explorer page for ``graph`` to ``path`` atomically (parent folders are made).
+    """Write the explorer page for ``graph`` to ``path`` atomically (parent folders are made),
+    a piece at a time (:func:`explorer_html_parts`).
 
     A symbolic link at ``path`` is replaced by the file, never written through.
     """
-    from kg.explore import write_atomically
+    def write(handle) -> None:
+        for part in explorer_html_parts(graph, title, max_nodes):
+            handle.write(part.encode("utf-8"))
 
     path = Path(path)
-    write_atomically(path, explorer_html(graph, title, max_nodes))
+    write_file_atomically(path, write, "E801")
     return path
 
 
@@ -425,8 +454,43 @@ def _script_json(value: Any) -> Markup:
     script element or open a comment; U+2028/2029 are escaped too. The result is marked safe
     because HTML-escaping it would corrupt the JSON (script content is raw text).
     """
-    text = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-    return Markup(_SCRIPT_ESCAPE_PATTERN.sub(lambda match: _SCRIPT_ESCAPES[match.group()], text))
+    return Markup(_script_escaped(_json(value)))
+
+
+def _script_json_parts(value: Any, levels: int = _JSON_LEVELS_IN_PARTS) -> Iterator[str]:
+    """:func:`_script_json` of ``value`` in pieces: the dicts (with text keys) and lists of its
+    first ``levels`` levels taken apart, each value inside them encoded on its own. The
+    escapes replace single characters, so escaping each piece escapes the whole.
+
+    >>> value = {"a": [1, "<b>"], "c": {"d": None}}
+    >>> "".join(_script_json_parts(value)) == _script_json(value)
+    True
+    """
+    if levels and isinstance(value, dict) and all(isinstance(key, str) for key in value):
+        yield "{"
+        for n, (key, item) in enumerate(value.items()):
+            yield ("," if n else "") + _script_escaped(_json(key)) + ":"
+            yield from _script_json_parts(item, levels - 1)
+        yield "}"
+    elif levels and isinstance(value, list):
+        yield "["
+        for n, item in enumerate(value):
+            if n:
+                yield ","
+            yield from _script_json_parts(item, levels - 1)
+        yield "]"
+    else:
+        yield _script_escaped(_json(value))
+
+
+def _json(value: Any) -> str:
+    """Compact JSON, non-ASCII characters as they are."""
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
+def _script_escaped(text: str) -> str:
+    """JSON text with the characters :data:`_SCRIPT_ESCAPES` names escaped."""
+    return _SCRIPT_ESCAPE_PATTERN.sub(lambda match: _SCRIPT_ESCAPES[match.group()], text)
 
 
 @lru_cache(maxsize=1)

@@ -222,6 +222,10 @@ class Archive:
         except (ValueError, TypeError, KeyError, AttributeError, ImportError, zlib.error):
             return None  # unreadable: the article is analysed again
 
+    def has_analysis(self, key: str) -> bool:
+        """Whether a readable analysis is archived under ``key`` (read, then let go)."""
+        return self.analysis(key) is not None
+
     def save(self, article: Article, key: str, analysis: Analysis, encoded: bytes | None = None) -> None:
         """Keep an article's text and analysis (committed at once: a later kill of the build
         keeps it); ``encoded`` is the analysis as :func:`encode_analysis` gives it, when a

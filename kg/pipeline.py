@@ -19,6 +19,13 @@ which articles are new, changed or unchanged, the archive (kg.incremental) holds
 article's analysis so only new and changed ones go through the NLP, and the whole graph is
 resolved again and published in one atomic switch (kg.outputs).
 
+Memory grows little with the size of the corpus: an analysis is archived as it is made and not
+kept, resolution reads the analyses back one article at a time into a compact resolution
+(entities, and per article the entity of each mention; relation mentions are read back
+from the archive as each article's graph is written), the graph files are written a batch
+of articles at a time and the explorer page a piece at a time. What still grows with it:
+the articles read (their texts), and the explorer's graph of every relation mention.
+
 The CLI, the tests and any other caller use :func:`build` (or the stage functions below);
 they never chain stages themselves.
 """
@@ -46,7 +53,7 @@ from kg.streaming import write_outputs_in_batches
 from kg.resolve import Resolution, resolve
 
 __all__ = ["AnalysedArticle", "BuildResult", "read_articles", "analyse", "batched", "resolve_analysed", "build_graph",
-           "build", "extract"]
+           "build", "extract", "archived_analyses", "resolve_archived"]
 
 
 @dataclass
@@ -243,10 +250,8 @@ def build(paths: Iterable[str | Path] = (), out_dir: str | Path = "output", mode
             if not analysed:
                 raise KGError("E104", "no article could be analysed")
             stages.start("resolving entities")
-            resolution = resolve_analysed(analysed, report)
-            manifest = Manifest(settings, [a.article for a in analysed], len(resolution.entities),
-                                len(resolution.relations))
-            del analysed[:]  # the resolution holds what the graph needs
+            resolution = resolve_archived(analysed, archive, settings.fingerprint, report)
+            manifest = Manifest(settings, analysed, len(resolution.entities), len(resolution.relations))
             _publish(folder, resolution, manifest, explorer, stages, report)
             stages.start(None)
             archive.keep_only({a.content_hash for a in manifest.articles},
@@ -282,30 +287,77 @@ class _Stages:
 def _analyses(plan: BuildPlan, archive: Archive, fingerprint: str, model: str | None, rebuild: bool,
               report: ProblemHandler, on_start: Callable[[int], None] | None,
               on_article: Callable[[Article], None] | None, workers: int = 1,
-              dask: str | None = None) -> tuple[list[AnalysedArticle], int]:
-    """Every article of a plan with its analysis: archived, else from the NLP (archived at
-    once). An article the NLP fails on is left out, or keeps the version it would replace.
-    Returns them in build order, and how many articles the NLP analysed."""
-    found: dict[Article, Analysis] = {}
+              dask: str | None = None) -> tuple[list[Article], int]:
+    """Every article of a plan that has an analysis in the archive, archived before or made by
+    the NLP now (and archived at once: no analysis is kept in memory, so memory does not grow
+    with the corpus). An article the NLP fails on is left out, or keeps the version it would
+    replace. Returns the articles in build order, and how many articles the NLP analysed."""
+    archived: set[Article] = set()
     wanted = plan.articles + [plan.previous[a.id] for a in plan.replaced]
     for article in wanted:
-        cached = None if rebuild else archive.analysis(analysis_key(fingerprint, article))
-        if cached is not None:
-            found[article] = cached
-    todo = [a for a in plan.articles if a not in found]
+        if not rebuild and archive.has_analysis(analysis_key(fingerprint, article)):
+            archived.add(article)
+    todo = [a for a in plan.articles if a not in archived]
     if on_start:
         on_start(len(todo))
     for article, analysis, encoded in _analysed_now(todo, model, workers, dask, report, on_article):
-        found[article] = analysis
+        archived.add(article)
         archive.save(article, analysis_key(fingerprint, article), analysis, encoded)
     analysed = []
     for article in plan.articles:
-        if article not in found and article.id in plan.previous:
+        if article not in archived and article.id in plan.previous:
             article = plan.previous[article.id]  # its new text failed: the old one stays
-        if article in found:
-            analysis = found[article]
-            analysed.append(AnalysedArticle(article, analysis.mentions, analysis.positions, analysis.relations))
-    return analysed, sum(a in found for a in todo)
+        if article in archived:
+            analysed.append(article)
+    return analysed, sum(a in archived for a in todo)
+
+
+def archived_analyses(articles: Iterable[Article], archive: Archive, fingerprint: str) -> Iterator[AnalysedArticle]:
+    """The analyses of ``articles`` read back from the archive, one at a time (an article
+    whose analysis cannot be read is left out)."""
+    for article in articles:
+        analysis = archive.analysis(analysis_key(fingerprint, article))
+        if analysis is not None:
+            yield AnalysedArticle(article, analysis.mentions, analysis.positions, analysis.relations)
+
+
+def resolve_archived(articles: list[Article], archive: Archive, fingerprint: str,
+                     on_problem: ProblemHandler | None = None) -> Resolution:
+    """:func:`resolve_analysed` over the archived analyses of ``articles``, read one article at
+    a time, into a compact resolution whose relation mentions are read back from the archive
+    when asked for; an article left out of the resolution (W202) is removed from ``articles``."""
+    def resolved(group: list[Article]) -> Resolution:
+        found = ((a.article.id, a.mentions, a.positions, a.relations)
+                 for a in archived_analyses(group, archive, fingerprint))
+        return resolve(found, keep_relation_mentions=False)
+
+    try:
+        resolution = resolved(articles)
+    except Exception:
+        if on_problem is None:
+            raise
+        for one in list(articles):
+            try:
+                resolved([one])
+            except Exception as error:
+                on_problem(Problem("W202", one.source or one.id,
+                                   f"resolution failed ({type(error).__name__}: {error}); article left out"))
+                articles.remove(one)
+        resolution = resolved(articles)
+    resolution.relation_mentions = _archived_relations(articles, archive, fingerprint)
+    return resolution
+
+
+def _archived_relations(articles: list[Article], archive: Archive,
+                        fingerprint: str) -> Callable[[str], list[RelationMention]]:
+    """Article id → the relation mentions of its archived analysis (read when asked for)."""
+    by_id = {article.id: article for article in articles}
+
+    def relations_of(article_id: str) -> list[RelationMention]:
+        analysis = archive.analysis(analysis_key(fingerprint, by_id[article_id]))
+        return analysis.relations if analysis is not None else []
+
+    return relations_of
 
 
 def _analysed_now(todo: list[Article], model: str | None, workers: int, dask: str | None,

@@ -26,10 +26,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from difflib import SequenceMatcher
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from kg.entities import Mention
 from kg.gazetteer import Gazetteer, Place, gazetteer
@@ -81,7 +81,7 @@ class ResolvedRelation:
     """A relation mention of an article with its actors resolved to entities (None: unnamed)."""
 
     article: str
-    mention: object  # kg.relations.RelationMention
+    mention: object  # kg.relations.RelationMention (None in a compact resolution: see Resolution)
     subject: EntityKey | None
     object: EntityKey | None
     reporter: EntityKey | None = None
@@ -89,12 +89,19 @@ class ResolvedRelation:
 
 @dataclass
 class Resolution:
-    """Entities by key, positions, relations, and per article the entity of each mention."""
+    """Entities by key, positions, relations, and per article the entity of each mention.
+
+    A *compact* resolution (``resolve(..., keep_relation_mentions=False)``) keeps only the
+    actors' entities of each relation, not the relation mention itself, so that its memory
+    does not grow with the text of every relation in the corpus; ``relation_mentions`` then
+    gives an article's relation mentions again (in the order resolved) when they are needed.
+    """
 
     entities: dict[EntityKey, Entity] = field(default_factory=dict)
     mention_entity: dict[str, dict[int, EntityKey]] = field(default_factory=dict)
     positions: list[Position] = field(default_factory=list)
     relations: list[ResolvedRelation] = field(default_factory=list)
+    relation_mentions: Callable[[str], Sequence] | None = None  # article id → its relation mentions
 
     def entity_of(self, article_id: str, mention: Mention) -> Entity:
         return self.entities[self.mention_entity[article_id][mention.start]]
@@ -108,7 +115,11 @@ class Resolution:
         return [p for p in self.positions if article_id in p.articles]
 
     def relations_of(self, article_id: str) -> list[ResolvedRelation]:
-        return [r for r in self.relations if r.article == article_id]
+        """An article's resolved relations, each with its relation mention."""
+        found = [r for r in self.relations if r.article == article_id]
+        if not found or self.relation_mentions is None:
+            return found
+        return [replace(r, mention=m) for r, m in zip(found, self.relation_mentions(article_id))]
 
     def country_of(self, key: EntityKey | None) -> str | None:
         """The state an entity acts for: a state's own code, a place's or organisation's
@@ -451,12 +462,15 @@ def _surface_name(mention: Mention) -> str | None:
     return clean_name(mention.text) or None
 
 
-def resolve(articles: Iterable[tuple], gaz: Gazetteer | None = None) -> Resolution:
+def resolve(articles: Iterable[tuple], gaz: Gazetteer | None = None,
+            keep_relation_mentions: bool = True) -> Resolution:
     """Group the mentions of every article into entities.
 
     ``articles`` holds ``(article_id, mentions[, positions[, relations]])`` tuples: positions
     are :class:`kg.positions.PositionMention` and relations :class:`kg.relations.RelationMention`
-    records of that article.
+    records of that article. Nothing of an article is kept beyond what resolution needs (its
+    mentions' positions in the text and entities), so ``articles`` may be read one at a time;
+    without ``keep_relation_mentions`` the resolution is compact (see :class:`Resolution`).
     """
     gaz = gaz or gazetteer()
     resolution = Resolution()
@@ -479,13 +493,14 @@ def resolve(articles: Iterable[tuple], gaz: Gazetteer | None = None) -> Resoluti
                 entity.names[surface] += 1
                 entity.labels[label] += 1
             entity.articles.add(article_id)
-            keys[mention.start] = key
+            keys[mention.start] = entity.key  # the entity's own key: one tuple per entity, not per mention
             if mention.type == "Person" and not mention.reference:
                 in_sentence[mention.sentence].add(key)
         for together in in_sentence.values():
             side_by_side.update(frozenset((a, b)) for a in together for b in together if a != b)
-        position_mentions.extend((article_id, p) for p in (rest[0] if rest else ()))
-        relation_mentions.extend((article_id, r) for r in (rest[1] if len(rest) > 1 else ()))
+        position_mentions.extend(_position_ref(article_id, p) for p in (rest[0] if rest else ()))
+        relation_mentions.extend((article_id, r if keep_relation_mentions else None, _relation_actors(r))
+                                 for r in (rest[1] if len(rest) > 1 else ()))
     retyped = one_type_per_name(entities)
     for keys in resolution.mention_entity.values():
         for start, key in keys.items():
@@ -497,10 +512,8 @@ def resolve(articles: Iterable[tuple], gaz: Gazetteer | None = None) -> Resoluti
             keys[start] = renamed.get(key, key)
     resolution.positions = _positions(position_mentions, resolution)
     resolution.relations = [
-        ResolvedRelation(article_id, relation, _actor_key(resolution, article_id, relation.subject, gaz),
-                         _actor_key(resolution, article_id, relation.object, gaz),
-                         _actor_key(resolution, article_id, relation.reporter, gaz))
-        for article_id, relation in relation_mentions]
+        ResolvedRelation(article_id, relation, *(_actor_key(resolution, article_id, actor, gaz) for actor in actors))
+        for article_id, relation, actors in relation_mentions]
     for entity in list(entities.values()):
         if entity.country and entity.type != "State" and ("State", entity.country) not in entities:
             state = _state_entity(entity.country, gaz)
@@ -509,17 +522,37 @@ def resolve(articles: Iterable[tuple], gaz: Gazetteer | None = None) -> Resoluti
     return resolution
 
 
-def _actor_key(resolution: Resolution, article_id: str, actor, gaz: Gazetteer) -> EntityKey | None:
+@dataclass(frozen=True)
+class _ActorRef:
+    """What resolving a relation's actor needs of its mention (not the mention itself)."""
+
+    start: int
+    type: str
+    key: EntityKey  # entity_key of the mention
+    country: str | None
+
+
+def _relation_actors(relation) -> tuple[_ActorRef | None, _ActorRef | None, _ActorRef | None]:
+    """The subject, object and reporter of a relation mention as :class:`_ActorRef` (None: unnamed)."""
+    def ref(actor) -> _ActorRef | None:
+        mention = actor.mention if actor is not None else None
+        if mention is None:
+            return None
+        return _ActorRef(mention.start, mention.type, entity_key(mention), mention.country)
+
+    return ref(relation.subject), ref(relation.object), ref(relation.reporter)
+
+
+def _actor_key(resolution: Resolution, article_id: str, actor: _ActorRef | None, gaz: Gazetteer) -> EntityKey | None:
     """The entity of a relation's actor; None for an actor the sentence does not name."""
-    mention = actor.mention if actor is not None else None
-    if mention is None:
+    if actor is None:
         return None
-    key = resolution.mention_entity.get(article_id, {}).get(mention.start)
-    if key is not None and key[0] == mention.type:
+    key = resolution.mention_entity.get(article_id, {}).get(actor.start)
+    if key is not None and key[0] == actor.type:
         return key
-    key = entity_key(mention)  # an actor standing for another: a capital acting for its state
+    key = actor.key  # an actor standing for another: a capital acting for its state
     if key not in resolution.entities:
-        state = _state_entity(mention.country, gaz) if mention.type == "State" and mention.country else None
+        state = _state_entity(actor.country, gaz) if actor.type == "State" and actor.country else None
         if state is None:
             return None
         resolution.entities[key] = state
@@ -527,18 +560,24 @@ def _actor_key(resolution: Resolution, article_id: str, actor, gaz: Gazetteer) -
     return key
 
 
-def _positions(found: list[tuple[str, object]], resolution: Resolution) -> list[Position]:
-    """One position per person, title and office holder; one of unknown holder is dropped
-    when the same person holds the same title of a known one."""
+def _position_ref(article_id: str, mention) -> tuple[str, int, str, int | None]:
+    """What resolving a position mention needs: its article, the text positions of the person
+    and of the office holder (None: unknown), and the title."""
+    return article_id, mention.person.start, mention.title, mention.of.start if mention.of is not None else None
+
+
+def _positions(found: list[tuple[str, int, str, int | None]], resolution: Resolution) -> list[Position]:
+    """One position per person, title and office holder (from :func:`_position_ref`); one of
+    unknown holder is dropped when the same person holds the same title of a known one."""
     positions: dict[tuple, Position] = {}
-    for article_id, mention in found:
+    for article_id, person_start, title, of_start in found:
         keys = resolution.mention_entity[article_id]
-        person = keys.get(mention.person.start)
+        person = keys.get(person_start)
         if person is None:
             continue
-        of = keys.get(mention.of.start) if mention.of is not None else None
-        key = (person, mention.title.lower(), of)
-        position = positions.setdefault(key, Position(person, mention.title, of))
+        of = keys.get(of_start) if of_start is not None else None
+        key = (person, title.lower(), of)
+        position = positions.setdefault(key, Position(person, title, of))
         position.articles.add(article_id)
     known = {(p.person, p.title.lower()) for p in positions.values() if p.of is not None}
     for key, position in list(positions.items()):

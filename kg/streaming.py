@@ -27,6 +27,7 @@ import heapq
 import os
 import shutil
 import tempfile
+from collections import Counter
 from itertools import groupby
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -40,9 +41,13 @@ from kg.outputs import pause_point
 from kg.rdf import ENTITY_GRAPH, ONTOLOGY_GRAPH, _sort_key, article_iri, build_dataset
 from kg.resolve import Resolution
 
-__all__ = ["ARTICLES_PER_BATCH", "write_outputs_in_batches"]
+__all__ = ["ARTICLES_PER_BATCH", "MENTIONS_PER_BATCH", "write_outputs_in_batches"]
 
 ARTICLES_PER_BATCH = 64
+# A batch also ends when its articles hold this many mentions and relation mentions (what their
+# graphs are made of): graph names group an article's copies and versions together, and a
+# batch of 64 long articles held 26 MiB more than one of 64 of every length.
+MENTIONS_PER_BATCH = 2_500
 _TYPE = str(RDF.type)
 _LINES_PER_PARSE = 20_000
 
@@ -52,11 +57,19 @@ def _ox_quads(dataset) -> list[ox.Quad]:
     return list(ox.parse(dataset.serialize(format="nquads", encoding="utf-8"), format=ox.RdfFormat.N_QUADS))
 
 
+def _article_sizes(resolution: Resolution) -> Counter:
+    """Article id → how many mentions and relation mentions its graph is made of."""
+    sizes = Counter({article_id: len(keys) for article_id, keys in resolution.mention_entity.items()})
+    sizes.update(relation.article for relation in resolution.relations)
+    return sizes
+
+
 def _graph_batches(articles: list[Article], resolution: Resolution, min_confidence: float,
-                   batch_size: int, on_problem=None, left_out: set[str] | None = None) -> Iterator[list[ox.Quad]]:
+                   batch_size: int, on_problem=None, left_out: set[str] | None = None,
+                   mentions_per_batch: int = MENTIONS_PER_BATCH) -> Iterator[list[ox.Quad]]:
     """The quads of every named graph, graphs in kg.rdf's order (by name), each sorted: the
-    ontology and entity graphs on their own, the articles' graphs ``batch_size`` at a time."""
-    from kg.pipeline import batched
+    ontology and entity graphs on their own, the articles' graphs ``batch_size`` at a time,
+    or fewer when they hold ``mentions_per_batch`` mentions and relation mentions."""
 
     def name(iri) -> str:
         return str(ox.NamedNode(str(iri)))  # "<iri>", as kg.rdf's sort key compares graph names
@@ -66,8 +79,12 @@ def _graph_batches(articles: list[Article], resolution: Resolution, min_confiden
     order = sorted([(name(ONTOLOGY_GRAPH), None), (name(ENTITY_GRAPH), None)]
                    + [(name(article_iri(a.id)), a) for a in articles], key=lambda item: item[0])
     pending: list[Article] = []
+    sizes = _article_sizes(resolution)
+    pending_size = 0
 
     def flush() -> Iterator[list[ox.Quad]]:
+        nonlocal pending_size
+        pending_size = 0
         if pending:
             dataset = build_dataset(pending, resolution, include_ontology=False, min_confidence=min_confidence,
                                     include_entities=False, on_problem=on_problem)
@@ -83,7 +100,8 @@ def _graph_batches(articles: list[Article], resolution: Resolution, min_confiden
             yield by_graph.pop(graph, [])
         else:
             pending.append(article)
-            if len(pending) >= batch_size:
+            pending_size += sizes[article.id]
+            if len(pending) >= batch_size or pending_size >= mentions_per_batch:
                 yield from flush()
     yield from flush()
 
@@ -116,9 +134,11 @@ def _merged_triples(runs: list[Path]) -> Iterator[ox.Triple]:
 
 def write_outputs_in_batches(articles: Iterable[Article], resolution: Resolution, out_dir: Path,
                              min_confidence: float = 0.0, batch_size: int = ARTICLES_PER_BATCH,
-                             on_problem=None, left_out: set[str] | None = None) -> tuple[dict[str, Path], int]:
+                             on_problem=None, left_out: set[str] | None = None,
+                             mentions_per_batch: int = MENTIONS_PER_BATCH) -> tuple[dict[str, Path], int]:
     """Write kg.trig and kg.ttl of ``articles`` into ``out_dir`` as :func:`kg.rdf.write_outputs`
-    writes those of their whole Dataset, ``batch_size`` articles in memory at a time.
+    writes those of their whole Dataset, ``batch_size`` articles in memory at a time (fewer
+    when they hold ``mentions_per_batch`` mentions and relation mentions).
     Returns the paths and the number of quads. With ``on_problem``, an article whose RDF
     cannot be made is reported (W301) and left out, its id added to ``left_out``."""
     out_dir = Path(out_dir)
@@ -130,7 +150,8 @@ def write_outputs_in_batches(articles: Iterable[Article], resolution: Resolution
 
     def quads() -> Iterator[ox.Quad]:
         nonlocal counted
-        for batch in _graph_batches(list(articles), resolution, min_confidence, batch_size, on_problem, left_out):
+        for batch in _graph_batches(list(articles), resolution, min_confidence, batch_size, on_problem, left_out,
+                                    mentions_per_batch):
             counted += len(batch)
             run = runs_dir / f"{len(runs):06d}"
             run.write_text("".join(sorted({_triple_key(q) + "\n" for q in batch})), encoding="utf-8")
