@@ -91,6 +91,8 @@ def _own_modality(token: Token, words: dict[str, str], under_report: bool,
             return "negated", child
         if child.dep_ == "mark" and _kind(child, words) == "hypothetical":
             return "hypothetical", child
+        if child.dep_ == "advmod" and _kind(child, words) == "claiming":
+            return "reported", child  # "X allegedly opened fire": a charge the article passes on
     if _subjunctive(token):
         return "intended", token
     for child in token.children:

@@ -944,3 +944,9 @@ def test_a_participle_on_what_the_subject_acts_with_is_the_subjects_act(pipeline
 def test_a_leader_pledging_their_own_states_support_acts_for_it(pipeline):
     got = found(pipeline, "Greece's Foreign Minister Nikos Alexiou phoned his Maltese counterpart and pledged Athens' support.")
     assert not any(obj == "Greece" for _, _, obj, _ in got), got
+
+
+def test_an_alleged_act_is_reported_not_asserted(pipeline):
+    got = found(pipeline, "Eritrean troops allegedly shelled Badme on Sunday.")
+    assert got and all(modality == "reported" for _, relation, _, modality in got if relation == "attacked"), got
+    assert ("Russia", "attacked", "Kharkiv", "asserted") in found(pipeline, "Russian troops reportedly shelled Kharkiv.")
