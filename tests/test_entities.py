@@ -403,6 +403,9 @@ def test_words_and_names_that_are_no_places(blank_nlp, annotated, expected):
     ("Shelling/NOUN/nsubj/1 began/VERB/ROOT/- at/ADP/prep/1 0400/NUM/pobj/2 UTC/PROPN/appos/3/ORG",
      []),
     ("Troops/NOUN/nsubj/1 fired/VERB/ROOT/- Javelin/PROPN/compound/3/ORG missiles/NOUN/dobj/1", []),
+    # an abbreviation of a thing
+    ("Italy/PROPN/nsubj/1/GPE opposed/VERB/ROOT/- the/DET/det/4 EV/PROPN/compound/4/ORG tariffs/NOUN/dobj/1",
+     [("Italy", "Italy", "State", "ITA")]),
     # … but a time zone's code is one only as written: "the West" is a bloc
     ("the/DET/det/1 West/PROPN/nsubj/2/LOC objected/VERB/ROOT/-", [("West", "West", "Group", None)]),
     # a direction word before "and" modifies the name after it
