@@ -950,3 +950,16 @@ def test_an_alleged_act_is_reported_not_asserted(pipeline):
     got = found(pipeline, "Eritrean troops allegedly shelled Badme on Sunday.")
     assert got and all(modality == "reported" for _, relation, _, modality in got if relation == "attacked"), got
     assert ("Russia", "attacked", "Kharkiv", "asserted") in found(pipeline, "Russian troops reportedly shelled Kharkiv.")
+
+
+def test_a_thing_released_frees_no_one(pipeline):
+    assert not found(pipeline, "Footage released by the Indonesian navy showed the boat sinking.")
+
+
+@pytest.mark.parametrize("text, relation", [
+    ("Beijing advised Chinese citizens against travelling to Japan.", "visited"),
+    ("Canada voted against sending troops to Haiti.", "aided"),
+    ("Kenyan law prohibits paying ransoms to kidnappers.", "conceded"),
+])
+def test_what_is_advised_against_or_prohibited_is_not_done(pipeline, text, relation):
+    assert not any(r == relation and m == "asserted" for _, r, _, m in found(pipeline, text)), found(pipeline, text)
