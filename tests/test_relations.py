@@ -963,3 +963,10 @@ def test_a_thing_released_frees_no_one(pipeline):
 ])
 def test_what_is_advised_against_or_prohibited_is_not_done(pipeline, text, relation):
     assert not any(r == relation and m == "asserted" for _, r, _, m in found(pipeline, text)), found(pipeline, text)
+
+
+def test_people_rallying_demonstrate_and_rallying_behind_someone_backs_them(pipeline):
+    got = found(pipeline, "Thousands of supporters of both candidates rallied in central Quito.")
+    assert not any(relation == "mobilized" for _, relation, _, _ in got), got
+    assert ("Republicans", "supported", "Donald Trump", "asserted") in \
+        found(pipeline, "Republicans rallied behind Donald Trump.")
