@@ -400,7 +400,8 @@ def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: ActorFinder,
             continue
         if is_passive(verb):
             objects = grammatical_subjects(verb, ("nsubjpass", "nsubj"))
-            if not objects and verb.dep_ == "acl" and verb.tag_ == "VBN" and _a_thing(verb.head, actors):
+            if not objects and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ == "NOUN" and \
+                    _a_thing(verb.head, actors):
                 objects = [verb.head]  # "video released by X": a thing is what it was done to, no one
             agents = agents_of(verb)
             # "X was taken to hospital": a bare verb's guess at a sense is no ground for an unseen agent,
@@ -950,8 +951,8 @@ def _verbal_attack(event: _Event, subject: Actor, obj: Actor | None) -> bool:
 
 
 def _a_thing(token: Token, actors: ActorFinder) -> bool:
-    """A noun that names neither an actor nor people ("the files", "video footage")."""
-    return token.pos_ == "NOUN" and actors.actor(token) is None and actors.lex.agent_sector(token.lemma_) is None \
+    """Words that name neither an actor nor people ("the files", "video footage")."""
+    return actors.actor(token) is None and actors.lex.agent_sector(token.lemma_) is None \
         and token.lemma_.lower() not in part_nouns()
 
 
@@ -961,9 +962,8 @@ def _acts_on_a_thing(event: _Event, actors: ActorFinder) -> bool:
     for kind, group in event.objects:
         for token in group:
             done_to = token.dep_ == "dobj" or (event.predicate.dep_ == "acl" and token.i == event.predicate.head.i)
-            if kind == "direct" and done_to and actors.actor(token) is None and \
-                    actors.lex.agent_sector(token.lemma_) is None and token.lemma_.lower() not in part_nouns():
-                return True  # (a pronoun or a name the graph could not place counts as a thing here, as before)
+            if kind == "direct" and done_to and _a_thing(token, actors):
+                return True
     return False
 
 
