@@ -138,9 +138,12 @@ def mention_at(index: int, found: list[Mention]) -> Mention | None:
 # --- candidate spans ----------------------------------------------------------------------
 
 def lexicon_matcher(nlp: Language, lex: Lexicon) -> PhraseMatcher:
-    """A matcher for the lexicon's names as they are written (case matters: "US" not "us")."""
+    """A matcher for the lexicon's names as they are written (case matters: "US" not "us"), and for
+    acronyms of four letters or more in title case."""
     matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
     names = set(lex.organisation_aliases) | lex.nationality_words() | lex.bloc_aliases()
+    # acronyms as the British press writes them: "Ecowas", "Unicef", "Opec"
+    names |= {name.capitalize() for name in lex.organisation_aliases if name.isupper() and name.isalpha() and len(name) >= 4}
     matcher.add("KG_LEXICON", [nlp.make_doc(name) for name in sorted(names)])
     return matcher
 

@@ -514,3 +514,9 @@ def test_a_town_the_gazetteer_lacks_lies_in_the_state_the_article_is_about():
     assert article_country(Counter({"AFG": 4, "USA": 2})) == "AFG"
     assert article_country(Counter({"AFG": 3, "USA": 2})) is None  # no state stands out
     assert article_country(Counter({"AFG": 1})) is None             # one name is no evidence
+
+
+@pytest.mark.model
+def test_acronyms_in_title_case_are_the_organisations(pipeline):
+    doc = pipeline("The West African bloc Ecowas condemned the coup.")  # the tagger takes "Ecowas" for a verb
+    assert "Economic Community of West African States" in {m.label for m in doc._.kg_mentions}
