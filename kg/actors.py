@@ -99,7 +99,7 @@ class ActorFinder:
             return Actor(following, noun_phrase(token) + " " + following.text, following.sector,
                          "reference" if following.reference else "name")  # "opposition leader <Name>"
         for child in token.children:  # "his Canadian counterpart, Justin Trudeau"
-            if child.dep_ == "appos":
+            if child.dep_ == "appos" and token.lemma_.lower() not in vessel_nouns():  # "the ship <Name>" is no person
                 found = self.actor(child, depth + 1)
                 if found is not None:
                     return found
@@ -297,6 +297,12 @@ class ActorFinder:
         return found.via in ("name", "reference") or part_nouns().get(token.lemma_.lower()) == "place"
 
 
+
+
+@lru_cache(maxsize=1)
+def vessel_nouns() -> frozenset[str]:
+    """Nouns of ships and boats, whose names are no persons (ontology/vessel_nouns.tsv)."""
+    return frozenset(row["noun"] for row in read_tsv("vessel_nouns.tsv"))
 
 
 @lru_cache(maxsize=1)

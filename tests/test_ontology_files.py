@@ -50,6 +50,7 @@ COLUMNS = {
     "patient_nouns.tsv": (["noun"], set()),
     "envoy_titles.tsv": (["title"], set()),
     "instrument_nouns.tsv": (["noun"], set()),
+    "vessel_nouns.tsv": (["noun"], set()),
     "associate_nouns.tsv": (["noun"], set()),
     "seats.tsv": (["city", "organisation"], set()),
     "transfer_verbs.tsv": (["verb", "particle"], {"particle"}),

@@ -970,3 +970,9 @@ def test_people_rallying_demonstrate_and_rallying_behind_someone_backs_them(pipe
     assert not any(relation == "mobilized" for _, relation, _, _ in got), got
     assert ("Republicans", "supported", "Donald Trump", "asserted") in \
         found(pipeline, "Republicans rallied behind Donald Trump.")
+
+
+def test_a_named_ship_stands_for_its_owner_not_a_person(pipeline):
+    got = found(pipeline, "Georgian drones struck the Russian patrol ship Ivan Petrov near Poti.")
+    assert ("Georgia", "attacked", "Russia", "asserted") in got, got
+    assert not any(obj == "Ivan Petrov" for _, _, obj, _ in got), got
