@@ -18,7 +18,7 @@ from typing import Callable, Iterable
 from spacy.tokens import Doc, Token
 
 from kg.arguments import speaker_of
-from kg.data import read_tsv
+from kg.data import read_tsv, word_list
 from kg.entities import Mention
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
@@ -302,7 +302,7 @@ class ActorFinder:
 @lru_cache(maxsize=1)
 def vessel_nouns() -> frozenset[str]:
     """Nouns of ships and boats, whose names are no persons (ontology/vessel_nouns.tsv)."""
-    return frozenset(row["noun"] for row in read_tsv("vessel_nouns.tsv"))
+    return word_list("vessel_nouns.tsv")
 
 
 @lru_cache(maxsize=1)
@@ -324,19 +324,19 @@ def seats() -> dict[str, str]:
 def light_verbs() -> frozenset[str]:
     """Verbs that only say an event was done, whose object noun names it: "conducted airstrikes",
     "crimes committed by X" (ontology/light_verbs.tsv)."""
-    return frozenset(row["verb"] for row in read_tsv("light_verbs.tsv"))
+    return word_list("light_verbs.tsv")
 
 
 @lru_cache(maxsize=1)
 def associate_nouns() -> frozenset[str]:
     """People around a person who do not act for them (ontology/associate_nouns.tsv)."""
-    return frozenset(row["noun"] for row in read_tsv("associate_nouns.tsv"))
+    return word_list("associate_nouns.tsv")
 
 
 @lru_cache(maxsize=1)
 def separation_nouns() -> frozenset[str]:
     """Nouns whose "from" phrase names what is left (ontology/separation_nouns.tsv)."""
-    return frozenset(row["noun"] for row in read_tsv("separation_nouns.tsv"))
+    return word_list("separation_nouns.tsv")
 
 
 @lru_cache(maxsize=1)

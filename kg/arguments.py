@@ -14,7 +14,7 @@ from typing import Iterable
 
 from spacy.tokens import Token
 
-from kg.data import read_tsv
+from kg.data import read_tsv, word_list
 from kg.modality import modality_words
 
 __all__ = ["OBJECT_PREPOSITIONS", "with_conjuncts", "subjects_of", "grammatical_subjects", "prep_objects",
@@ -156,7 +156,7 @@ def _reduced_relative(participle: Token) -> bool:
 @lru_cache(maxsize=1)
 def instrument_nouns() -> frozenset[str]:
     """Nouns of what an actor acts with or through (ontology/instrument_nouns.tsv)."""
-    return frozenset(row["noun"] for row in read_tsv("instrument_nouns.tsv"))
+    return word_list("instrument_nouns.tsv")
 
 
 _CLAUSE_PREPOSITIONS = ("after", "before", "since", "until")

@@ -15,7 +15,7 @@ import csv
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["ontology_dir", "ontology_path", "read_tsv"]
+__all__ = ["ontology_dir", "ontology_path", "read_tsv", "word_list"]
 
 
 @lru_cache(maxsize=1)
@@ -39,3 +39,9 @@ def read_tsv(name: str) -> list[dict[str, str]]:
         lines = (line for line in handle if line.strip() and not line.startswith("#"))
         reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
         return [{k: (v or "").strip() for k, v in row.items()} for row in reader]
+
+
+@lru_cache(maxsize=None)
+def word_list(name: str) -> frozenset[str]:
+    """The words of the first column of a data file (a list such as ``patient_nouns.tsv``), read once."""
+    return frozenset(next(iter(row.values())) for row in read_tsv(name))

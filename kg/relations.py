@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.actors import UNKNOWN, Actor, ActorFinder, light_verbs, noun_phrase, part_nouns, same_actor
 from kg.arguments import (OBJECT_PREPOSITIONS, agents_of, grammatical_subjects, is_across_quotation, is_mistagged_participle, plural_antecedent,
                           is_passive, is_stative_passive, nested_objects, prep_objects, subjects_of, with_conjuncts)
-from kg.data import read_tsv
+from kg.data import read_tsv, word_list
 from kg.entities import mentions
 from kg.gazetteer import Gazetteer, gazetteer
 from kg.lexicon import Lexicon, lexicon
@@ -121,7 +121,7 @@ def confidence_of(evidence: Iterable[str]) -> float:
 @lru_cache(maxsize=1)
 def verbal_targets() -> frozenset[str]:
     """Nouns whose "attack" is criticism: "attacked the decision" (ontology/verbal_targets.tsv)."""
-    return frozenset(row["noun"] for row in read_tsv("verbal_targets.tsv"))
+    return word_list("verbal_targets.tsv")
 
 
 @dataclass(frozen=True)
@@ -712,7 +712,7 @@ def _places_in(predicate: Token, actors: ActorFinder, prepositions=("in", "at", 
 @lru_cache(maxsize=1)
 def water_features() -> frozenset[str]:
     """Head words of bodies of water's names (ontology/water_features.tsv)."""
-    return frozenset(row["word"] for row in read_tsv("water_features.tsv"))
+    return word_list("water_features.tsv")
 
 
 def _is_water(actor: Actor) -> bool:
@@ -779,7 +779,7 @@ _AGENT_TYPES = frozenset({"Person", "Organisation", "Group"})
 @lru_cache(maxsize=1)
 def patient_nouns() -> frozenset[str]:
     """Nouns of an act done to the one in their possessive or "of" phrase (ontology/patient_nouns.tsv)."""
-    return frozenset(row["noun"] for row in read_tsv("patient_nouns.tsv"))
+    return word_list("patient_nouns.tsv")
 
 
 def _done_to(noun: Token) -> bool:
@@ -871,7 +871,7 @@ def _objects(event: _Event, actors: ActorFinder, subjects: list[Actor],
 @lru_cache(maxsize=1)
 def envoy_titles() -> frozenset[str]:
     """Titles of those who represent a state abroad (ontology/envoy_titles.tsv)."""
-    return frozenset(row["title"] for row in read_tsv("envoy_titles.tsv"))
+    return word_list("envoy_titles.tsv")
 
 
 def _acted_on(tokens: list[Token], kind: str, actors: ActorFinder) -> list[Actor]:

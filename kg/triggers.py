@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from kg.data import read_tsv
+from kg.data import read_tsv, word_list
 
 __all__ = ["RelationType", "VerbPattern", "TriggerLexicon", "trigger_lexicon", "vague_blocks"]
 
@@ -381,7 +381,7 @@ def _hand_written_patterns() -> list[VerbPattern]:
 @lru_cache(maxsize=1)
 def vague_blocks() -> frozenset[str]:
     """CAMEO blocks whose verbs alone name no act between actors (ontology/vague_blocks.tsv)."""
-    return frozenset(row["block"] for row in read_tsv("vague_blocks.tsv"))
+    return word_list("vague_blocks.tsv")
 
 
 @lru_cache(maxsize=1)
