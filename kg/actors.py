@@ -11,19 +11,20 @@ stands for its state ("Ankara conducted airstrikes": Turkey).
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable, Iterable
 
 from spacy.tokens import Doc, Token
 
-from kg.arguments import speaker_of
+from kg.arguments import speaker_of, subjects_of
 from kg.data import read_tsv, word_list
 from kg.entities import Mention
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
 
-__all__ = ["Actor", "UNKNOWN", "ActorFinder", "same_actor", "noun_phrase", "PLACE_TYPES"]
+__all__ = ["Actor", "UNKNOWN", "ActorFinder", "same_actor", "noun_phrase", "is_pair_phrase", "pair_kinds", "PLACE_TYPES"]
 
 PLACE_TYPES = ("City", "State", "Location")
 # in "X of Y" or "X from Y", a noun like "thousands" or "activists" only counts or divides Y
@@ -38,6 +39,7 @@ class Actor:
     text: str  # the words of the sentence: "Russian forces", "the city", "" when unnamed
     sector: str | None = None
     via: str = "name"  # how the words name the entity: name, reference, owner, part, place (kg.relations confidence)
+    country: str | None = None  # an unnamed actor's nationality: "Afghan rebels" are Afghan, not Afghanistan
 
     @property
     def known(self) -> bool:
@@ -51,8 +53,11 @@ class ActorFinder:
     """Finds the entity an argument token stands for (see the module docstring)."""
 
     def __init__(self, doc: Doc, found: list[Mention], lex: Lexicon, gaz: Gazetteer,
-                 is_event: Callable[[Token], bool] = lambda token: False):
+                 is_event: Callable[[Token], bool] = lambda token: False,
+                 parties: Callable[[Token, set[str]], list[Mention]] = lambda token, other_than: []):
         self.doc = doc
+        self.parties = parties  # the two parties "both sides" refers back to (kg.relations)
+        self._mentions: list[Mention] | None = None
         self.index = mention_index(found)
         self.lex = lex
         self.gaz = gaz
@@ -222,11 +227,46 @@ class ActorFinder:
         for token in tokens:
             actor = self.actor(token)
             if actor is None:
+                found += [a for a in self.pair(token) or self.authorities(token) if a not in found]
                 continue
             for one in (actor, *self._listed_after(actor), *self._coordinated_owners(token, actor)):
                 if one not in found:
                     found.append(one)
         return found
+
+    def pair(self, token: Token) -> list[Actor]:
+        """"both sides", "the two countries": the two parties the article has set against or beside each
+        other so far, other than the subject of the verb ("X urged both sides"); none when unsure."""
+        if not is_pair_phrase(token):
+            return []
+        verb = token.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        acting = (self.actor(s) for s in subjects_of(verb) if s.i != token.i and not is_pair_phrase(s))
+        return [Actor(m, noun_phrase(token), m.sector, "pair")
+                for m in self.parties(token, {a.mention.label for a in acting if a is not None and a.known})]
+
+    def authorities(self, token: Token) -> list[Actor]:
+        """"the authorities", with nothing to say whose: the state the article is about, when the places
+        and nationalities named before are mostly of one state (two in three, at least two)."""
+        if token.lower_ != "authorities" or [c.lower_ for c in token.children] != ["the"]:
+            return []
+        before = Counter(m.country for m in self.mentions_before(token.i)
+                         if m.country and m.type in PLACE_TYPES and not m.reference)
+        if not before:
+            return []
+        country, count = before.most_common(1)[0]
+        state = next((m for m in self.mentions_before(len(self.doc))
+                      if m.type == "State" and m.country == country and not m.reference), None)
+        if state is None or count < 2 or 3 * count < 2 * sum(before.values()):
+            return []
+        return [Actor(state, noun_phrase(token), "government", "home")]
+
+    def mentions_before(self, index: int) -> list[Mention]:
+        """The article's mentions that start before token ``index``, in their order."""
+        if self._mentions is None:
+            self._mentions = sorted({id(m): m for m in self.index.values()}.values(), key=lambda m: m.start)
+        return [m for m in self._mentions if m.start < index]
 
     def _coordinated_owners(self, token: Token, actor: Actor) -> list[Actor]:
         """"US and British forces": the other states of coordinated modifiers."""
@@ -259,6 +299,8 @@ class ActorFinder:
             following = self.index.get(i)
             if following is None or following.start != i or following.type != mention.type:
                 break
+            if following.end < len(doc) and doc[following.end].text == "-" and not doc[following.end - 1].whitespace_:
+                break  # "X and the Rwanda-backed M23": a modifier of the next name, not listed beside X
             listed.append(Actor(following, following.text, following.sector))
             mention = following
         return listed
@@ -300,6 +342,26 @@ class ActorFinder:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def pair_nouns() -> dict[str, tuple[str, ...]]:
+    """Nouns that with "both" or "the two" refer back to two parties, and the types those can be
+    (ontology/pair_nouns.tsv)."""
+    return {row["noun"]: tuple(row["parties"].split()) for row in read_tsv("pair_nouns.tsv")}
+
+
+def pair_kinds(token: Token) -> tuple[str, ...]:
+    """The entity types the two parties of a pair phrase can be: "both governments" are states."""
+    return pair_nouns().get(token.lemma_.lower(), ())
+
+
+def is_pair_phrase(token: Token) -> bool:
+    """"both sides", "the two countries", "both governments", "the warring parties"."""
+    if token.lemma_.lower() not in pair_nouns() or token.tag_ not in ("NNS", "NNPS"):
+        return False
+    words = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "preconj", "nummod", "amod")}
+    return "both" in words or ("the" in words and ("two" in words or "warring" in words))
+
+
 def vessel_nouns() -> frozenset[str]:
     """Nouns of ships and boats, whose names are no persons (ontology/vessel_nouns.tsv)."""
     return word_list("vessel_nouns.tsv")

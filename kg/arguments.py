@@ -104,6 +104,8 @@ def grammatical_subjects(verb: Token, kinds: tuple[str, ...]) -> list[Token]:
             return [misread, *misread.conjuncts]
         if _reduced_relative(token):
             break
+        if token.dep_ == "conj" and _misread_relative(token.head):
+            break
         if token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "attr") and token.head.i != token.i:
             token = token.head
             continue
@@ -137,6 +139,16 @@ def grammatical_subjects(verb: Token, kinds: tuple[str, ...]) -> list[Token]:
     return []
 
 
+
+
+def _misread_relative(verb: Token) -> bool:
+    """"The runoff, in which X defeated Y, was monitored by Z": the parser takes the relative clause
+    for the main one and the main verb for its conjunct, whose subject is then not X."""
+    for word in verb.doc[verb.left_edge.i:verb.i]:
+        if word.tag_ in ("WDT", "WP") and word.dep_ == "pobj" and not any(
+                a.dep_ == "relcl" for a in word.ancestors if a.i != verb.i and verb in a.ancestors):
+            return True
+    return False
 
 
 def _reduced_relative(participle: Token) -> bool:

@@ -27,7 +27,7 @@ def actor_record(key: EntityKey | None, actor, resolution: Resolution) -> dict:
     record = {"label": entity.label if entity else None,
               "text": actor.text if actor is not None else "",
               "type": entity.type if entity else "Unknown",
-              "country": resolution.country_of(key) if entity else None}
+              "country": resolution.country_of(key) if entity else getattr(actor, "country", None)}
     if actor is not None and actor.sector:
         record["sector"] = actor.sector
     if entity is not None:

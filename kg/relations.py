@@ -33,6 +33,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from collections import Counter
 from typing import Iterable, Iterator
 
 import numpy
@@ -42,11 +43,11 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from kg.actors import UNKNOWN, Actor, ActorFinder, light_verbs, noun_phrase, part_nouns, same_actor
+from kg.actors import UNKNOWN, Actor, ActorFinder, light_verbs, noun_phrase, pair_kinds, part_nouns, same_actor
 from kg.arguments import (OBJECT_PREPOSITIONS, agents_of, grammatical_subjects, is_across_quotation, is_mistagged_participle, plural_antecedent,
                           is_passive, is_stative_passive, nested_objects, prep_objects, subjects_of, with_conjuncts)
 from kg.data import read_tsv, word_list
-from kg.entities import mentions
+from kg.entities import Mention, mentions
 from kg.gazetteer import Gazetteer, gazetteer
 from kg.lexicon import Lexicon, lexicon
 from kg.modality import Modality, modality_of, modality_words
@@ -811,16 +812,22 @@ PRIVATE_SECTORS = frozenset({"people", "civilians", "refugees"})
 # a Syrian jet"); anyone else of a nationality acted on is a person, not the state ("abducted a
 # Pakistani journalist", "arrested Chinese businessmen")
 STATE_SECTORS = frozenset({"government", "military", "police", "intelligence", "judiciary", "legislature"})
+# sectors outside the state whose members, acting, do not act for the state of their nationality:
+# "Nigerian gunmen attacked …", "Syrian rebels seized …", "Chinese companies signed …"
+NON_STATE_SECTORS = PRIVATE_SECTORS | {"rebels", "opposition", "criminals", "armed forces (unaffiliated)", "radicals",
+                                       "international militants", "business", "media", "religion", "labour",
+                                       "human rights", "ngo", "elites", "political parties"}
 
 
 def _as_private_people(actor: Actor, public: frozenset[str] | None = None) -> Actor:
     """"Arrested three Serbian men", "hosts Syrian refugees": people of a nationality are not
     its state (as "Serbian troops" are); they are people the sentence does not name. Given the
-    ``public`` sectors, anyone of another sector is such a person too ("a Pakistani journalist")."""
-    private = actor.sector in PRIVATE_SECTORS or \
+    ``public`` sectors, anyone of another sector is such a person too ("a Pakistani journalist");
+    given none (an agent), anyone of a sector outside the state ("Nigerian gunmen attacked")."""
+    private = actor.sector in (NON_STATE_SECTORS if public is None else PRIVATE_SECTORS) or \
         (public is not None and actor.sector is not None and actor.sector not in public)
     if actor.via == "owner" and private and actor.mention is not None and actor.mention.type == "State":
-        return Actor(None, actor.text, actor.sector, "unknown")
+        return Actor(None, actor.text, actor.sector, "unknown", actor.mention.country)
     return actor
 
 
@@ -1020,11 +1027,11 @@ def _hedged(predicate: Token, cue: Token | None) -> bool:
 def _commitment(relation: RelationMention, triggers: TriggerLexicon, cue: Token | None) -> RelationMention | None:
     """Committing to an event is an event: "agreed to withdraw from X" is AGREE with X,
     "threatened to cut off electricity to X" THREATEN X (ontology/intents.tsv). Whatever is
-    threatened is a threat; a commitment with no one it is to is no relation."""
+    threatened is a threat; a commitment to no one named ("would file a protest") is no relation."""
     intent = triggers.intent(relation.cameo)
     if cue is not None and cue.lemma_.lower() == "threaten":
         intent = "130"
-    if intent is None or relation.object is None:
+    if intent is None or relation.object is None or not relation.object.known:
         return None
     types = argument_types().get(triggers.relation(intent).name)
     if not _fits(relation.object, types.object if types else None):
@@ -1146,13 +1153,51 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
                     yield commitment
 
 
+def principal_pair(found: Iterable[RelationMention], before: int, other_than: set[str] = frozenset(),
+                   kinds: Iterable[str] = ("State", "Organisation", "Group")) -> list[Mention]:
+    """The two actors that the relations of sentences before character ``before`` connect most
+    often, when one pair leads: who "both sides" are. None of ``other_than`` (the mediator); both
+    of ``kinds`` (the parties to a conflict or a deal are states and bodies, not the people who speak for them).
+
+    >>> from kg.entities import Mention
+    >>> from kg.actors import Actor
+    >>> def m(label): return Mention(label, label, "State", 0, 1, 0, 1)
+    >>> def r(a, b, start): return RelationMention(None, "190", Actor(m(a), a), Actor(m(b), b), "asserted", "", "", start)
+    >>> found = [r("Thailand", "Cambodia", 0), r("Cambodia", "Thailand", 40), r("Malaysia", "Thailand", 80)]
+    >>> [p.label for p in principal_pair(found, 120, {"Malaysia"})]
+    ['Thailand', 'Cambodia']
+    >>> principal_pair(found[:1] + found[2:], 120)  # a tie: no one knows who both sides are
+    []
+    """
+    counts: Counter = Counter()
+    named: dict[tuple[str, str], Mention] = {}  # in the order the article names them
+    for relation in found:
+        if relation.sentence_start >= before or relation.object is None or \
+                not relation.subject.known or not relation.object.known:
+            continue
+        pair = []
+        for mention in (relation.subject.mention, relation.object.mention):
+            key = (mention.label, mention.type)
+            named.setdefault(key, mention)
+            pair.append(key)
+        if pair[0] != pair[1] and not {pair[0][0], pair[1][0]} & set(other_than) and \
+                {pair[0][1], pair[1][1]} <= set(kinds):
+            counts[frozenset(pair)] += 1
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return []
+    return [mention for key, mention in named.items() if key in ranked[0][0]]
+
+
 def find_relations(doc: Doc, triggers: TriggerLexicon | None = None, lex: Lexicon | None = None,
                    gaz: Gazetteer | None = None) -> list[RelationMention]:
     """Every relation a Doc states (after the entity, position and coreference stages)."""
     triggers = triggers or trigger_lexicon()
-    actors = ActorFinder(doc, mentions(doc), lex or lexicon(), gaz or gazetteer(),
-                         lambda noun: noun.pos_ == "NOUN" and triggers.noun_code(noun) is not None)
     found: list[RelationMention] = []
+    actors = ActorFinder(doc, mentions(doc), lex or lexicon(), gaz or gazetteer(),
+                         lambda noun: noun.pos_ == "NOUN" and triggers.noun_code(noun) is not None,
+                         lambda token, other_than: principal_pair(found, token.sent.start_char, other_than,
+                                                                  pair_kinds(token)))
     seen = set()
     article = _Article(doc)
     candidates = _Candidates(doc)

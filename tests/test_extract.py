@@ -45,3 +45,11 @@ def test_an_unnamed_actor_is_explicit(capsys, records):
     sanctioned = run(capsys, records)[-1]
     assert sanctioned["subject"] == {"label": None, "text": "", "type": "Unknown", "country": None}
     assert sanctioned["object"]["label"] == "Venezuela" and sanctioned["date"] is None
+
+
+def test_an_unnamed_actor_keeps_its_nationality(capsys, tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"id": "a-3", "text": "Malian rebels seized the town of Kidal."}), encoding="utf-8")
+    seized = [r for r in run(capsys, path) if r["relation"] == "occupied"]
+    assert seized and seized[0]["subject"]["label"] is None, seized
+    assert (seized[0]["subject"]["country"], seized[0]["subject"]["sector"]) == ("MLI", "rebels"), seized

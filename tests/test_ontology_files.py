@@ -51,6 +51,7 @@ COLUMNS = {
     "envoy_titles.tsv": (["title"], set()),
     "instrument_nouns.tsv": (["noun"], set()),
     "vessel_nouns.tsv": (["noun"], set()),
+    "pair_nouns.tsv": (["noun", "parties"], set()),
     "associate_nouns.tsv": (["noun"], set()),
     "seats.tsv": (["city", "organisation"], set()),
     "transfer_verbs.tsv": (["verb", "particle"], {"particle"}),
