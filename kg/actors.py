@@ -27,6 +27,8 @@ from kg.lexicon import Lexicon
 __all__ = ["Actor", "UNKNOWN", "ActorFinder", "same_actor", "noun_phrase", "is_pair_phrase", "pair_kinds", "PLACE_TYPES"]
 
 PLACE_TYPES = ("City", "State", "Location")
+# the state's agents a story names without saying whose: those of the state it is about
+_HOME_AGENTS = ("authorities", "police", "government")
 # in "X of Y" or "X from Y", a noun like "thousands" or "activists" only counts or divides Y
 _PART_OF = ("of", "from")
 
@@ -247,9 +249,11 @@ class ActorFinder:
                 for m in self.parties(token, {a.mention.label for a in acting if a is not None and a.known})]
 
     def authorities(self, token: Token) -> list[Actor]:
-        """"the authorities", with nothing to say whose: the state the article is about, when the places
-        and nationalities named before are mostly of one state (two in three, at least two)."""
-        if token.lower_ != "authorities" or [c.lower_ for c in token.children] != ["the"]:
+        """"the authorities", "police", "the government", with nothing to say whose: the state the article
+        is about, when the places and nationalities named before are mostly of one state (two in three,
+        at least two). Not "the army": in a war story the places named are often the other side's."""
+        if token.lower_ not in _HOME_AGENTS or [c.lower_ for c in token.children] not in (["the"], []) or \
+                (token.lower_ != "police" and not list(token.children)):
             return []
         before = Counter(m.country for m in self.mentions_before(token.i)
                          if m.country and m.type in PLACE_TYPES and not m.reference)
@@ -260,7 +264,7 @@ class ActorFinder:
                       if m.type == "State" and m.country == country and not m.reference), None)
         if state is None or count < 2 or 3 * count < 2 * sum(before.values()):
             return []
-        return [Actor(state, noun_phrase(token), "government", "home")]
+        return [Actor(state, noun_phrase(token), "police" if token.lower_ == "police" else "government", "home")]
 
     def mentions_before(self, index: int) -> list[Mention]:
         """The article's mentions that start before token ``index``, in their order."""

@@ -501,10 +501,37 @@ def _noun_events(doc_span: Span, triggers: TriggerLexicon, candidates: _Candidat
             targets = [c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")]
             yield _Event(predicate, cameo, f"subject to {noun.text}", (), (("direct", tuple(with_conjuncts(targets))),),
                          unknown_agent=True, trigger_kind="noun")
+        # "X warned of sanctions against Y", "threatened Y with sanctions": X's, and not (yet) done
+        elif _warned_of(noun) is not None:
+            warning = _warned_of(noun)
+            targets = _patients(noun, cameo) + [c for c in warning.children if c.dep_ == "dobj"]
+            own = _threat_of_ones_own(warning, cameo)  # "warned of attacks on X" may be anyone's
+            if targets:
+                yield _Event(noun, cameo, f"{warning.text} {head.text} {noun.text}",
+                             tuple(subjects_of(warning)) if own else (), (("noun", tuple(with_conjuncts(targets))),),
+                             unknown_agent=not own, trigger_kind="noun")
         # "the shooting of X", "an investigation into X", "protests against X": someone did it to X
         elif noun.dep_ not in ("ROOT", "compound") and not _own_agents(noun) and _patients(noun, cameo):
             yield _Event(noun, cameo, noun.text, (), (("noun", tuple(with_conjuncts(_patients(noun, cameo)))),),
                          unknown_agent=True, trigger_kind="noun")
+
+
+_WARNING_VERBS = ("warn", "threaten")
+
+
+def _warned_of(noun: Token) -> Token | None:
+    """The verb of warning an event noun is the threat of: "warned of sanctions", "threatened X with
+    sanctions" (CAMEO's "threaten with", 13x)."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "about", "with") and \
+            noun.head.head.lemma_.lower() in _WARNING_VERBS:
+        return noun.head.head
+    return None
+
+
+def _threat_of_ones_own(warning: Token, cameo: str) -> bool:
+    """Whether the one who warns of an event would do it: "threatened X with sanctions", "warned of
+    sanctions"; a warning of attacks or unrest may be of someone else's."""
+    return warning.lemma_.lower() == "threaten" or cameo.startswith("16")
 
 
 def _patients(noun: Token, cameo: str) -> list[Token]:
@@ -929,6 +956,9 @@ def _noun_modality(noun: Token) -> Modality:
     """How a sentence puts an event it names with a noun: as its governor puts it ("denied the
     invasion": negated, "plans for an invasion": intended), or a modifier ("the planned invasion")."""
     words = modality_words()
+    warning = _warned_of(noun)
+    if warning is not None:  # "warned of sanctions": a threat, committed to by the one who warns
+        return Modality("intended", warning, committed=_threat_of_ones_own(warning, trigger_lexicon().noun_code(noun) or ""))
     for modifier in noun.children:
         if modifier.dep_ != "amod":
             continue

@@ -1030,3 +1030,24 @@ def test_rebels_and_gunmen_of_a_nationality_do_not_act_for_its_state(pipeline):
     got = found(pipeline, "Malian rebels seized the town of Kidal.")
     assert ("?", "occupied", "Kidal", "asserted") in got and not any(s == "Mali" for s, _, _, _ in got), got
     assert ("Mali", "occupied", "Kidal", "asserted") in found(pipeline, "Malian troops seized the town of Kidal.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The European Union warned of new sanctions against Belarus.", ("European Union", "threatened", "Belarus", "asserted")),
+    ("Turkey threatened Cyprus with sanctions.", ("Turkey", "threatened", "Cyprus", "asserted")),
+])
+def test_warning_of_sanctions_is_a_threat_not_sanctions(pipeline, text, expected):
+    got = found(pipeline, text)
+    assert expected in got and not any(r == "sanctioned" and m == "asserted" for _, r, _, m in got), got
+
+
+def test_a_warning_of_attacks_is_no_attack_and_not_the_warners(pipeline):
+    got = found(pipeline, "The Greek coast guard warned of attacks on Cypriot ships.")
+    assert not any(m == "asserted" and r == "attacked" for _, r, _, m in got), got
+    assert not any(s == "Greece" and r == "attacked" for s, r, _, _ in got), got
+
+
+def test_police_with_no_owner_are_those_of_the_state_the_story_is_about(pipeline):
+    story = ("Clashes broke out in Dhaka and Chittagong on Friday. Bangladeshi courts jailed 12 students. "
+             "Police arrested the student leader Nahid Islam on Saturday.")
+    assert ("Bangladesh", "arrested", "Nahid Islam", "asserted") in found(pipeline, story)
