@@ -935,6 +935,25 @@ def _unnamed_people(token: Token, actors: ActorFinder) -> Actor | None:
     return Actor(None, noun_phrase(token), sector, "unknown") if sector is not None else None
 
 
+def _event_antecedent(token: Token, triggers: TriggerLexicon, article: _Article | None) -> Actor | None:
+    """"X launched a strike on Y. The strike killed Z": a definite event noun with no agent of its own
+    is the event of its kind the previous two sentences named, and its agent is that event's."""
+    code = triggers.noun_code(token) if token.pos_ == "NOUN" else None
+    if article is None or code is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                                  for c in token.children) or \
+            any(c.dep_ in ("poss", "amod", "compound", "nmod") for c in token.children):
+        return None
+    sentence = token.sent
+    earliest = sentence.start
+    for _ in range(2):
+        earliest = token.doc[earliest - 1].sent.start if earliest > 0 else earliest
+    start, first = sentence.start_char, token.doc[earliest].idx
+    for relation in reversed(article.found):
+        if first <= relation.sentence_start < start and relation.cameo[:2] == code[:2] and relation.subject.known:
+            return replace(relation.subject, text=noun_phrase(token), via="reference")
+    return None
+
+
 def _unnamed_actor(token: Token, triggers: TriggerLexicon, actors: ActorFinder, violent: bool = True) -> Actor | None:
     """An agent a sentence describes without a name: people by role ("protesters", "police", "some
     groups"), or, for an act of violence, what an unnamed agent struck with ("drones", "a bombing").
@@ -1019,8 +1038,9 @@ class _Article:
     """What the relations of a Doc look up again and again, indexed once (when first needed):
     its entities by token, and its positions by whose office they are."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, found: list[RelationMention] | None = None):
         self.doc = doc
+        self.found = found if found is not None else []  # the relations found so far, in sentence order
         self._entities: dict[int, Span] | None = None
         self._offices: dict[str, list] | None = None
 
@@ -1098,7 +1118,8 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
     subjects = [s for s in subjects if s.known or types is None or "Unknown" in types.subject]
     subjects = [s for s in subjects if _fits(s, types.subject if types else None)]
     if not subjects and not actors.actors(event.subjects):
-        unnamed = [u for u in (_unnamed_actor(t, triggers, actors, relation.plover == "ASSAULT") for t in event.subjects)
+        unnamed = [u for u in (_event_antecedent(t, triggers, article) or
+                               _unnamed_actor(t, triggers, actors, relation.plover == "ASSAULT") for t in event.subjects)
                    if u is not None]
         subjects = unnamed[:1]  # "protesters called for …", "drones struck …": someone did, unnamed
     if subjects and not any(s.known for s in subjects) and types is not None and "Unknown" not in types.subject:
@@ -1229,7 +1250,7 @@ def find_relations(doc: Doc, triggers: TriggerLexicon | None = None, lex: Lexico
                          lambda token, other_than: principal_pair(found, token.sent.start_char, other_than,
                                                                   pair_kinds(token)))
     seen = set()
-    article = _Article(doc)
+    article = _Article(doc, found)
     candidates = _Candidates(doc)
     for sentence in doc.sents:
         noun_events = list(_noun_events(sentence, triggers, candidates))

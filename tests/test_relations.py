@@ -1051,3 +1051,12 @@ def test_police_with_no_owner_are_those_of_the_state_the_story_is_about(pipeline
     story = ("Clashes broke out in Dhaka and Chittagong on Friday. Bangladeshi courts jailed 12 students. "
              "Police arrested the student leader Nahid Islam on Saturday.")
     assert ("Bangladesh", "arrested", "Nahid Islam", "asserted") in found(pipeline, story)
+
+
+def test_the_strike_is_the_strike_just_named_and_its_agent_is_that_ones(pipeline):
+    story = "Turkey launched a strike on Raqqa on Sunday. The strike killed the Kurdish commander Aras Dilan."
+    assert ("Turkey", "killed", "Aras Dilan", "asserted") in found(pipeline, story)
+    # too far back, or another kind of event, and the strike stays unnamed
+    story = ("Turkey launched a strike on Raqqa on Sunday. Syria condemned Turkey. Crowds gathered in Aleppo. "
+             "The strike killed the Kurdish commander Aras Dilan.")
+    assert not any(s == "Turkey" and o == "Aras Dilan" for s, _, o, _ in found(pipeline, story))
