@@ -62,12 +62,14 @@ def _text(graph: Graph, node, prop: URIRef) -> str:
     return "" if value is None else " ".join(str(value).split())  # one line: a TSV cell
 
 
-def asserted_mentions(graph: Graph) -> list[dict[str, str]]:
-    """Every asserted relation mention of a graph as a row of :data:`MENTION_COLUMNS`, in IRI order."""
+def asserted_mentions(graph: Graph, min_confidence: float = 0.0) -> list[dict[str, str]]:
+    """Every asserted relation mention of a graph with a confidence of at least ``min_confidence`` (those of
+    the build's threshold make its direct triples) as a row of :data:`MENTION_COLUMNS`, in IRI order."""
     rows = []
     for mention in sorted(set(graph.subjects(RDF.type, KG.RelationMention))):
         modality = _text(graph, mention, KG.modality) or "asserted"  # as the scorers read a missing modality
-        if modality != "asserted":
+        confidence = graph.value(mention, KG.confidence)
+        if modality != "asserted" or (confidence is not None and float(confidence) < min_confidence):
             continue
         article = graph.value(mention, PROV.wasDerivedFrom)
         subject, obj = graph.value(mention, RDF.subject), graph.value(mention, RDF.object)

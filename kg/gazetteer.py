@@ -6,7 +6,7 @@ looked up in the folded form of :func:`kg.names.name_key`. A name can fit severa
 (Odessa in Ukraine and in Texas; Moscow in Russia and in Idaho); :meth:`Gazetteer.best`
 prefers a place in a country the article is about, then a primary name over an alternate
 one, a state over a city, a city over a region (but a region over a small town), and last the
-larger population; a state's own name is never read as a town's alternate name. Dependent
+larger population; a state's or a capital's own name is never read as a town's alternate name. Dependent
 territories ("Puerto Rico", "Guam", ``ontology/territories.tsv``) are Locations, not States. "The country the article is about"
 is the one it names most often.
 
@@ -17,6 +17,8 @@ Examples
 ('Kyiv', 'City', 'UKR')
 >>> gaz.best("Odessa", context={"USA"}).country, gaz.best("Odessa", context={"UKR"}).country
 ('USA', 'UKR')
+>>> gaz.best("Islamabad", context={"IND": 5}).country  # also an old name of Anantnag, in India
+'PAK'
 """
 from __future__ import annotations
 
@@ -154,8 +156,8 @@ class Gazetteer:
         entries = self._index.get(name_key(name))
         if not entries:
             return None
-        if any(e.primary and e.place.kind == "State" for e in entries):
-            # a state's own name is never some town's alternate name
+        if any(e.primary and (e.place.kind == "State" or self.capital(e.place.country) == e.place) for e in entries):
+            # a state's or a capital's own name is never some town's alternate name ("Islamabad")
             entries = [e for e in entries if e.primary]
         return min(entries, key=self._rank(_counts(context)))
 

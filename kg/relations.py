@@ -1074,6 +1074,9 @@ def _hedged(predicate: Token, cue: Token | None) -> bool:
     return cue is not None and cue.lemma_.lower() in ("claim", "allege")
 
 
+_FUTURE = ("will", "would", "shall", "'ll", "'d")
+
+
 def _commitment(relation: RelationMention, triggers: TriggerLexicon, cue: Token | None) -> RelationMention | None:
     """Committing to an event is an event: "agreed to withdraw from X" is AGREE with X,
     "threatened to cut off electricity to X" THREATEN X (ontology/intents.tsv). Whatever is
@@ -1086,8 +1089,13 @@ def _commitment(relation: RelationMention, triggers: TriggerLexicon, cue: Token 
     types = argument_types().get(triggers.relation(intent).name)
     if not _fits(relation.object, types.object if types else None):
         return None  # "will travel to <a town>": one commits to people, not to a town
+    evidence = relation.evidence
+    if intent.startswith("03") and cue is not None and cue.lower_ in _FUTURE:
+        # "said she would meet X" expresses an intent (PLOVER's AGREE) but agrees nothing with X: a
+        # mention for event coders, too weak for the graph's direct triple
+        evidence = (*evidence, "commitment:future")
     return replace(relation, relation=triggers.relation(intent), cameo=intent, modality="asserted",
-                   trigger=f"{relation.trigger} (committed)")
+                   trigger=f"{relation.trigger} (committed)", evidence=evidence, confidence=confidence_of(evidence))
 
 
 _JOINT_MANOEUVRES = "062"  # military cooperation

@@ -64,6 +64,14 @@ def test_rows_carry_the_mention_evidence_on_one_line(graph_dir):
     assert next(r for r in rows if r["article_id"] == "a3")["confidence"] == ""
 
 
+def test_mentions_below_the_threshold_make_no_triple_and_are_not_sampled(graph_dir):
+    graph = load_graph(graph_dir)
+    graph.set((RES["mention/a1/1"], KG.confidence, Literal("0.45", datatype=XSD.decimal)))
+    kept = {row["id"] for row in asserted_mentions(graph, 0.5)}
+    assert str(RES["mention/a1/1"]) not in kept and str(RES["mention/a2/1"]) in kept and len(kept) == 5
+    assert len(asserted_mentions(graph)) == 6  # every asserted mention, by default
+
+
 def test_sample_is_spread_over_articles_and_fixed_by_the_seed(graph_dir):
     rows = asserted_mentions(load_graph(graph_dir))
     sample = sample_mentions(rows, 3, seed=7)
@@ -121,7 +129,7 @@ def test_script_samples_an_existing_build_and_scores_the_sheet(graph_dir, tmp_pa
     done = subprocess.run([sys.executable, str(SCRIPT), "--graph", str(graph_dir), "2", "--seed", "1",
                            "-o", str(sheet)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    assert "sampled 2 of 6 asserted mentions, from 2 articles" in done.stderr
+    assert "sampled 2 of 6 asserted mentions of confidence ≥ 0.5, from 2 articles" in done.stderr
     header, *rows = sheet.read_text(encoding="utf-8").splitlines()
     judged = [header] + [row.rsplit("\t", len(JUDGE_COLUMNS))[0] + "\ty\ty\ty\tn\tmisleading\t" for row in rows]
     sheet.write_text("\n".join(judged) + "\n", encoding="utf-8")
