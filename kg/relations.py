@@ -43,7 +43,8 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from kg.actors import UNKNOWN, Actor, ActorFinder, light_verbs, noun_phrase, pair_kinds, part_nouns, same_actor
+from kg.actors import (UNKNOWN, Actor, ActorFinder, is_pair_phrase, light_verbs, noun_phrase, pair_kinds, part_nouns,
+                       same_actor)
 from kg.arguments import (OBJECT_PREPOSITIONS, agents_of, grammatical_subjects, is_across_quotation, is_mistagged_participle, plural_antecedent,
                           is_passive, is_stative_passive, nested_objects, prep_objects, subjects_of, with_conjuncts)
 from kg.data import read_tsv, word_list
@@ -935,6 +936,14 @@ def _unnamed_people(token: Token, actors: ActorFinder) -> Actor | None:
     return Actor(None, noun_phrase(token), sector, "unknown") if sector is not None else None
 
 
+def _unresolved_addressee(event: _Event, actors: ActorFinder) -> bool:
+    """Whether the event's direct object is someone ("them", "the authorities", "both neighbours") whom
+    no entity was found for: the sentence names the one acted on, and the graph does not know who."""
+    return any(kind == "direct" and token.dep_ == "dobj" and (
+        token.pos_ == "PRON" or is_pair_phrase(token) or actors.lex.agent_sector(token.lemma_) is not None)
+        for kind, group in event.objects for token in group)
+
+
 def _event_antecedent(token: Token, triggers: TriggerLexicon, article: _Article | None) -> Actor | None:
     """"X launched a strike on Y. The strike killed Z": a definite event noun with no agent of its own
     is the event of its kind the previous two sentences named, and its agent is that event's."""
@@ -1163,6 +1172,8 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
     if not objects and types is not None and types.unnamed and event.trigger_kind in ("pattern", "noun") \
             and not protesters_of_the_place:  # "protesters rallied in X": who, against whom, it does not say
         objects, found_as = [UNKNOWN], "unnamed"  # "called for an investigation": on whoever can act
+        if _unresolved_addressee(event, actors):
+            found_as = "unresolved"  # "urged them", "urged the prime minister's government": someone the graph missed
     if not objects:
         if relation.plover not in OBJECTLESS or _acts_on_a_thing(event, actors):
             return  # no one acted on ("released the files", "legalised marriage"): no relation between actors

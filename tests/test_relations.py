@@ -1060,3 +1060,17 @@ def test_the_strike_is_the_strike_just_named_and_its_agent_is_that_ones(pipeline
     story = ("Turkey launched a strike on Raqqa on Sunday. Syria condemned Turkey. Crowds gathered in Aleppo. "
              "The strike killed the Kurdish commander Aras Dilan.")
     assert not any(s == "Turkey" and o == "Aras Dilan" for s, _, o, _ in found(pipeline, story))
+
+
+def test_an_addressee_the_graph_could_not_name_makes_no_direct_triple(pipeline):
+    from kg.relations import DEFAULT_MIN_CONFIDENCE
+
+    def appeals(text):
+        return [r.confidence for r in relations(pipeline, text) if r.relation.name == "calledOn"]
+
+    # the sentence names whom it urges, and the graph does not know who: a mention only
+    assert appeals("Human Rights Watch urged them to free the reporter.")
+    assert all(c < DEFAULT_MIN_CONFIDENCE for c in appeals("Human Rights Watch urged them to free the reporter."))
+    # an appeal to no one in particular is what the sentence says
+    assert all(c >= DEFAULT_MIN_CONFIDENCE for c in appeals("Human Rights Watch called for an inquiry into the raid."))
+    assert appeals("Human Rights Watch called for an inquiry into the raid.")
