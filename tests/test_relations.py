@@ -1074,3 +1074,7 @@ def test_an_addressee_the_graph_could_not_name_makes_no_direct_triple(pipeline):
     # an appeal to no one in particular is what the sentence says
     assert all(c >= DEFAULT_MIN_CONFIDENCE for c in appeals("Human Rights Watch called for an inquiry into the raid."))
     assert appeals("Human Rights Watch called for an inquiry into the raid.")
+
+
+def test_sanctions_maintained_are_sanctions(pipeline):
+    assert ("Canada", "sanctioned", "Iran", "asserted") in found(pipeline, "Canada maintains sanctions on Iran.")
