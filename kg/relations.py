@@ -936,6 +936,16 @@ def _unnamed_people(token: Token, actors: ActorFinder) -> Actor | None:
     return Actor(None, noun_phrase(token), sector, "unknown") if sector is not None else None
 
 
+def _actor_evidence(actor: Actor) -> str:
+    """How an argument names its entity, as evidence: "actor:name", "actor:owner", …; a region that
+    only contains what was acted on ("a village in the Sagaing region") is "actor:region"."""
+    if not actor.known:
+        return "actor:unknown"
+    if actor.via == "place" and actor.mention.type == "Location":
+        return "actor:region"
+    return f"actor:{actor.via}"
+
+
 def _unresolved_addressee(event: _Event, actors: ActorFinder) -> bool:
     """Whether the event's direct object is someone ("them", "the authorities", "both neighbours") whom
     no entity was found for: the sentence names the one acted on, and the graph does not know who."""
@@ -1211,7 +1221,7 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
                     obj.mention is not None and obj.mention.type in ("City", "Location") and _at_home(obj, [subject]):
                 continue  # "closed the <town> border crossing": a state sanctions others, not its own towns
             evidence = (f"trigger:{event.trigger_kind}", f"object:{found_as}",
-                        *sorted({f"actor:{a.via if a.known else 'unknown'}" for a in (subject, obj) if a is not None}),
+                        *sorted({_actor_evidence(a) for a in (subject, obj) if a is not None}),
                         *hedge)
             found = RelationMention(found_relation, code, subject, obj, modality.modality, event.trigger,
                                     sentence.text, sentence.start_char, date, reporter, confidence_of(evidence),

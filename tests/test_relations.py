@@ -1078,3 +1078,17 @@ def test_an_addressee_the_graph_could_not_name_makes_no_direct_triple(pipeline):
 
 def test_sanctions_maintained_are_sanctions(pipeline):
     assert ("Canada", "sanctioned", "Iran", "asserted") in found(pipeline, "Canada maintains sanctions on Iran.")
+
+
+def test_a_region_that_only_locates_what_was_struck_makes_no_direct_triple(pipeline):
+    from kg.relations import DEFAULT_MIN_CONFIDENCE
+
+    def struck(text):
+        return {(r.object.mention.label if r.object and r.object.mention else None): r.confidence
+                for r in relations(pipeline, text) if r.relation.name == "attacked"}
+
+    got = struck("Turkish jets bombed a village in the Kurdistan Region on Monday.")
+    assert got and all(c < DEFAULT_MIN_CONFIDENCE for label, c in got.items() if label), got
+    # a city is struck where what was struck stands in it (as the gold codes "a depot in the port city of X")
+    got = struck("Turkish jets bombed a fuel depot in the Iraqi city of Mosul on Monday.")
+    assert got.get("Mosul", 0) >= DEFAULT_MIN_CONFIDENCE, got
