@@ -196,13 +196,20 @@ def subjects_of(verb: Token) -> list[Token]:
 
 
 
+def media_nouns() -> frozenset[str]:
+    """Nouns of media, "on" which something is said or shown (ontology/media_nouns.tsv)."""
+    return word_list("media_nouns.tsv")
+
+
 def prep_objects(token: Token, prepositions: Iterable[str]) -> list[Token]:
     """Objects of the token's prepositions, also through a particle ("kidnapped up to X")."""
     wanted = tuple(prepositions)
     found = []
     for child in token.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in wanted:
-            found += [c for c in child.children if c.dep_ == "pobj"]
+            # "filmed the raid on her phone", "said on state television": where it is shown, not whom it is on
+            found += [c for c in child.children if c.dep_ == "pobj" and not (
+                child.lower_ == "on" and c.lemma_.lower() in media_nouns())]
         elif child.dep_ == "prt":
             found += prep_objects(child, wanted)
     return found

@@ -52,6 +52,7 @@ COLUMNS = {
     "instrument_nouns.tsv": (["noun"], set()),
     "vessel_nouns.tsv": (["noun"], set()),
     "pair_nouns.tsv": (["noun", "parties"], set()),
+    "media_nouns.tsv": (["noun"], set()),
     "associate_nouns.tsv": (["noun"], set()),
     "seats.tsv": (["city", "organisation"], set()),
     "transfer_verbs.tsv": (["verb", "particle"], {"particle"}),

@@ -1092,3 +1092,9 @@ def test_a_region_that_only_locates_what_was_struck_makes_no_direct_triple(pipel
     # a city is struck where what was struck stands in it (as the gold codes "a depot in the port city of X")
     got = struck("Turkish jets bombed a fuel depot in the Iraqi city of Mosul on Monday.")
     assert got.get("Mosul", 0) >= DEFAULT_MIN_CONFIDENCE, got
+
+
+def test_what_is_filmed_or_said_on_a_medium_is_not_done_to_it(pipeline):
+    got = found(pipeline, "Opposition activist Carlos Medina was detained at dawn, according to his wife "
+                          "Ana Medina, who filmed part of the raid on her phone.")
+    assert not any(r == "attacked" for _, r, _, _ in got), got
