@@ -27,6 +27,8 @@ from kg.lexicon import Lexicon
 __all__ = ["Actor", "UNKNOWN", "ActorFinder", "same_actor", "noun_phrase", "is_pair_phrase", "pair_kinds", "PLACE_TYPES"]
 
 PLACE_TYPES = ("City", "State", "Location")
+# the bodies a head of state or government leads: "President X's government" is the state's
+_GOVERNING_BODIES = ("government", "administration", "regime", "cabinet")
 # the state's agents a story names without saying whose: those of the state it is about
 _HOME_AGENTS = ("authorities", "police", "government")
 # in "X of Y" or "X from Y", a noun like "thousands" or "activists" only counts or divides Y
@@ -195,7 +197,14 @@ class ActorFinder:
         if not owners:
             return None
         owner = min(owners, key=lambda m: m.reference)  # a name before a pronoun: "its European Community partners"
+        if owner.type == "Person" and token.lemma_.lower() in _GOVERNING_BODIES:
+            owner = self._state_led_by(owner) or owner  # "President X's government" is X's state's
         return Actor(owner, noun_phrase(token), sector or owner.sector, "owner")
+
+    def _state_led_by(self, person: Mention) -> Mention | None:
+        """The state the article gives a person an office of ("Kyrgyz President Sadyr Japarov")."""
+        return next((p.of for p in self.doc._.kg_positions or () if p.of is not None and p.of.type == "State"
+                     and p.person.label == person.label), None)
 
     @staticmethod
     def _acts_for_a_person(token: Token, sector: str | None) -> bool:

@@ -1098,3 +1098,9 @@ def test_what_is_filmed_or_said_on_a_medium_is_not_done_to_it(pipeline):
     got = found(pipeline, "Opposition activist Carlos Medina was detained at dawn, according to his wife "
                           "Ana Medina, who filmed part of the raid on her phone.")
     assert not any(r == "attacked" for _, r, _, _ in got), got
+
+
+def test_a_leaders_government_is_their_states(pipeline):
+    got = found(pipeline, "Kenyan President William Ruto met Pope Leo. Amnesty International urged President "
+                          "William Ruto's government to release the detained bloggers.")
+    assert ("Amnesty International", "calledOn", "Kenya", "asserted") in got, got
