@@ -6,7 +6,8 @@ before the pronoun; otherwise, in the previous sentences that name a person, the
 else of the sentence before. "the city"/"the town" → the most recent city; "the country" →
 the most recent state, or the state of the most recent city; "the capital" → the most
 recent capital city, and "the Ukrainian capital"/"the capital of Ukraine" → that state's
-capital through the gazetteer; "the president" → the person the article last called "President
+capital through the gazetteer; "the group", "the militia", "the bloc" → the most recent
+organisation that is not a news medium; "the president" → the person the article last called "President
 <Name>". The words come from ``ontology/references.tsv`` and the titles of ``titles.tsv``.
 
 Each resolved reference becomes a :class:`~kg.entities.Mention` with ``reference=True``: its
@@ -197,6 +198,20 @@ def _clause_subject_is_an_unnamed_person(pronoun: Token, found: list[Mention], l
     return not named and subject.pos_ == "NOUN" and subject.lemma_.lower() in lex.person_titles
 
 
+# the kinds of organisation a description refers back to (ontology/organisations.tsv kinds; None: not listed):
+# "the bloc" is an intergovernmental one, "the group" or "the militia" is not
+_ORGANISATION_KINDS = {"bloc": ("igo",), "alliance": ("igo",)}
+
+
+def _nearest_subject(token: Token, antecedents: _Antecedents, fits) -> Mention | None:
+    """The nearest fitting mention, the subject of its sentence where one is."""
+    same, earlier = antecedents.before(token, DESCRIPTION_REACH, fits)
+    for group in ([same] if same else []) + earlier[:1]:
+        subjects = [m for m in group if _is_subject(m, antecedents.doc)]
+        return (subjects or group)[-1]
+    return None
+
+
 def _nearest(token: Token, antecedents: _Antecedents, fits) -> Mention | None:
     same, earlier = antecedents.before(token, DESCRIPTION_REACH, fits)
     if same:
@@ -239,13 +254,17 @@ def _named_by_the_phrase(noun: Token, found: list[Mention], fits) -> Mention | N
 
 def description_antecedent(noun: Token, refers_to: str, antecedents: _Antecedents, found: list[Mention],
                            gaz: Gazetteer, lex: Lexicon) -> Mention | None:
-    """The place "the city", "the country", "the capital" or "the territory" stands for."""
+    """The place "the city", "the country", "the capital" or "the territory" stands for, or the
+    organisation "the group" or "the bloc" does."""
     if refers_to in ("City", "capital"):
         named = _named_by_the_phrase(noun, found, lambda m: m.type == "City")
         if named is not None:
             return named
     if refers_to == "City":
         return _nearest(noun, antecedents, lambda m: m.type == "City")
+    if refers_to == "Organisation":  # "the group", "the Iran-aligned group", "the bloc": preferably a subject
+        kinds = _ORGANISATION_KINDS.get(noun.lemma_.lower(), (None, "armed group", "ngo"))
+        return _nearest_subject(noun, antecedents, lambda m: m.type == "Organisation" and m.kind in kinds)
     if refers_to == "Location":  # "the territory", "the region of X"
         return _named_by_the_phrase(noun, found, lambda m: m.type == "Location") or \
             _nearest(noun, antecedents, lambda m: m.type == "Location")

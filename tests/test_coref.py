@@ -64,6 +64,12 @@ def test_pronouns(blank_nlp, annotated, expected):
     # "the territory", "the region" → the most recent named region
     ("Russia/PROPN/nsubj/1 annexed/VERB/ROOT/- Crimea/PROPN/dobj/1/GPE ./PUNCT/punct/1 the/DET/det/5 "
      "territory/NOUN/nsubj/6 voted/VERB/ROOT/-", [("the territory", "Crimea", "Location")]),
+    # "the group" → the organisation that acted last (its subject), not one acted on …
+    ("Hamas/PROPN/nsubj/1/ORG freed/VERB/ROOT/- three/NUM/nummod/4 Unicef/PROPN/compound/4/ORG workers/NOUN/dobj/1 "
+     "./PUNCT/punct/1 the/DET/det/7 group/NOUN/nsubj/8 left/VERB/ROOT/-", [("the group", "Hamas", "Organisation")]),
+    # … and "the bloc" → an intergovernmental one
+    ("ECOWAS/PROPN/nsubj/1/ORG thanked/VERB/ROOT/- Hamas/PROPN/dobj/1/ORG ./PUNCT/punct/1 the/DET/det/5 "
+     "bloc/NOUN/nsubj/6 left/VERB/ROOT/-", [("the bloc", "Economic Community of West African States", "Organisation")]),
     # "the city council" is a council, not a reference to a city
     ("Shells/NOUN/nsubj/1 hit/VERB/ROOT/- Kharkiv/PROPN/dobj/1/GPE ./PUNCT/punct/1 the/DET/det/6 "
      "city/NOUN/compound/6 council/NOUN/nsubj/7 met/VERB/ROOT/-", []),
