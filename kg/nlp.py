@@ -12,7 +12,6 @@ Examples
 """
 from __future__ import annotations
 
-import gc
 import importlib
 from functools import lru_cache
 
@@ -24,7 +23,7 @@ import kg.coref  # noqa: F401  (registers kg_coreference)
 import kg.paragraphs  # noqa: F401  (registers kg_line_breaks)
 import kg.positions  # noqa: F401  (registers kg_positions)
 import kg.relations  # noqa: F401  (registers kg_relations)
-from kg.data import collector_paused
+from kg.data import long_lived
 from kg.errors import KGError
 
 __all__ = ["DEFAULT_MODELS", "load_model", "load_pipeline"]
@@ -60,7 +59,7 @@ def load_model(model: str | None = None) -> Language:
 @lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None) -> Language:
     """The model with newsgraph's components added after its entity recogniser."""
-    with collector_paused():  # the model, gazetteer and lexicons: objects made to stay, not garbage
+    with long_lived():  # the model, the gazetteer and the lexicons
         nlp = load_model(model)
         if "ner" not in nlp.pipe_names:
             raise KGError("E103", f"spaCy model {model or nlp.meta.get('name')!r} has no entity recogniser")
@@ -70,5 +69,4 @@ def load_pipeline(model: str | None = None) -> Language:
         nlp.add_pipe("kg_coreference", after="kg_entities")
         nlp.add_pipe("kg_positions", after="kg_coreference")  # "his lawyer <Name>": the pronoun is resolved
         nlp.add_pipe("kg_relations", after="kg_positions")
-    gc.freeze()  # they live as long as the process: no collection need scan them again
     return nlp
