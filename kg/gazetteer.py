@@ -256,13 +256,16 @@ def cache_path() -> Path | None:
     """The file a gazetteer built from the current :func:`cache_sources` is cached in, named by
     a hash of their contents (and of Python's version: pickles and Unicode tables); in
     ``$NEWSGRAPH_CACHE_DIR``, else ``$XDG_CACHE_HOME/newsgraph`` or ``~/.cache/newsgraph``.
-    None when ``NEWSGRAPH_CACHE_DIR`` is ``off``.
+    None when ``NEWSGRAPH_CACHE_DIR`` is ``off``, or none is set and there is no home folder.
     """
     folder = os.environ.get(CACHE_VARIABLE)
     if folder == "off":
         return None
     if not folder:
-        folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsgraph"
+        try:
+            folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsgraph"
+        except RuntimeError:  # no home folder to be found
+            return None
     digest = hashlib.sha256(f"{sys.version}\0{unicodedata.unidata_version}\0".encode())
     for source in cache_sources():
         digest.update(source.name.encode() + b"\0" + source.read_bytes() + b"\0")

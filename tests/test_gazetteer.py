@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 
 import pytest
 
@@ -144,9 +145,19 @@ def test_the_cache_sources_are_the_geonames_and_ontology_data_and_the_code_readi
             "territories.tsv", "gazetteer.py", "names.py"} <= {source.name for source in sources}
 
 
-def test_no_cache_when_turned_off(monkeypatch):
+def test_no_cache_when_turned_off_or_without_a_home_folder(monkeypatch):
     monkeypatch.setenv(CACHE_VARIABLE, "off")
     assert cache_path() is None
+    monkeypatch.delenv(CACHE_VARIABLE)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr("pathlib.Path.home", no_home)
+    assert cache_path() is None
+    monkeypatch.setenv("XDG_CACHE_HOME", "/var/cache/someone")
+    assert cache_path().parent == Path("/var/cache/someone/newsgraph")
 
 
 def test_a_cached_gazetteer_is_loaded_not_built_and_equals_the_built_one(tmp_path, monkeypatch):
