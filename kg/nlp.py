@@ -23,6 +23,7 @@ import kg.coref  # noqa: F401  (registers kg_coreference)
 import kg.paragraphs  # noqa: F401  (registers kg_line_breaks)
 import kg.positions  # noqa: F401  (registers kg_positions)
 import kg.relations  # noqa: F401  (registers kg_relations)
+from kg.data import long_lived
 from kg.errors import KGError
 
 __all__ = ["DEFAULT_MODELS", "load_model", "load_pipeline"]
@@ -58,13 +59,14 @@ def load_model(model: str | None = None) -> Language:
 @lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None) -> Language:
     """The model with newsgraph's components added after its entity recogniser."""
-    nlp = load_model(model)
-    if "ner" not in nlp.pipe_names:
-        raise KGError("E103", f"spaCy model {model or nlp.meta.get('name')!r} has no entity recogniser")
-    if "parser" in nlp.pipe_names:
-        nlp.add_pipe("kg_line_breaks", before="parser")
-    nlp.add_pipe("kg_entities", after="ner")
-    nlp.add_pipe("kg_coreference", after="kg_entities")
-    nlp.add_pipe("kg_positions", after="kg_coreference")  # "his lawyer <Name>": the pronoun is resolved
-    nlp.add_pipe("kg_relations", after="kg_positions")
+    with long_lived():  # the model, the gazetteer and the lexicons
+        nlp = load_model(model)
+        if "ner" not in nlp.pipe_names:
+            raise KGError("E103", f"spaCy model {model or nlp.meta.get('name')!r} has no entity recogniser")
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("kg_line_breaks", before="parser")
+        nlp.add_pipe("kg_entities", after="ner")
+        nlp.add_pipe("kg_coreference", after="kg_entities")
+        nlp.add_pipe("kg_positions", after="kg_coreference")  # "his lawyer <Name>": the pronoun is resolved
+        nlp.add_pipe("kg_relations", after="kg_positions")
     return nlp

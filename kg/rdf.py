@@ -280,7 +280,7 @@ def build_dataset(articles: Iterable[Article], resolution: Resolution,
             add_entity(entity_graph, entity, iris)
     checked: set[URIRef] = set()
     for article in articles:
-        graph = Graph()
+        graph = dataset.graph(article_iri(article.id))
         try:
             node = add_article(graph, article)
             for entity in resolution.entities_of(article.id):
@@ -294,12 +294,9 @@ def build_dataset(articles: Iterable[Article], resolution: Resolution,
         except Exception as error:  # one article's graph must not stop the build
             if on_problem is None:
                 raise
+            dataset.remove_graph(graph)  # what it had made of the article's graph goes with it
             on_problem(Problem("W301", article.source or article.id,
                                f"its RDF cannot be made ({type(error).__name__}: {error}); article left out"))
-            continue
-        named = dataset.graph(article_iri(article.id))
-        for triple in graph:
-            named.add(triple)
     return dataset
 
 

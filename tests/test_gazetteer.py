@@ -1,9 +1,12 @@
 """The gazetteer: names to GeoNames places, ties broken by the article's states."""
 from __future__ import annotations
 
+import pickle
+from pathlib import Path
+
 import pytest
 
-from kg.gazetteer import Gazetteer, gazetteer
+from kg.gazetteer import CACHE_VARIABLE, Gazetteer, cache_path, cache_sources, gazetteer
 
 COUNTRIES = {
     "UA": {"geonameid": 690791, "name": "Ukraine", "iso": "UA", "iso3": "UKR", "capital": "Kyiv", "population": 44e6},
@@ -116,3 +119,65 @@ def mixed():
 def test_states_territories_regions_and_towns(mixed, name, context, expected):
     place = mixed.best(name, context)
     assert (place.name, place.kind, place.country) == expected
+
+
+# --- the cache of built gazetteers ----------------------------------------------------------
+
+def test_the_cache_is_named_by_every_file_the_gazetteer_is_made_from(tmp_path, monkeypatch):
+    sources = [tmp_path / "cities.json", tmp_path / "countries.tsv", tmp_path / "names.py"]
+    for source in sources:
+        source.write_text("first", encoding="utf-8")
+    monkeypatch.setattr("kg.gazetteer.cache_sources", lambda: sources)
+    monkeypatch.setenv(CACHE_VARIABLE, str(tmp_path / "cache"))
+    first = cache_path()
+    assert first.parent == tmp_path / "cache" and cache_path() == first
+    names = {first}
+    for source in sources:  # data or code changed: another file, the old cache is not read
+        source.write_text("changed", encoding="utf-8")
+        names.add(cache_path())
+    assert len(names) == 1 + len(sources)
+
+
+def test_the_cache_sources_are_the_geonames_and_ontology_data_and_the_code_reading_them():
+    sources = cache_sources()
+    assert all(source.is_file() for source in sources)
+    assert {"countries.json", "cities15000.json", "us_states.json", "continents.json", "countries.tsv",
+            "territories.tsv", "gazetteer.py", "names.py"} <= {source.name for source in sources}
+
+
+def test_no_cache_when_turned_off_or_without_a_home_folder(monkeypatch):
+    monkeypatch.setenv(CACHE_VARIABLE, "off")
+    assert cache_path() is None
+    monkeypatch.delenv(CACHE_VARIABLE)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr("pathlib.Path.home", no_home)
+    assert cache_path() is None
+    monkeypatch.setenv("XDG_CACHE_HOME", "/var/cache/someone")
+    assert cache_path().parent == Path("/var/cache/someone/newsgraph")
+
+
+def test_a_cached_gazetteer_is_loaded_not_built_and_equals_the_built_one(tmp_path, monkeypatch):
+    monkeypatch.setenv(CACHE_VARIABLE, str(tmp_path))
+    (tmp_path / "gazetteer-0123.pickle").write_bytes(b"from other sources")
+    built = gazetteer.__wrapped__()  # the function under lru_cache: as a new process would call it
+    assert [p.name for p in tmp_path.iterdir()] == [cache_path().name]  # the stale one removed
+
+    def no_building(*args, **kwargs):
+        raise AssertionError("built again")
+
+    monkeypatch.setattr(Gazetteer, "__init__", no_building)
+    loaded = gazetteer.__wrapped__()
+    assert loaded is not built
+    assert (loaded._index, loaded._by_iso3, loaded._capitals) == (built._index, built._by_iso3, built._capitals)
+    assert loaded.best("Kharkov").geonames_id == 706483
+
+
+def test_an_unreadable_cache_is_built_again(tmp_path, monkeypatch):
+    monkeypatch.setenv(CACHE_VARIABLE, str(tmp_path))
+    cache_path().write_bytes(b"cut sho")
+    assert gazetteer.__wrapped__().best("Kiev").name == "Kyiv"
+    assert isinstance(pickle.loads(cache_path().read_bytes()), Gazetteer)  # written anew

@@ -185,7 +185,16 @@ def test_ctrl_c_stops_a_running_query_and_its_process(graph):
 @pytest.mark.model
 @pytest.mark.slow
 def test_ctrl_c_stops_a_build(tmp_path):
-    code, err, seconds = interrupt(["build", "-o", str(tmp_path / "out"), "-q"], after=2.5)
+    # enough articles that the build is still running when interrupted (the sample corpus
+    # alone may be built in less than the time its start takes to be interrupted after)
+    from kg.pipeline import read_articles
+
+    corpus = tmp_path / "corpus.jsonl"
+    records = ({"id": f"{article.id}-{copy}", "text": f"{article.text}\n\n(Copy {copy}.)"}
+               for copy in range(40) for article in read_articles())
+    corpus.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    code, err, seconds = interrupt(["build", str(corpus), "-o", str(tmp_path / "out"), "-q", "--workers", "1"],
+                                   after=2.5)
     assert code == 130 and err.endswith("kg: interrupted\n") and seconds < PROMPTLY
     assert not (tmp_path / "out" / "kg.ttl").exists()
 
