@@ -27,6 +27,8 @@ from kg.lexicon import Lexicon
 __all__ = ["Actor", "UNKNOWN", "ActorFinder", "same_actor", "noun_phrase", "is_pair_phrase", "pair_kinds", "PLACE_TYPES"]
 
 PLACE_TYPES = ("City", "State", "Location")
+# armed people outside the state: "Yemen's Houthi rebels" are the group's, not Yemen's
+_NON_STATE_ARMS = ("rebels", "armed forces (unaffiliated)", "radicals", "international militants", "criminals")
 # the bodies a head of state or government leads: "President X's government" is the state's
 _GOVERNING_BODIES = ("government", "administration", "regime", "cabinet")
 # the state's agents a story names without saying whose: those of the state it is about
@@ -196,6 +198,8 @@ class ActorFinder:
                 owners.append(self.index[child.i - 2])
         if not owners:
             return None
+        if sector in _NON_STATE_ARMS and any(m.type in ("Organisation", "Group") for m in owners):
+            owners = [m for m in owners if m.type in ("Organisation", "Group")]  # "Yemen's Houthi rebels": the Houthis
         owner = min(owners, key=lambda m: m.reference)  # a name before a pronoun: "its European Community partners"
         if owner.type == "Person" and token.lemma_.lower() in _GOVERNING_BODIES:
             owner = self._state_led_by(owner) or owner  # "President X's government" is X's state's

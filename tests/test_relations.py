@@ -1104,3 +1104,8 @@ def test_a_leaders_government_is_their_states(pipeline):
     got = found(pipeline, "Kenyan President William Ruto met Pope Leo. Amnesty International urged President "
                           "William Ruto's government to release the detained bloggers.")
     assert ("Amnesty International", "calledOn", "Kenya", "asserted") in got, got
+
+
+def test_a_states_rebels_named_by_their_group_are_the_groups(pipeline):
+    got = found(pipeline, "Sudan's RSF militia shelled El Fasher on Monday.")
+    assert ("Rapid Support Forces", "attacked", "El Fasher", "asserted") in got, got
