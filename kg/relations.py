@@ -31,9 +31,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from collections import Counter
 from typing import Iterable, Iterator
 
 import numpy
@@ -503,8 +503,7 @@ def _noun_events(doc_span: Span, triggers: TriggerLexicon, candidates: _Candidat
             yield _Event(predicate, cameo, f"subject to {noun.text}", (), (("direct", tuple(with_conjuncts(targets))),),
                          unknown_agent=True, trigger_kind="noun")
         # "X warned of sanctions against Y", "threatened Y with sanctions": X's, and not (yet) done
-        elif _warned_of(noun) is not None:
-            warning = _warned_of(noun)
+        elif (warning := _warned_of(noun)) is not None:
             targets = _patients(noun, cameo) + [c for c in warning.children if c.dep_ == "dobj"]
             own = _threat_of_ones_own(warning, cameo)  # "warned of attacks on X" may be anyone's
             if targets:
@@ -958,9 +957,9 @@ def _event_antecedent(token: Token, triggers: TriggerLexicon, article: _Article 
     """"X launched a strike on Y. The strike killed Z": a definite event noun with no agent of its own
     is the event of its kind the previous two sentences named, and its agent is that event's."""
     code = triggers.noun_code(token) if token.pos_ == "NOUN" else None
-    if article is None or code is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
-                                                  for c in token.children) or \
-            any(c.dep_ in ("poss", "amod", "compound", "nmod") for c in token.children):
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+    own_agent = any(c.dep_ in ("poss", "amod", "compound", "nmod") for c in token.children)
+    if article is None or code is None or not definite or own_agent:
         return None
     sentence = token.sent
     earliest = sentence.start
@@ -996,7 +995,8 @@ def _noun_modality(noun: Token) -> Modality:
     words = modality_words()
     warning = _warned_of(noun)
     if warning is not None:  # "warned of sanctions": a threat, committed to by the one who warns
-        return Modality("intended", warning, committed=_threat_of_ones_own(warning, trigger_lexicon().noun_code(noun) or ""))
+        own = _threat_of_ones_own(warning, trigger_lexicon().noun_code(noun) or "")
+        return Modality("intended", warning, committed=own)
     for modifier in noun.children:
         if modifier.dep_ != "amod":
             continue
