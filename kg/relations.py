@@ -997,7 +997,14 @@ def _noun_modality(noun: Token) -> Modality:
     if warning is not None:  # "warned of sanctions": a threat, committed to by the one who warns
         own = _threat_of_ones_own(warning, trigger_lexicon().noun_code(noun) or "")
         return Modality("intended", warning, committed=own)
-    for modifier in noun.children:
+    governor = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else \
+        noun.head if noun.dep_ == "oprd" else None
+    if governor is not None and governor.lemma_.lower() in _CHARACTERISING:
+        # "over what he described as the killing of Christians", "what he called the murder of X": his word for it
+        return Modality("reported", governor, next((c for c in governor.children if c.dep_ == "nsubj"), None))
+    # "alleged atrocities, including killings of X": the hedge of the whole covers what it includes
+    described = [noun] + ([noun.head.head] if noun.dep_ == "pobj" and noun.head.lower_ == "including" else [])
+    for modifier in (c for n in described for c in n.children):
         if modifier.dep_ != "amod":
             continue
         kind = next((words[w] for w in _verb_lemmas(modifier) + [modifier.lower_[:-3]] if w in words), None)
@@ -1013,6 +1020,9 @@ def _noun_modality(noun: Token) -> Modality:
         return modality_of(governor)
     return modality_of(noun)
 
+
+# verbs that put a name on something ("what he described as X"): X is the speaker's word for it
+_CHARACTERISING = ("describe", "call", "term", "label", "brand", "characterise", "characterize", "portray")
 
 _VERBAL_ATTACK_VERBS = {"attack", "assail", "slam", "blast", "lash"}
 

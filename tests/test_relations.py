@@ -1109,3 +1109,13 @@ def test_a_leaders_government_is_their_states(pipeline):
 def test_a_states_rebels_named_by_their_group_are_the_groups(pipeline):
     got = found(pipeline, "Sudan's RSF militia shelled El Fasher on Monday.")
     assert ("Rapid Support Forces", "attacked", "El Fasher", "asserted") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Prosecutors are examining alleged abuses in Tigray, including the killing of the activist Tesfay Haile.",
+    "Erdogan condemned what he called the murder of the journalist Ana Ruiz.",
+    "Erdogan protested over what he described as the murder of the journalist Ana Ruiz.",
+])
+def test_a_hedge_or_a_speakers_word_for_an_event_is_not_the_articles(pipeline, text):
+    got = found(pipeline, text)
+    assert got and not any(r == "killed" and m == "asserted" for _, r, _, m in got), got
