@@ -1218,6 +1218,8 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
                 continue  # someone did something to someone: nothing a graph of actors can hold
             if obj is not None and same_actor(subject, obj):
                 continue  # no one acts on themselves here: a parse or resolution slip
+            if obj is not None and _is_water(obj):
+                continue  # "fired missiles into the East Sea": a body of water is no one acted on
             if obj is not None and obj.mention is not None and subject.mention is not None and \
                     obj.sector is None and obj.via in ("name", "place") and subject.sector is not None and \
                     (obj.mention.label, obj.mention.type) == (subject.mention.label, subject.mention.type):

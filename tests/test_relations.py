@@ -1119,3 +1119,8 @@ def test_a_states_rebels_named_by_their_group_are_the_groups(pipeline):
 def test_a_hedge_or_a_speakers_word_for_an_event_is_not_the_articles(pipeline, text):
     got = found(pipeline, text)
     assert got and not any(r == "killed" and m == "asserted" for _, r, _, m in got), got
+
+
+def test_a_body_of_water_is_no_one_acted_on(pipeline):
+    got = found(pipeline, "Pyongyang fired three cruise missiles into the Yellow Sea on Sunday.")
+    assert not any(o == "Yellow Sea" for _, _, o, _ in got), got
