@@ -303,7 +303,8 @@ def _object_groups(verb: Token, pattern, cameo: str,
                                   for condition in clause.children if condition.dep_ == "advcl" and
                                   any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in condition.children)
                                   for subject in condition.children if subject.dep_ in ("nsubj", "nsubjpass")]))
-    addressed = cameo.startswith(("02", "10")) and objects  # "urged <governments> to aid X": they are asked
+    # "urged <governments> to aid X", "called on the government to close X": they are asked, X is not
+    addressed = cameo.startswith(("02", "10")) and (objects or phrasal or own_objects)
     for clause in verb.children:
         if addressed:
             break
@@ -948,7 +949,7 @@ def _actor_evidence(actor: Actor) -> str:
 def _unresolved_addressee(event: _Event, actors: ActorFinder) -> bool:
     """Whether the event's direct object is someone ("them", "the authorities", "both neighbours") whom
     no entity was found for: the sentence names the one acted on, and the graph does not know who."""
-    return any(kind == "direct" and token.dep_ == "dobj" and (
+    return any(kind == "direct" and token.dep_ in ("dobj", "pobj") and (
         token.pos_ == "PRON" or is_pair_phrase(token) or actors.lex.agent_sector(token.lemma_) is not None)
         for kind, group in event.objects for token in group)
 

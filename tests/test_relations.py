@@ -1124,3 +1124,8 @@ def test_a_hedge_or_a_speakers_word_for_an_event_is_not_the_articles(pipeline, t
 def test_a_body_of_water_is_no_one_acted_on(pipeline):
     got = found(pipeline, "Pyongyang fired three cruise missiles into the Yellow Sea on Sunday.")
     assert not any(o == "Yellow Sea" for _, _, o, _ in got), got
+
+
+def test_whom_an_appeal_is_made_to_is_not_what_they_are_asked_to_act_on(pipeline):
+    got = found(pipeline, "Green MP Mette Holm called on the government to close the Iranian embassy.")
+    assert not any(r == "calledOn" and o == "Iran" for _, r, o, _ in got), got
