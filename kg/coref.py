@@ -199,8 +199,9 @@ def _clause_subject_is_an_unnamed_person(pronoun: Token, found: list[Mention], l
 
 
 # the kinds of organisation a description refers back to (ontology/organisations.tsv kinds; None: not listed):
-# "the bloc" is an intergovernmental one, "the group" or "the militia" is not
-_ORGANISATION_KINDS = {"bloc": ("igo",), "alliance": ("igo",)}
+# "the bloc" is an intergovernmental one, "the rebels" an armed group, "the group" or "the militia" neither
+_ORGANISATION_KINDS = {"bloc": ("igo",), "alliance": ("igo",), **{armed: ("armed group",) for armed in (
+    "rebels", "insurgents", "militants", "jihadists", "guerrillas")}}
 
 
 def _nearest_subject(token: Token, antecedents: _Antecedents, fits) -> Mention | None:
@@ -263,7 +264,7 @@ def description_antecedent(noun: Token, refers_to: str, antecedents: _Antecedent
     if refers_to == "City":
         return _nearest(noun, antecedents, lambda m: m.type == "City")
     if refers_to == "Organisation":  # "the group", "the Iran-aligned group", "the bloc": preferably a subject
-        kinds = _ORGANISATION_KINDS.get(noun.lemma_.lower(), (None, "armed group", "ngo"))
+        kinds = _ORGANISATION_KINDS.get(noun.lower_, (None, "armed group", "ngo"))
         return _nearest_subject(noun, antecedents, lambda m: m.type == "Organisation" and m.kind in kinds)
     if refers_to == "Location":  # "the territory", "the region of X"
         return _named_by_the_phrase(noun, found, lambda m: m.type == "Location") or \

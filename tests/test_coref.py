@@ -70,6 +70,11 @@ def test_pronouns(blank_nlp, annotated, expected):
     # … and "the bloc" → an intergovernmental one
     ("ECOWAS/PROPN/nsubj/1/ORG thanked/VERB/ROOT/- Hamas/PROPN/dobj/1/ORG ./PUNCT/punct/1 the/DET/det/5 "
      "bloc/NOUN/nsubj/6 left/VERB/ROOT/-", [("the bloc", "Economic Community of West African States", "Organisation")]),
+    # "the rebels" → an armed group, never another kind of organisation
+    ("M23/PROPN/nsubj/1/ORG denied/VERB/ROOT/- it/PRON/dobj/1 ./PUNCT/punct/1 the/DET/det/5 "
+     "rebels/NOUN/nsubj/6 left/VERB/ROOT/-", [("the rebels", "M23", "Organisation")]),
+    ("Amnesty/PROPN/compound/1/ORG International/PROPN/nsubj/2/ORG spoke/VERB/ROOT/- ./PUNCT/punct/2 "
+     "the/DET/det/5 rebels/NOUN/nsubj/6 left/VERB/ROOT/-", []),
     # "the city council" is a council, not a reference to a city
     ("Shells/NOUN/nsubj/1 hit/VERB/ROOT/- Kharkiv/PROPN/dobj/1/GPE ./PUNCT/punct/1 the/DET/det/6 "
      "city/NOUN/compound/6 council/NOUN/nsubj/7 met/VERB/ROOT/-", []),
