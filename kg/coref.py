@@ -62,12 +62,6 @@ class _Antecedents:
         for mention in self.found:
             self.in_sentence.setdefault(self.sentence_of[mention.start], []).append(mention)
 
-    def add(self, reference: Mention) -> None:
-        """A resolved reference, as an antecedent of later ones: "… he said. He urged …" reaches the
-        name through the "he" between."""
-        mentions = self.in_sentence.setdefault(self.sentence_of[reference.start], [])
-        mentions.insert(bisect_left([m.start for m in mentions], reference.start), reference)
-
     def before(self, token: Token, reach: int, fits) -> tuple[list[Mention], list[list[Mention]]]:
         """Fitting mentions before ``token`` in its sentence, and those of earlier sentences
         (nearest first, sentences without any left out, at most ``reach`` back)."""
@@ -387,8 +381,6 @@ def resolve_references(doc: Doc, gaz: Gazetteer | None = None, lex: Lexicon | No
             references.append(replace(antecedent, text=span.text, start=span.start, end=span.end,
                                       start_char=span.start_char, end_char=span.end_char,
                                       sector=None, reference=True, sentence=span.sent.start))
-            if kind == "pronoun" and refers_to == "Person":
-                antecedents.add(references[-1])
     return references
 
 

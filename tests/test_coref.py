@@ -29,10 +29,6 @@ def references(nlp, annotated):
      "mayor/NOUN/nsubj/6 agreed/VERB/ROOT/- ./PUNCT/punct/6 He/PRON/nsubj/9 left/VERB/ROOT/-", []),
     # nobody to refer to
     ("He/PRON/nsubj/1 left/VERB/ROOT/-", []),
-    # a pronoun already resolved carries its person on: "… she said. Rain fell. She left."
-    ("Ana/PROPN/compound/1/PERSON Soto/PROPN/nsubj/2/PERSON spoke/VERB/ROOT/- ./PUNCT/punct/2 She/PRON/nsubj/5 "
-     "smiled/VERB/ROOT/- ./PUNCT/punct/5 Rain/NOUN/nsubj/8 fell/VERB/ROOT/- ./PUNCT/punct/8 She/PRON/nsubj/11 "
-     "left/VERB/ROOT/-", [("She", "Ana Soto", "Person"), ("She", "Ana Soto", "Person")]),
     # "it" as subject or owner is the subject before it, when that is no person …
     ("Chile/PROPN/nsubj/1/GPE protested/VERB/ROOT/- ./PUNCT/punct/1 It/PRON/nsubj/4 "
      "recalled/VERB/ROOT/- its/PRON/poss/6 envoy/NOUN/dobj/4",
