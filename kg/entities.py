@@ -1116,14 +1116,34 @@ def acronyms_as_their_names(found: list[Mention], doc: Doc) -> list[Mention]:
 
 
 def names_used_again(found: list[Mention], doc: Doc) -> list[Mention]:
-    """An organisation's one-word name ("M23", "ELN", "Hamas") wherever else the article uses it,
-    where spaCy saw no name there."""
+    """An organisation's name ("M23", "Hamas", "Thames Valley Police") wherever else the article uses
+    it, word for word and not as part of a longer name, where spaCy saw no name there: one name keeps
+    one sense in one article."""
     taken = {i for m in found for i in range(m.start, m.end)}
-    named = {m.text: m for m in found if m.type == "Organisation" and not m.reference and m.end - m.start == 1
-             and _name_word(doc[m.start])}
-    extra = [replace(named[t.text], text=t.text, start=t.i, end=t.i + 1, start_char=t.idx,
-                     end_char=t.idx + len(t.text), sentence=t.sent.start)
-             for t in map(doc.__getitem__, proper_nouns(doc)) if t.i not in taken and t.text in named and _name_word(t)]
+    named: dict[tuple[str, ...], Mention] = {}
+    for m in found:
+        words = tuple(t.text for t in doc[m.start:m.end] if t.lower_ != "the" or t.i > m.start)
+        if m.type == "Organisation" and not m.reference and all(_name_word(t) for t in doc[m.end - len(words):m.end]):
+            named.setdefault(words, m)
+    if not named:
+        return found
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for words in sorted(named, key=len, reverse=True):  # the longest name first
+        by_first.setdefault(words[0], []).append(words)
+    extra = []
+    for i in proper_nouns(doc):
+        token = doc[i]
+        if i in taken or token.text not in by_first or (i > 0 and _name_word(doc[i - 1])):
+            continue
+        for words in by_first[token.text]:
+            end = i + len(words)
+            if end <= len(doc) and tuple(t.text for t in doc[i:end]) == words and \
+                    not taken.intersection(range(i, end)) and not (end < len(doc) and _name_word(doc[end])):
+                span = doc[i:end]
+                extra.append(replace(named[words], text=span.text, start=i, end=end, start_char=span.start_char,
+                                     end_char=span.end_char, sentence=token.sent.start))
+                taken.update(range(i, end))
+                break
     return sorted(found + extra, key=lambda m: m.start) if extra else found
 
 

@@ -503,6 +503,16 @@ def test_an_organisation_s_one_word_name_is_found_again(blank_nlp):
     assert found == [("Zembu", "Organisation", 0), ("Zembu", "Organisation", 5)]
 
 
+def test_an_organisation_s_longer_name_is_found_again_but_not_inside_another(blank_nlp):
+    annotated = ("Kessa/PROPN/compound/2/ORG Vale/PROPN/compound/2/ORG Police/PROPN/nsubj/3/ORG came/VERB/ROOT/- "
+                 "./PUNCT/punct/3 Kessa/PROPN/compound/7 Vale/PROPN/compound/7 Police/PROPN/nsubj/8 held/VERB/ROOT/- "
+                 "him/PRON/dobj/8 ./PUNCT/punct/8 Kessa/PROPN/compound/14 Vale/PROPN/compound/14 "
+                 "Police/PROPN/compound/14 Federation/PROPN/nsubj/15 spoke/VERB/ROOT/-")
+    found = [(m.text, m.type, m.start) for m in type_entities(parse(blank_nlp, annotated))]
+    assert ("Kessa Vale Police", "Organisation", 5) in found
+    assert not [f for f in found if f[2] == 11]  # part of another name, "… Police Federation"
+
+
 def test_a_name_runs_on_through_in_the_to_its_acronym(pipeline):
     doc = pipeline("The government signed a deal with the Front for Renewal in the Republic of Zembu (FRRZ) on Monday.")
     assert [m.label for m in doc._.kg_mentions if m.text == "FRRZ"] == ["Front for Renewal in the Republic of Zembu"]
