@@ -1234,7 +1234,9 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
                     obj.mention is not None and obj.mention.type in ("City", "Location") and _at_home(obj, [subject]):
                 continue  # "closed the <town> border crossing": a state sanctions others, not its own towns
             evidence = (f"trigger:{event.trigger_kind}", f"object:{found_as}",
-                        *sorted({_actor_evidence(a) for a in (subject, obj) if a is not None}),
+                        # an unnamed one acted on ("called for an investigation") is evidence once, as object:unnamed
+                        *sorted({_actor_evidence(a) for a in (subject, obj)
+                                 if a is not None and not (a is obj and found_as == "unnamed")}),
                         *hedge)
             found = RelationMention(found_relation, code, subject, obj, modality.modality, event.trigger,
                                     sentence.text, sentence.start_char, date, reporter, confidence_of(evidence),
