@@ -242,6 +242,26 @@ def _aspectual_object_events(verb: Token):
     return None
 
 
+@lru_cache(maxsize=1)
+def command_verbs() -> dict[str, str]:
+    """Verbs of command and of leaving → "command" or "departure" (ontology/command_verbs.tsv)."""
+    return {row["word"]: row["kind"] for row in read_tsv("command_verbs.tsv")}
+
+
+def _ordered(verb: Token) -> str | None:
+    """What a verb of command orders of its object: "act" ("ordered X to appear"), "departure"
+    ("ordered X to leave", "ordered X out"), or "nothing" ("ordered jets from X"); None for any
+    other verb."""
+    words = command_verbs()
+    if words.get(verb.lemma_.lower()) != "command":
+        return None
+    acts = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and _is_infinitive(c)]
+    if any(words.get(a.lemma_.lower()) == "departure" for a in acts) or \
+            any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "out" for c in verb.children):
+        return "departure"
+    return "act" if acts else "nothing"
+
+
 def _is_infinitive(clause: Token) -> bool:
     """"to protest against X": an infinitive clause (not "responding to X")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
@@ -368,6 +388,11 @@ def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: ActorFinder,
                 any(c.dep_ == "xcomp" and _is_infinitive(c) for c in verb.children):
             continue  # "sought to reduce its reliance on X", "tried to reach X": the act wanted is the event
         kind = _trigger_kind(pattern, triggers)
+        ordered = _ordered(verb) if cameo.startswith(("02", "10")) else None
+        if ordered == "nothing":
+            continue  # "ordered 40 jets from X", "ordered troops into the city": no one asked to act
+        if ordered == "departure":
+            cameo, kind = "174", "pattern"  # "ordered the diplomats to leave the country": expelled
         if cameo.startswith("19") and any(o.lemma_.lower() in verbal_targets() for o in verb.children if o.dep_ == "dobj"):
             cameo = "111"  # "attacked the decision": criticism, not force
         if kind == "vague":
@@ -463,8 +488,12 @@ def _noun_events(doc_span: Span, triggers: TriggerLexicon, candidates: _Candidat
                 any(lemma in light_verbs() for lemma in _verb_lemmas(head)):
             if noun.dep_ == "nsubjpass":
                 continue
+            if _ordered(head) == "departure":
+                cameo = "174"  # "ordered the diplomats to leave": expelled, as any verb of command says
             groups = [("noun", prep_objects(noun, _NOUN_PREPOSITIONS)), ("prep", prep_objects(head, OBJECT_PREPOSITIONS)),
-                      ("nested", nested_objects(head))]
+                      ("nested", nested_objects(head)),
+                      # "ordered four Peruvian diplomats to leave": the envoys' state
+                      ("event", [noun] if noun.lemma_.lower() in envoy_titles() else [])]
             for clause in list(noun.children) + list(head.children):  # "its demand that X ease …"
                 if clause.dep_ in ("acl", "ccomp") and cameo[:2] in ("02", "10"):
                     groups.append(("addressee", [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]))

@@ -150,6 +150,9 @@ def test_event_dates(pipeline, text, article_date, expected):
     ("Egypt attacked the rebels with the help of Sudan.", "attacked"),
     # the subject of a proclamation is not what is attacked
     ("The minister attacked the proclamation of Kashmir as a union territory.", "attacked"),
+    # an order with no act ordered of anyone asks no one: a purchase, a deployment
+    ("Peru ordered twelve helicopters from Airbus last year.", "calledOn"),
+    ("The defence minister of Chile ordered 200 members of the Chilean Navy into Valparaíso.", "calledOn"),
 ])
 def test_wrong_senses_and_arguments_make_no_relation(pipeline, text, unwanted):
     assert not {r for r in found(pipeline, text) if r[1] == unwanted and r[2] not in (None, "?")
@@ -267,6 +270,17 @@ def test_agents_and_patients_of_named_events(pipeline, text, expected):
 
 def test_a_court_overturning_a_conviction_yields_nothing(pipeline):
     assert not found(pipeline, "The Supreme Court overturned the convictions of Maria Lopez.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ordered to leave, or ordered out, is expelled; ordered to do anything else, asked to
+    ("Bolivia ordered four Peruvian diplomats to leave the country within 72 hours.",
+     ("Bolivia", "expelled", "Peru", "asserted")),
+    ("Niger's government ordered the French ambassador out of the country.", ("Niger", "expelled", "France", "asserted")),
+    ("A Chilean judge ordered Pedro Soto to appear for questioning.", ("Chile", "calledOn", "Pedro Soto", "asserted")),
+])
+def test_what_an_order_orders(pipeline, text, expected):
+    assert expected in found(pipeline, text)
 
 
 def test_the_victim_of_an_ordered_killing_is_not_called_on(pipeline):
