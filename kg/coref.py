@@ -28,6 +28,7 @@ from kg.data import read_tsv
 from kg.entities import Mention, MentionList, mention_at, mentions
 from kg.gazetteer import Gazetteer, gazetteer
 from kg.lexicon import Lexicon, lexicon
+from kg.modality import modality_words
 
 __all__ = ["reference_words", "resolve_references", "Coreference"]
 
@@ -160,8 +161,28 @@ def thing_antecedent(token: Token, antecedents: _Antecedents) -> Mention | None:
         return None  # "the group said its fighters …": the unnamed group's, whom the graph cannot name
     here = antecedents.sentence_of[token.i]
     if earlier and antecedents.sentence_of[earlier[0][0].start] == here - 1:
+        principal = _principal_subject(antecedents.sentences[here - 1])
+        if principal is not None and principal.pos_ == "NOUN" and not any(
+                mention_at(t.i, antecedents.found) is not None or (t.dep_ == "poss" and t.pos_ == "PRON")
+                for t in principal.doc[principal.left_edge.i:principal.i + 1]):
+            return None  # "The resolution … was adopted, with Russia voting against. It calls on …": the resolution
         return earlier[0][0]
     return None
+
+
+def _principal_subject(sentence: Span) -> Token | None:
+    """The subject of a sentence's main clause — of the reported clause where the main verb only
+    reports it ("The resolution was adopted, diplomats said")."""
+    def subject_of(clause: Token) -> Token | None:
+        return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+    root = sentence.root
+    subject = subject_of(root)
+    reported = [c for c in root.children if c.dep_ in ("ccomp", "parataxis")]
+    if reported and modality_words().get(root.lemma_.lower()) == "reporting" and \
+            (subject is None or subject.i > reported[0].i):  # the reporter after the report
+        subject = subject_of(reported[0])
+    return subject
 
 
 def _subject_before(pronoun: Token) -> Token | None:

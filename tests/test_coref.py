@@ -35,6 +35,14 @@ def references(nlp, annotated):
      [("It", "Chile", "State"), ("its", "Chile", "State")]),
     # … but an object "it" is mostly a thing
     ("Chile/PROPN/nsubj/1/GPE withheld/VERB/ROOT/- it/PRON/dobj/1", []),
+    # the sentence before is about a thing, which only names a state in a side clause: "it" is the thing
+    ("The/DET/det/1 treaty/NOUN/nsubjpass/3 was/AUX/auxpass/3 signed/VERB/ccomp/8 with/ADP/prep/3 "
+     "Chile/PROPN/nsubj/6/GPE voting/VERB/pcomp/4 ,/PUNCT/punct/8 envoys/NOUN/nsubj/8 say/VERB/ROOT/- "
+     "./PUNCT/punct/8 It/PRON/nsubj/11 bans/VERB/ROOT/- mines/NOUN/dobj/11", []),
+    # … while a state that reports what its own forces did is what "it" is
+    ("Chile/PROPN/nsubj/1/GPE say/VERB/ROOT/- its/PRON/poss/3 navy/NOUN/nsubj/4 left/VERB/ccomp/1 "
+     "./PUNCT/punct/1 It/PRON/nsubj/7 protested/VERB/ROOT/-",
+     [("its", "Chile", "State"), ("It", "Chile", "State")]),
 ])
 def test_pronouns(blank_nlp, annotated, expected):
     assert references(blank_nlp, annotated) == expected
