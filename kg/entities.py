@@ -312,20 +312,24 @@ def split_possessive(span: Span) -> list[Span]:
 
 
 def split_coordination(span: Span, gaz: Gazetteer, lex: Lexicon) -> list[Span]:
-    """"<Name> and <Name>" taken as one span: two names, unless the whole is one known name
-    ("Bosnia and Herzegovina") or names a body by its "of"/"for"/"on" phrase."""
+    """"<Name> and <Name>", "<Name>, <Name>" taken as one span: two names, unless the whole is one
+    known name ("Bosnia and Herzegovina") or names a body by its "of"/"for"/"on" phrase."""
     words = [t.lower_ for t in span]
-    if "and" not in words[1:-1] or any(w in ("of", "for", "on") for w in words):
+    cuts = [i for i, w in enumerate(words[1:-1], 1) if w in ("and", ",")]
+    if not cuts or any(w in ("of", "for", "on") for w in words) or words[-1] in NAME_SUFFIXES_LOWER:
         return [span]
     name = clean_name(span.text)
     if gaz.match(name) or lex.organisation(name):
         return [span]
-    cut = span.start + words.index("and", 1)
+    cut = span.start + cuts[0]
     left, right = span.doc[span.start:cut], span.doc[cut + 1:span.end]
-    if not all(_name_word(t) or t.pos_ == "DET" for t in left) or not all(_name_word(t) for t in right):
+    if right[:1].text.lower() == "and":  # "X, and Y"
+        right = span.doc[right.start + 1:right.end]
+    if not len(right) or not all(_name_word(t) or t.pos_ == "DET" for t in left) or \
+            not all(_name_word(t) or t.lower_ in ("and", ",") for t in right):
         return [span]
     return [Span(span.doc, left.start, left.end, label=span.label_),
-            Span(span.doc, right.start, right.end, label=span.label_)]
+            *split_coordination(Span(span.doc, right.start, right.end, label=span.label_), gaz, lex)]
 
 
 def split_acronym(span: Span) -> list[Span]:
@@ -419,6 +423,7 @@ def split_place_before_name(span: Span, gaz: Gazetteer, lex: Lexicon) -> list[Sp
 
 
 NAME_SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
+NAME_SUFFIXES_LOWER = frozenset(s.lower() for s in NAME_SUFFIXES)
 
 
 def with_given_name(span: Span, lex: Lexicon, taken: set[int]) -> Span:
@@ -482,7 +487,7 @@ def candidate_spans(doc: Doc, lex: Lexicon, gaz: Gazetteer, matcher: PhraseMatch
     taken = {i for span in ner for i in range(span.start, span.end)}
     ner = [with_given_name(span, lex, taken) for span in ner]
     taken = {i for span in ner for i in range(span.start, span.end)}
-    person_words = person_name_tokens(ner)
+    person_words = person_name_tokens(ner, gaz)
     places = [s for s in gazetteer_spans(doc, gaz, context_countries(ner, gaz, lex))
               if not taken.intersection(range(s.start, s.end)) and name_key(s.text) not in person_words]
     people = known_person_spans(doc, person_words, taken) + given_name_spans(doc, lex, gaz, taken)
@@ -497,10 +502,15 @@ def candidate_spans(doc: Doc, lex: Lexicon, gaz: Gazetteer, matcher: PhraseMatch
 
 # --- typing -------------------------------------------------------------------------------
 
-def person_name_tokens(spans: Iterable[Span]) -> set[str]:
-    """Folded words of the multi-word PERSON names, for recognising a surname alone."""
+def person_name_tokens(spans: Iterable[Span], gaz: Gazetteer | None = None) -> set[str]:
+    """Folded words of the multi-word PERSON names, for recognising a surname alone — not of a
+    name that is a place's own ("Port Moresby" tagged as a person is the city)."""
     words: set[str] = set()
     for span in spans:
+        if gaz is not None and span.label_ == "PERSON" and len(span) > 1:
+            match = gaz.match(clean_name(span.text))
+            if match is not None and match.primary:
+                continue
         if span.label_ == "PERSON" and len(span) > 1:
             words.update(name_key(t.text) for t in span if t.is_alpha)
             words.add(name_key(span.text))
@@ -1073,7 +1083,7 @@ def type_entities(doc: Doc, gaz: Gazetteer | None = None, lex: Lexicon | None = 
     gaz = gaz or gazetteer()
     lex = lex or lexicon()
     spans = candidate_spans(doc, lex, gaz, matcher)
-    person_words = person_name_tokens(spans)
+    person_words = person_name_tokens(spans, gaz)
     context = context_countries(spans, gaz, lex)
     typed = (type_span(span, gaz, lex, person_words, context) for span in spans)
     found = one_type_per_name([m for m in typed if m is not None], doc, lex)

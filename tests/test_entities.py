@@ -503,6 +503,19 @@ def test_an_organisation_s_one_word_name_is_found_again(blank_nlp):
     assert found == [("Zembu", "Organisation", 0), ("Zembu", "Organisation", 5)]
 
 
+def test_names_listed_with_commas_in_one_span_are_each_a_name(blank_nlp):
+    annotated = ("Jets/NOUN/nsubj/1 hit/VERB/ROOT/- Fordow/PROPN/dobj/1/ORG ,/PUNCT/punct/2/ORG "
+                 "Natanz/PROPN/conj/2/ORG and/CCONJ/cc/4 Isfahan/PROPN/conj/4/GPE")
+    assert [m.text for m in type_entities(parse(blank_nlp, annotated))] == ["Fordow", "Natanz", "Isfahan"]
+
+
+def test_a_place_s_own_name_taken_for_a_person_lends_no_surname(blank_nlp):
+    annotated = ("Troops/NOUN/nsubj/1 reached/VERB/ROOT/- Port/PROPN/compound/3/PERSON Moresby/PROPN/dobj/1/PERSON "
+                 "./PUNCT/punct/1 He/PRON/nsubj/6 accused/VERB/ROOT/- Port/PROPN/compound/8 Moresby/PROPN/dobj/6")
+    found = [(m.text, m.type) for m in type_entities(parse(blank_nlp, annotated))]
+    assert ("Moresby", "Person") not in found and ("Port", "Person") not in found
+
+
 def test_an_organisation_s_longer_name_is_found_again_but_not_inside_another(blank_nlp):
     annotated = ("Kessa/PROPN/compound/2/ORG Vale/PROPN/compound/2/ORG Police/PROPN/nsubj/3/ORG came/VERB/ROOT/- "
                  "./PUNCT/punct/3 Kessa/PROPN/compound/7 Vale/PROPN/compound/7 Police/PROPN/nsubj/8 held/VERB/ROOT/- "
