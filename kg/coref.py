@@ -274,14 +274,30 @@ def _named_by_the_phrase(noun: Token, found: list[Mention], fits) -> Mention | N
     return None
 
 
+# what makes "the capital" the seat of a province or region rather than of a state
+_SUBNATIONAL = frozenset({"provincial", "regional", "state", "district", "county", "departmental", "local"})
+
+
+def _named_before(noun: Token, found: list[Mention], fits) -> Mention | None:
+    """The name a description stands in apposition to: "from Wabag, the provincial capital"."""
+    start = noun.left_edge.i
+    if start < 2 or noun.doc[start - 1].text != ",":
+        return None
+    named = mention_at(start - 2, found)
+    return named if named is not None and named.end == start - 1 and fits(named) else None
+
+
 def description_antecedent(noun: Token, refers_to: str, antecedents: _Antecedents, found: list[Mention],
                            gaz: Gazetteer, lex: Lexicon) -> Mention | None:
     """The place "the city", "the country", "the capital" or "the territory" stands for, or the
     organisation "the group" or "the bloc" does."""
     if refers_to in ("City", "capital"):
-        named = _named_by_the_phrase(noun, found, lambda m: m.type == "City")
+        named = _named_by_the_phrase(noun, found, lambda m: m.type == "City") or \
+            _named_before(noun, found, lambda m: m.type == "City")
         if named is not None:
             return named
+    if refers_to == "capital" and any(c.dep_ == "amod" and c.lower_ in _SUBNATIONAL for c in noun.children):
+        return None  # "the provincial capital" unnamed: not the state's capital
     if refers_to == "City":
         return _nearest(noun, antecedents, lambda m: m.type == "City")
     if refers_to == "Organisation":  # "the group", "the Iran-aligned group", "the bloc": preferably a subject

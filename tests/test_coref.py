@@ -57,6 +57,11 @@ def test_pronouns(blank_nlp, annotated, expected):
      [("the Chilean capital", "Santiago", "City")]),
     ("Troops/NOUN/nsubj/1 left/VERB/ROOT/- the/DET/det/3 capital/NOUN/dobj/1 of/ADP/prep/3 Peru/PROPN/pobj/4/GPE",
      [("the capital", "Lima", "City")]),
+    # a description in apposition to a town is that town; "the provincial capital" is no state's capital
+    ("Troops/NOUN/nsubj/1 left/VERB/ROOT/- Goma/PROPN/dobj/1/GPE ,/PUNCT/punct/2 the/DET/det/6 "
+     "provincial/ADJ/amod/6 capital/NOUN/appos/2 ./PUNCT/punct/1 Peru/PROPN/nsubj/9/GPE protested/VERB/ROOT/- "
+     "./PUNCT/punct/9 Police/NOUN/nsubj/12 left/VERB/ROOT/- the/DET/det/15 provincial/ADJ/amod/15 "
+     "capital/NOUN/dobj/12", [("the provincial capital", "Goma", "City")]),
     # "the capital" → the most recent capital city, not just any city
     ("Talks/NOUN/nsubj/1 moved/VERB/ROOT/- from/ADP/prep/1 Lima/PROPN/pobj/2/GPE to/ADP/prep/1 "
      "Cusco/PROPN/pobj/4/GPE ./PUNCT/punct/1 the/DET/det/8 capital/NOUN/nsubj/9 waited/VERB/ROOT/-",
