@@ -32,7 +32,7 @@ _NON_STATE_ARMS = ("rebels", "armed forces (unaffiliated)", "radicals", "interna
 # the bodies a head of state or government leads: "President X's government" is the state's
 _GOVERNING_BODIES = ("government", "administration", "regime", "cabinet")
 # the state's agents a story names without saying whose: those of the state it is about
-_HOME_AGENTS = ("authorities", "police", "government")
+_HOME_AGENTS = ("authorities", "police", "government", "junta", "regime")
 # in "X of Y" or "X from Y", a noun like "thousands" or "activists" only counts or divides Y
 _PART_OF = ("of", "from")
 
@@ -265,8 +265,9 @@ class ActorFinder:
         """"the authorities", "police", "the government", with nothing to say whose: the state the article
         is about, when the places and nationalities named before are mostly of one state (two in three,
         at least two). Not "the army": in a war story the places named are often the other side's."""
-        if token.lower_ not in _HOME_AGENTS or [c.lower_ for c in token.children] not in (["the"], []) or \
-                (token.lower_ != "police" and not list(token.children)):
+        # only "the" before it, and at most a clause that says more of it ("the junta, headed by X,")
+        own = [c.lower_ for c in token.children if c.dep_ not in ("punct", "acl", "relcl")]
+        if token.lower_ not in _HOME_AGENTS or own not in (["the"], []) or (token.lower_ != "police" and not own):
             return []
         before = Counter(m.country for m in self.mentions_before(token.i)
                          if m.country and m.type in PLACE_TYPES and not m.reference)

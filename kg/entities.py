@@ -187,6 +187,19 @@ def apposition_organisations(doc: Doc, lex: Lexicon) -> list[Span]:
             while end < len(doc) and doc[end].pos_ == "PROPN":
                 end += 1
         found.append(Span(doc, start, end, label=ORGANISATION_BY_CONSTRUCTION))
+    for token in map(doc.__getitem__, proper_nouns(doc)):  # "COGAT, the Israeli military body that …"
+        if token.i + 2 >= len(doc) or doc[token.i + 1].text != ",":
+            continue
+        # the description after the comma: an apposition, or a twin subject where the parser missed it
+        described = [c for c in list(token.children) + list(token.head.children)
+                     if c.left_edge.i == token.i + 2 and c.lemma_.lower() in lex.organisation_nouns and
+                     any(d.dep_ == "det" for d in c.children) and
+                     (c.dep_ == "appos" or (c.head.i == token.head.i and c.dep_ == token.dep_))]
+        if described and token.dep_ != "compound" and _name_word(token):
+            start = token.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and _name_word(doc[start - 1]):
+                start -= 1
+            found.append(Span(doc, start, token.i + 1, label=ORGANISATION_BY_CONSTRUCTION))
     return found
 
 

@@ -1042,6 +1042,18 @@ def test_the_authorities_are_those_of_the_state_the_story_is_about_when_there_is
     assert (expected in got) if expected else not (got - {"?", None}), got
 
 
+def test_the_junta_with_a_clause_of_its_own_is_the_story_s_state(pipeline):
+    story = ("Soldiers patrolled Niamey and Agadez on Monday. Niger's army closed the roads near Zinder. "
+             "The junta, which seized power in 2023, expelled the French ambassador.")
+    assert ("Niger", "expelled", "France", "asserted") in found(pipeline, story)
+
+
+def test_a_name_before_a_comma_and_an_organisation_s_description_is_that_organisation(pipeline):
+    got = found(pipeline, "ZEMKO, the Kessan military body that runs the crossings, rejected the UN's criticism. "
+                          "It accused the UN of delays.")
+    assert {("ZEMKO", "rejected", "United Nations", "asserted"), ("ZEMKO", "accused", "United Nations", "asserted")} <= got, got
+
+
 def test_rebels_and_gunmen_of_a_nationality_do_not_act_for_its_state(pipeline):
     got = found(pipeline, "Malian rebels seized the town of Kidal.")
     assert ("?", "occupied", "Kidal", "asserted") in got and not any(s == "Mali" for s, _, _, _ in got), got
