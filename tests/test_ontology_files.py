@@ -59,6 +59,7 @@ COLUMNS = {
     "aid_goods.tsv": (["noun", "cameo"], set()),
     "stance_nouns.tsv": (["noun", "cameo"], set()),
     "water_features.tsv": (["word"], set()),
+    "command_verbs.tsv": (["word", "kind"], set()),
 }
 
 
