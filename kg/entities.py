@@ -345,6 +345,27 @@ def split_coordination(span: Span, gaz: Gazetteer, lex: Lexicon) -> list[Span]:
             *split_coordination(Span(span.doc, right.start, right.end, label=span.label_), gaz, lex)]
 
 
+def join_surname(spans: list[Span]) -> list[Span]:
+    """A person's name spaCy cut before the last word, which it took for another name
+    ("[Marco Antonio] [Oviedo]"): one name where the parser heads the first with the second."""
+    joined: list[Span] = []
+    for span in spans:
+        before = joined[-1] if joined else None
+        if before is not None and before.label_ == "PERSON" and span.start == before.end and len(span) == 1 and \
+                _name_word(span[0]) and before[-1].head.i == span.start and before[-1].dep_ in ("compound", "flat"):
+            joined[-1] = Span(span.doc, before.start, span.end, label="PERSON")
+            continue
+        joined.append(span)
+    return joined
+
+
+def split_model_designation(span: Span, lex: Lexicon) -> list[Span]:
+    """"Thai F-16" taken as one name: the nationality, without the model that follows it."""
+    if len(span) > 1 and _MODEL_DESIGNATION.match(span[-1].text) and lex.nationality(span[:-1].text):
+        return [Span(span.doc, span.start, span.end - 1, label="NORP")]
+    return [span]
+
+
 def split_acronym(span: Span) -> list[Span]:
     """"<Name> (<ACRONYM>)" taken as one span: the name, and the acronym on its own."""
     for token in span:
@@ -495,8 +516,9 @@ def candidate_spans(doc: Doc, lex: Lexicon, gaz: Gazetteer, matcher: PhraseMatch
            for whole in split_acronym(extend_to_acronym(extend_organisation(e, lex)))
            for piece in split_coordination(whole, gaz, lex)
            for own in split_possessive(piece)
-           for part in split_place_before_name(own, gaz, lex)]
-    ner = filter_spans(ner)
+           for part in split_place_before_name(own, gaz, lex)
+           for part in split_model_designation(part, lex)]
+    ner = join_surname(filter_spans(ner))
     taken = {i for span in ner for i in range(span.start, span.end)}
     ner = [with_given_name(span, lex, taken) for span in ner]
     taken = {i for span in ner for i in range(span.start, span.end)}
@@ -681,6 +703,11 @@ DIRECTION_WORDS = frozenset("north south east west northern southern eastern wes
                             "northeastern northwestern southeastern southwestern".split())
 
 
+# letters, a hyphen and a number: a model ("F-16", "MiG-29", "S-400"), not "G-20" (a group of states)
+# or "M-23" (a rebel movement's other spelling)
+_MODEL_DESIGNATION = re.compile(r"^(?![GM]-)[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]{0,2}$")
+
+
 def is_no_actor(span: Span, lex: Lexicon) -> bool:
     """Spans that name no actor whatever spaCy's label:
 
@@ -688,10 +715,13 @@ def is_no_actor(span: Span, lex: Lexicon) -> bool:
       modifier of a name that follows, not a bloc);
     * a title without a name: "the Representatives", "a new National Security Advisor";
     * a speaker tag of a transcript, "SMITH:" at the start of a line;
-    * a photo credit: "(Photo: <Name>)", "Image: <Name>".
+    * a photo credit: "(Photo: <Name>)", "Image: <Name>";
+    * a weapon's or vehicle's model designation: "F-16", "Thai F-16", "BM-21", "Su-25".
     """
     doc = span.doc
     words = span.text.split()
+    if _MODEL_DESIGNATION.match(words[-1]):
+        return True
     after = doc[span.end] if span.end < len(doc) else None
     if len(words) == 1 and words[0].lower() in DIRECTION_WORDS and after is not None and after.lower_ in ("and", "or"):
         return True

@@ -503,6 +503,19 @@ def test_an_organisation_s_one_word_name_is_found_again(blank_nlp):
     assert found == [("Zembu", "Organisation", 0), ("Zembu", "Organisation", 5)]
 
 
+def test_a_surname_spacy_cut_off_as_another_name_is_part_of_the_person_s(blank_nlp):
+    annotated = ("Minister/PROPN/compound/3 Ana/PROPN/compound/3/PERSON Luz/PROPN/compound/3/PERSON "
+                 "Lima/PROPN/nsubj/4/ORG spoke/VERB/ROOT/-")
+    assert [(m.text, m.type) for m in type_entities(parse(blank_nlp, annotated))] == [("Ana Luz Lima", "Person")]
+
+
+def test_a_model_designation_is_no_actor_but_the_nationality_before_it_is(blank_nlp):
+    annotated = ("Kessan/PROPN/compound/1/ORG F-16/NUM/nummod/2/ORG jets/NOUN/nsubj/3 struck/VERB/ROOT/- "
+                 "BM-21/PROPN/dobj/3/ORG ./PUNCT/punct/3 The/DET/det/7 G-20/PROPN/nsubj/8/ORG met/VERB/ROOT/-")
+    found = [m.text for m in type_entities(parse(blank_nlp, annotated))]
+    assert "Kessan F-16" not in found and "BM-21" not in found and "G-20" in found
+
+
 def test_names_listed_with_commas_in_one_span_are_each_a_name(blank_nlp):
     annotated = ("Jets/NOUN/nsubj/1 hit/VERB/ROOT/- Fordow/PROPN/dobj/1/ORG ,/PUNCT/punct/2/ORG "
                  "Natanz/PROPN/conj/2/ORG and/CCONJ/cc/4 Isfahan/PROPN/conj/4/GPE")
