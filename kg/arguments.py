@@ -19,7 +19,7 @@ from kg.modality import modality_words
 
 __all__ = ["OBJECT_PREPOSITIONS", "with_conjuncts", "subjects_of", "grammatical_subjects", "prep_objects",
            "nested_objects", "is_passive", "is_stative_passive", "agents_of", "speaker_of", "is_across_quotation",
-           "is_mistagged_participle", "plural_antecedent"]
+           "is_mistagged_participle", "plural_antecedent", "controllers"]
 
 # prepositions that introduce the one acted on: "attack on X", "protest against X"
 OBJECT_PREPOSITIONS = ("on", "upon", "against", "into", "with", "to", "at", "toward", "towards", "over", "for",
@@ -106,6 +106,9 @@ def grammatical_subjects(verb: Token, kinds: tuple[str, ...]) -> list[Token]:
             break
         if token.dep_ == "conj" and _misread_relative(token.head):
             break
+        controlling = controllers(token)
+        if controlling:  # "urged Russia to withdraw": Russia is to withdraw, not the one who urged
+            return with_conjuncts(controlling)
         if token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "attr") and token.head.i != token.i:
             token = token.head
             continue
@@ -139,6 +142,23 @@ def grammatical_subjects(verb: Token, kinds: tuple[str, ...]) -> list[Token]:
     return []
 
 
+
+
+def controllers(clause: Token) -> list[Token]:
+    """The named one an infinitive clause's act is asked or forced of ("urged Russia to withdraw",
+    "called on China to stop", "allowed them to leave": object control), or a claim is made of ("accused
+    X of shelling Y"). A thing the verb's subject
+    acts with ("used drones to strike X") or unnamed troops it sends do not act for themselves."""
+    if clause.dep_ == "pcomp" and clause.head.lower_ in ("of", "for") and \
+            modality_words().get(clause.head.head.lemma_.lower()) == "claiming":  # "accused X of shelling Y"
+        return [c for c in clause.head.head.children if c.dep_ == "dobj" and (c.ent_type_ or c.pos_ == "PRON")]
+    if clause.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return []
+    verb = clause.head
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < clause.i]
+    objects += [o for p in verb.children if p.dep_ in ("prep", "prt") and p.lower_ in ("on", "upon")
+                and verb.lemma_.lower() in ("call", "prevail") for o in p.children if o.dep_ == "pobj" and o.i < clause.i]
+    return [o for o in objects if o.ent_type_ or (o.pos_ == "PRON" and o.lower_ not in ("it", "this", "that"))]
 
 
 def _misread_relative(verb: Token) -> bool:

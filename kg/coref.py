@@ -24,6 +24,7 @@ from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from kg.arguments import controllers
 from kg.data import read_tsv
 from kg.entities import Mention, MentionList, mention_at, mentions
 from kg.gazetteer import Gazetteer, gazetteer
@@ -124,7 +125,22 @@ def _clause_subject(pronoun: Token, same: list[Mention], doc: Doc) -> Mention | 
     return next((m for m in same for s in subjects if m.start <= s.i < m.end), None)
 
 
+def _controller(pronoun: Token, found: list[Mention], lex: Lexicon, fits) -> Mention | None:
+    """"urged Russia to withdraw its troops": the forces in an act asked of someone are theirs
+    (not so what the act is done to: "urged Russia to stop shelling its cities" are the urger's)."""
+    if pronoun.dep_ != "poss" or lex.agent_sector(pronoun.head.lemma_.lower()) is None:
+        return None
+    verb = pronoun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    named = [mention_at(c.i, found) for c in controllers(verb)]
+    return next((m for m in named if m is not None and fits(m)), None)
+
+
 def person_antecedent(token: Token, antecedents: _Antecedents, lex: Lexicon) -> Mention | None:
+    controller = _controller(token, antecedents.found, lex, lambda m: m.type == "Person")
+    if controller is not None:
+        return controller
     excluded = _clause_mates(token)
     doc = antecedents.doc
     same, earlier = antecedents.before(
@@ -144,10 +160,13 @@ def person_antecedent(token: Token, antecedents: _Antecedents, lex: Lexicon) -> 
     return None
 
 
-def thing_antecedent(token: Token, antecedents: _Antecedents) -> Mention | None:
+def thing_antecedent(token: Token, antecedents: _Antecedents, lex: Lexicon) -> Mention | None:
     """"it"/"its" → the subject of its own clause or sentence, else of the sentence before,
     when that subject is a place, a state, an organisation or a group (not a person). An
     object "it" is not its own verb's subject ("X was withholding it")."""
+    controller = _controller(token, antecedents.found, lex, lambda m: m.type != "Person")
+    if controller is not None:
+        return controller
     excluded = _clause_mates(token)
 
     def fits(m: Mention) -> bool:
@@ -405,7 +424,7 @@ def resolve_references(doc: Doc, gaz: Gazetteer | None = None, lex: Lexicon | No
         if kind == "pronoun" and token.pos_ == "PRON" and refers_to == "Thing":
             if token.dep_ not in ("nsubj", "nsubjpass", "poss"):
                 continue  # an object "it" is mostly a thing ("withholding it"), not an actor
-            span, antecedent = doc[token.i:token.i + 1], thing_antecedent(token, antecedents)
+            span, antecedent = doc[token.i:token.i + 1], thing_antecedent(token, antecedents, lex)
         elif kind == "pronoun" and token.pos_ == "PRON":
             span, antecedent = doc[token.i:token.i + 1], person_antecedent(token, antecedents, lex)
         elif kind == "description" and token.pos_ == "NOUN" and (span := _description_span(token)) is not None:

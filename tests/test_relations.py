@@ -59,6 +59,8 @@ def found(pipeline, text):
     # a place a protest happens in stands for the protesters when they are not named
     ("Hundreds of students protested against the Peruvian government in Cusco.",
      {("Cusco", "protested", "Peru", "asserted")}),
+    # the one urged to act is the one who would act, and their forces are theirs
+    ("France urged Russia to withdraw its troops from Ukraine.", {("Russia", "retreated", "Ukraine", "intended")}),
     # a name spaCy takes for a person but which only a city has is the city
     ("Sudan's army said it had retaken the city of Wad Madani.", {("Sudan", "occupied", "Wad Medani", "asserted")}),
 ])
