@@ -253,13 +253,15 @@ def _ordered(verb: Token) -> str | None:
     ("ordered X to leave", "ordered X out"), or "nothing" ("ordered jets from X"); None for any
     other verb."""
     words = command_verbs()
-    if words.get(verb.lemma_.lower()) != "command":
+    kind = words.get(verb.lemma_.lower())
+    if kind not in ("command", "pressure"):
         return None
     acts = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and _is_infinitive(c)]
-    if any(words.get(a.lemma_.lower()) == "departure" for a in acts) or \
-            any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "out" for c in verb.children):
+    if kind == "command" and (any(words.get(a.lemma_.lower()) == "departure" for a in acts) or
+                              any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "out" for c in verb.children)):
         return "departure"
-    return "act" if acts else "nothing"
+    asked_for = any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)  # "pushed for talks"
+    return "act" if acts or asked_for else "nothing"
 
 
 def _is_infinitive(clause: Token) -> bool:
@@ -1191,8 +1193,9 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
         subjects = unnamed[:1]  # "protesters called for …", "drones struck …": someone did, unnamed
     if subjects and not any(s.known for s in subjects) and types is not None and "Unknown" not in types.subject:
         return  # "protesters met …": a meeting needs its parties named
-    if not subjects and any(t.pos_ == "PRON" and t.dep_.startswith("nsubj") and actors.actor(t) is None
-                            for t in event.subjects):
+    # an unresolved personal pronoun is someone; a relative one no actor stands for is a thing ("a crisis that …")
+    if not subjects and any(t.pos_ == "PRON" and t.dep_.startswith("nsubj") and t.tag_ not in ("WDT", "WP")
+                            and actors.actor(t) is None for t in event.subjects):
         subjects = [UNKNOWN] if types is not None and "Unknown" in types.subject else []  # "They had asked X": someone did
     if not subjects:
         if not event.unknown_agent or (types is not None and "Unknown" not in types.subject):

@@ -306,12 +306,19 @@ class TriggerLexicon:
         "mediation mission" → the code of "mediation" (an event noun before a noun says what
         kind of undertaking it is)."""
         compounds = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i == noun.i - 1]
-        if compounds:
+        if compounds and noun.lemma_.lower() not in _agent_nouns():  # "security forces" are people
             modifier = compounds[0].lemma_.lower()
             code = self.event_nouns.get(f"{modifier} {noun.lemma_.lower()}")
             if code or compounds[0].dep_ == "compound" and (code := self.event_nouns.get(modifier)):
                 return code
         return self.event_nouns.get(noun.lemma_.lower()) or self.event_nouns.get(noun.lower_)
+
+
+@lru_cache(maxsize=1)
+def _agent_nouns() -> frozenset[str]:
+    """Singular agent nouns ("force", "official": ontology/agents.tsv), which an event noun before
+    them does not make an event."""
+    return frozenset(row["noun"].lower() for row in read_tsv("agents.tsv"))
 
 
 class _VerbPhrase:
