@@ -285,6 +285,16 @@ def test_what_an_order_orders(pipeline, text, expected):
     assert expected in found(pipeline, text)
 
 
+@pytest.mark.parametrize("text, unwanted", [
+    # an event noun before an agent noun does not make the agents an event
+    ("Amnesty International accused Kenyan security forces of abuses.", "mobilized"),
+    # pressure on a thing asks no one
+    ("A crisis that pushed relations between Peru and Chile to their lowest point deepened.", "calledOn"),
+])
+def test_no_relation_of_that_kind(pipeline, text, unwanted):
+    assert not [r for r in found(pipeline, text) if r[1] == unwanted], found(pipeline, text)
+
+
 def test_the_victim_of_an_ordered_killing_is_not_called_on(pipeline):
     assert not {r for r in found(pipeline, "The general ordered Ahmed Karimi's killing.") if r[1] == "calledOn"}
 
