@@ -1067,6 +1067,13 @@ def _verbal_attack(event: _Event, subject: Actor, obj: Actor | None) -> bool:
         obj.mention is not None and (obj.mention.type in ("State", "Organisation") or obj.sector == "government")
 
 
+def _search_raid(event: _Event, subject: Actor) -> bool:
+    """"Investigators raided the ministry": a raid by police, prosecutors or intelligence officers is
+    a search under their authority (coercion, CAMEO 17), not an armed assault."""
+    return event.cameo.startswith("19") and event.predicate.lemma_.lower() == "raid" and \
+        subject.sector in ("police", "judiciary", "intelligence")
+
+
 def _a_thing(token: Token, actors: ActorFinder) -> bool:
     """Words that name neither an actor nor people ("the files", "video footage")."""
     return actors.actor(token) is None and actors.lex.agent_sector(token.lemma_) is None \
@@ -1247,6 +1254,8 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
                 else (relation, event.cameo)
             if _verbal_attack(event, subject, obj):
                 found_relation, code = triggers.relation("111"), "111"
+            if _search_raid(event, subject):
+                found_relation, code = triggers.relation("17"), "17"
             if obj is not None and not subject.known and not obj.known:
                 continue  # someone did something to someone: nothing a graph of actors can hold
             if obj is not None and same_actor(subject, obj):

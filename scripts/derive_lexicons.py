@@ -417,7 +417,8 @@ GOVERNMENT_METONYMS_BY_HAND: list[tuple[str, str, tuple[str, ...]]] = [
 # noun -> sector code.
 AGENTS_BY_HAND = {"official": "GOV", "force": "MIL", "defender": "MIL", "invader": "MIL",
                   "occupier": "MIL", "negotiator": "GOV", "delegation": "GOV", "leader": "GOV",
-                  "counterpart": "GOV"}  # "his Greek counterpart": the minister of the same office
+                  "counterpart": "GOV",  # "his Greek counterpart": the minister of the same office
+                  "investigator": "COP"}  # "anti-corruption investigators raided …": officers of an inquiry
 
 # Readable names of the three-letter sector codes of Phoenix.agents.txt.
 AGENT_SECTORS = {

@@ -59,6 +59,11 @@ def found(pipeline, text):
     # a place a protest happens in stands for the protesters when they are not named
     ("Hundreds of students protested against the Peruvian government in Cusco.",
      {("Cusco", "protested", "Peru", "asserted")}),
+    # a sanctions list one is added to sanctions them
+    ("Estonia added three Belarusian officials to its sanctions list.", {("Estonia", "sanctioned", "Belarus", "asserted")}),
+    # a raid by police is a search under their authority, not an assault; by troops it is one
+    ("Turkish police raided the offices of the HDP in Ankara.", {("Turkey", "coerced", "HDP", "asserted")}),
+    ("Russian troops raided the village of Kozacha Lopan.", {("Russia", "attacked", "Kozacha Lopan", "asserted")}),
     # the one urged to act is the one who would act, and their forces are theirs
     ("France urged Russia to withdraw its troops from Ukraine.", {("Russia", "retreated", "Ukraine", "intended")}),
     # a name spaCy takes for a person but which only a city has is the city
