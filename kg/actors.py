@@ -175,8 +175,9 @@ class ActorFinder:
                         continue
                     if child.lower_ == "by":
                         return found
-                    return replace(found, via="place" if child.lower_ in ("in", "at") else "part",
-                                   sector=sector or found.sector)
+                    # the words say who: "protesters in Nairobi", "thousands of Serbs", not just the place
+                    return replace(found, text=f"{noun_phrase(token)} {child.lower_} {found.text}",
+                                   via="place" if child.lower_ in ("in", "at") else "part", sector=sector or found.sector)
         return None
 
     def owner(self, token: Token, sector: str | None = None, depth: int = 0) -> Actor | None:
