@@ -135,11 +135,35 @@ def _result(kind: str, cue: Token | None, reporter: Token | None, reporter_verb:
     return Modality(kind, cue, reporter, reporter_verb=reporter_verb)
 
 
+# nouns that sum up what a sentence said as someone's claim: "…, a charge X denies"
+_CLAIM_NOUNS = frozenset({"claim", "charge", "allegation", "accusation", "assertion", "account"})
+_DISPUTING = frozenset({"deny", "reject", "dispute", "contest", "dismiss"})
+
+
+def _disputed_after(event: Token, words: dict[str, str]) -> Token | None:
+    """"Russian forces shelled Kharkiv, a claim Moscow denied": the noun that sums the sentence up
+    as a claim someone denies or rejects, after the event."""
+    sentence = event.sent
+    if event.i != sentence.root.i and not (event.dep_ == "conj" and event.head.i == sentence.root.i):
+        return None  # only what the sentence itself says is summed up so
+    last = max((t.i for t in sentence if not t.is_punct), default=sentence.start)
+    for token in sentence[event.i - sentence.start + 1:]:
+        if token.lemma_.lower() in _CLAIM_NOUNS and token.doc[token.left_edge.i - 1].text == "," \
+                and token.right_edge.i == last \
+                and any(c.dep_ in ("relcl", "acl") and (_kind(c, words) == "negated" or c.lemma_.lower() in _DISPUTING)
+                        for c in token.children):
+            return token
+    return None
+
+
 def modality_of(event: Token) -> Modality:
     """The modality of the event whose predicate is ``event`` (a verb, or a light verb)."""
     words = modality_words()
     if event.sent.text.rstrip().rstrip('"”’\'').endswith("?"):
         return Modality("hypothetical", event.sent[-1])  # a question asserts nothing
+    disputed = _disputed_after(event, words)
+    if disputed is not None and _kind(event, words) != "claiming":  # an accusation itself stays a fact
+        return Modality("reported", disputed)
     token, reporter, verb, factual, finite_conjunct, came_by = event, None, None, False, False, ""
     while True:
         head = token.head
@@ -179,6 +203,14 @@ def modality_of(event: Token) -> Modality:
         if token is not event and token.dep_ in ("advcl", "acl", "prep") and token.lower_ in _FACTUAL_PREPOSITIONS \
                 and came_by != "pcomp":  # "is due to speak before travelling to X": the same plan goes on
             return _result("asserted", None, reporter, verb)  # "set fire to X following the killing of Y"
+        described = [c for c in head.children if c.dep_ == "dobj" and c.i > token.i and c.lemma_.lower() in _CLAIM_NOUNS] \
+            if token.dep_ == "ccomp" else []
+        if described and token.i < head.i:
+            # "X shelled Y, a charge Z denies": the parser made the clause the denial's, which has its own
+            # object; what the clause states is a disputed claim — an accusation itself stays a fact
+            if _kind(event, words) == "claiming" or _kind(token, words) == "claiming":
+                return _result("asserted", None, reporter, verb)
+            return _result("reported", described[0], reporter, verb)
         if head.i == token.i or token.dep_ not in _GOVERNED_BY:
             return _result("asserted", None, reporter, verb)
         if token.dep_ == "conj" and _subject(token) is not None and _subject(head) is not None:

@@ -100,6 +100,9 @@ def test_the_senses_of_called(pipeline, text, expected, not_expected):
     ("China's goal of capturing Taipei has been delayed.", "occupied", "intended"),
     ("Syrian forces continued to batter Homs.", "attacked", "asserted"),
     ("Nicolas Maduro accused Colombia of plotting to invade Venezuela.", "occupied", "intended"),
+    # what a sentence sums up as a claim someone denies is disputed; an accusation itself is a fact
+    ("Syrian forces shelled Idlib overnight, a claim Damascus denied.", "attacked", "reported"),
+    ("Peru has long accused Chile of spying, a charge Santiago denies.", "accused", "asserted"),
 ])
 def test_modality(pipeline, text, relation, modality):
     kinds = {r.modality for r in relations(pipeline, text) if r.relation.name == relation}
