@@ -1047,6 +1047,8 @@ def _noun_modality(noun: Token) -> Modality:
     if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and noun.head.i != noun.i:
         governor = noun.head
         kind = words.get(governor.lemma_.lower())
+        if kind == "presupposing":  # "would never recognise the annexation of X": it happened
+            return Modality("asserted", None)
         if kind in ("negated", "hypothetical", "intended", "committed"):
             return Modality("intended" if kind == "committed" else kind, governor)
         return modality_of(governor)

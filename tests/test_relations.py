@@ -59,6 +59,8 @@ def found(pipeline, text):
     # a place a protest happens in stands for the protesters when they are not named
     ("Hundreds of students protested against the Peruvian government in Cusco.",
      {("Cusco", "protested", "Peru", "asserted")}),
+    # taken to a court is sued, not taken
+    ("Gambia took Myanmar to the International Court of Justice.", {("Gambia", "sued", "Myanmar", "asserted")}),
     # a sanctions list one is added to sanctions them
     ("Estonia added three Belarusian officials to its sanctions list.", {("Estonia", "sanctioned", "Belarus", "asserted")}),
     # a raid by police is a search under their authority, not an assault; by troops it is one
@@ -100,6 +102,8 @@ def test_the_senses_of_called(pipeline, text, expected, not_expected):
     ("China's goal of capturing Taipei has been delayed.", "occupied", "intended"),
     ("Syrian forces continued to batter Homs.", "attacked", "asserted"),
     ("Nicolas Maduro accused Colombia of plotting to invade Venezuela.", "occupied", "intended"),
+    # refusing to recognise an act does not undo it
+    ("Georgia's president said Tbilisi would never recognise Russia's annexation of Abkhazia.", "occupied", "asserted"),
     # what a sentence sums up as a claim someone denies is disputed; an accusation itself is a fact
     ("Syrian forces shelled Idlib overnight, a claim Damascus denied.", "attacked", "reported"),
     ("Peru has long accused Chile of spying, a charge Santiago denies.", "accused", "asserted"),
