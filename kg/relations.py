@@ -867,6 +867,8 @@ def _victim_of_requested_act(token: Token, event: _Event, actors: ActorFinder) -
 
 # sectors of people who do not act for their state: "three Serbian men", "Syrian refugees"
 PRIVATE_SECTORS = frozenset({"people", "civilians", "refugees"})
+# those who fight outside a state's forces: rebels, gangs, militants
+ARMED_SECTORS = frozenset({"rebels", "criminals", "armed forces (unaffiliated)", "radicals", "international militants"})
 # sectors whose members acted on are their state acted on ("expelled Russian diplomats", "shot down
 # a Syrian jet"); anyone else of a nationality acted on is a person, not the state ("abducted a
 # Pakistani journalist", "arrested Chinese businessmen")
@@ -1218,8 +1220,10 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
     # "killed 23 people in X": where the victims go unnamed, the place stands for them (CAMEO) —
     # when a named actor came from elsewhere; "police fired tear gas at protesters in Nairobi" and
     # "someone threw stones at police near X" do nothing to Nairobi or X
+    # … but armed men killed in X ("killed 20 bandits in X") are not X's people: X stands for no one
+    armed_foes = unnamed_people and all(o.sector in ARMED_SECTORS for o in objects)
     if (not objects or (unnamed_people and any(s.known for s in subjects))) and types is not None \
-            and types.located and not protesters_of_the_place:
+            and types.located and not protesters_of_the_place and not armed_foes:
         # "attacked a convoy near X" was not done in X, and not to it
         placed = [p for p in actors.actors(_places_in(event.predicate, actors, ("in", "at")))
                   if _fits(p, types.object if types else None) and not _is_water(p)

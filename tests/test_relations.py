@@ -629,6 +629,8 @@ def test_who_an_office_a_charge_and_a_crowd_stand_for(pipeline, text, expected):
     ("Boris Johnson spoke on Sunday. Turkey's foreign minister met his Greek counterpart in Athens.", "Boris Johnson"),
     # travelling to a town commits to no one there
     ("Jacob Zuma will travel to Durban on Thursday to meet business leaders.", "Durban"),
+    # armed men killed in a place are not its people: the place is not attacked
+    ("Nigerian troops killed 20 bandits in Zamfara.", "Zamfara"),
     # a person's predecessor is someone else
     ("Interior Minister Ana Rojas, who took office after her predecessor resigned, spoke on Monday.", "Ana Rojas"),
 ])
