@@ -77,6 +77,12 @@ class ActorFinder:
             if speaker is not None:
                 return self.actor(speaker, depth + 1)
         mention = self.index.get(token.i)
+        if mention is not None and mention.kind == "nationality" and mention.end - mention.start == 1 and \
+                token.pos_ in ("NOUN", "PROPN") and not token.dep_.startswith("nsubj") and \
+                getattr(self.lex.nationality(token.text), "form", None) == "plural":
+            # "called on Guineans to …", "bars Americans from …": the people of a country, not its state
+            # (acting, as in war reports, "the Russians" are its forces: "Russians occupied the building")
+            return Actor(None, noun_phrase(token), "people", "unknown", mention.country)
         if mention is not None:
             # a person's words include the title that goes with the name: "U.N. mediator X"
             text = noun_phrase(token) if mention.type == "Person" and not mention.reference else mention.text

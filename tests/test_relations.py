@@ -629,6 +629,8 @@ def test_who_an_office_a_charge_and_a_crowd_stand_for(pipeline, text, expected):
     ("Boris Johnson spoke on Sunday. Turkey's foreign minister met his Greek counterpart in Athens.", "Boris Johnson"),
     # travelling to a town commits to no one there
     ("Jacob Zuma will travel to Durban on Thursday to meet business leaders.", "Durban"),
+    # the people of a country acted on are not its state
+    ("The opposition party called on Guineans to boycott the referendum.", "Guinea"),
     # armed men killed in a place are not its people: the place is not attacked
     ("Nigerian troops killed 20 bandits in Zamfara.", "Zamfara"),
     # a person's predecessor is someone else
