@@ -23,6 +23,7 @@ from kg.data import read_tsv, word_list
 from kg.entities import Mention
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
+from kg.triggers import trigger_lexicon
 
 __all__ = ["Actor", "UNKNOWN", "ActorFinder", "same_actor", "noun_phrase", "is_pair_phrase", "pair_kinds", "PLACE_TYPES"]
 
@@ -32,6 +33,8 @@ _NON_STATE_ARMS = ("rebels", "armed forces (unaffiliated)", "radicals", "interna
 # the bodies a head of state or government leads: "President X's government" is the state's
 _GOVERNING_BODIES = ("government", "administration", "regime", "cabinet")
 # the state's agents a story names without saying whose: those of the state it is about
+# sectors of groups outside a state whose members are theirs, whatever their rank ("gang leaders")
+NON_STATE_GROUPS = frozenset({"criminals", "rebels", "armed forces (unaffiliated)", "radicals", "opposition"})
 _HOME_AGENTS = ("authorities", "police", "government", "junta", "regime")
 # in "X of Y" or "X from Y", a noun like "thousands" or "activists" only counts or divides Y
 _PART_OF = ("of", "from")
@@ -110,6 +113,10 @@ class ActorFinder:
             return None
         sector = self.lex.agent_sector(token.lemma_) or self.lex.agent_sector(token.text) or \
             ("people" if part_nouns().get(token.lemma_.lower()) == "people" else None)
+        # "gang leaders", "rebel commanders", "militia fighters": the kind of group says who they are
+        kinds = [self.lex.agent_sector(c.lemma_) for c in token.children if c.dep_ == "compound" and c.i == token.i - 1]
+        if sector is not None and kinds and kinds[0] in NON_STATE_GROUPS:
+            sector = kinds[0]
         following = self.index.get(token.i + 1)
         if following is not None and following.type == "Person" and following.start == token.i + 1 and \
                 (sector is not None or token.lower_ in title_words()):
@@ -191,6 +198,9 @@ class ActorFinder:
         "its partners" — not the person named beside it ("China's ambassador, <Name>," is China's)."""
         owners = []
         for child in modifiers(token):
+            if child.dep_ == "compound" and (self.is_event(token) or _is_treaty(token)) and \
+                    getattr(self.index.get(child.i), "type", None) == "City":
+                continue  # "the Pretoria agreement", "the Minsk accords": the city names the deal, not a party
             if not against_or_for(child):
                 owner = self.index.get(child.i)
                 if owner is None and child.dep_ == "poss" and depth < 3:  # "the Malian junta's decision"
@@ -441,6 +451,11 @@ def mention_index(found: Iterable[Mention]) -> dict[int, Mention]:
     return index
 
 
+
+
+def _is_treaty(noun: Token) -> bool:
+    """"agreement", "accord", "pact", "treaty" (the dictionary's &treaty set)."""
+    return (noun.lemma_.lower(),) in trigger_lexicon().sets.get("&treaty", ())
 
 
 def noun_phrase(token: Token) -> str:

@@ -109,6 +109,9 @@ def grammatical_subjects(verb: Token, kinds: tuple[str, ...]) -> list[Token]:
         controlling = controllers(token)
         if controlling:  # "urged Russia to withdraw": Russia is to withdraw, not the one who urged
             return with_conjuncts(controlling)
+        if _speech_act_after_report(token):  # "he said X had done Y and accused Z": he accused Z
+            token = token.head.head
+            continue
         if token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "attr") and token.head.i != token.i:
             token = token.head
             continue
@@ -142,6 +145,21 @@ def grammatical_subjects(verb: Token, kinds: tuple[str, ...]) -> list[Token]:
     return []
 
 
+
+
+# verbs of what a speaker does with words, besides reporting: "said … and accused X", "… and urged Y"
+_SPEECH_ACTS = frozenset({"accuse", "blame", "urge", "call", "criticise", "criticize", "condemn", "denounce",
+                          "warn", "demand", "praise", "thank", "reject"})
+
+
+def _speech_act_after_report(verb: Token) -> bool:
+    """"He said Abiy had made no secret of it and accused Addis Ababa of …": the parser joins a
+    speech act to the reported clause, whose subject is not the one who speaks."""
+    if verb.dep_ != "conj" or verb.lemma_.lower() not in _SPEECH_ACTS:
+        return False
+    reported = verb.head
+    return reported.dep_ == "ccomp" and modality_words().get(reported.head.lemma_.lower()) == "reporting" and \
+        any(c.dep_ in ("nsubj", "nsubjpass") for c in reported.children)
 
 
 def controllers(clause: Token) -> list[Token]:

@@ -518,6 +518,9 @@ def read_file(path: Path, article_id: str, on_problem: ProblemHandler = _ignore,
     text = decode(data, source, on_problem)
     if text is None:
         return
+    if not text.strip():  # only separators Unicode counts as space ("\x1c"): empty as well
+        on_problem(Problem("W102", source, "empty file skipped"))
+        return
     try:
         if suffix in JSONL_SUFFIXES:
             yield from read_jsonl_file(text, article_id, source, on_problem)

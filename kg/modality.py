@@ -194,8 +194,9 @@ def modality_of(event: Token) -> Modality:
             subject = _subject(token) if token.lemma_ == "be" else None
             if subject is not None and _kind(subject, words) in ("intended", "committed"):
                 return _result("intended", subject, reporter, verb)  # "the aim is to remove …"
-        if token.lower_ == "against" and came_by == "pcomp":
-            return _result("negated", token, reporter, verb)  # "advised against travelling to X", "voted against sending troops"
+        if token.lower_ in ("against", "without") and came_by == "pcomp":
+            # "advised against travelling to X", "voted against sending troops", "signed it without consulting X"
+            return _result("negated", token, reporter, verb)
         if not factual and _purpose_infinitive(token):
             return _result("intended", token, reporter, verb)
         if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _FACTUAL_MARKS for c in token.children):

@@ -71,6 +71,8 @@ OBJECTLESS = {"RETREAT", "CONCEDE"}
 # the confidence an asserted mention needs to make the direct triple (kg build --min-confidence),
 # chosen on the development news: the share of mentions the gold supports falls below it
 DEFAULT_MIN_CONFIDENCE = 0.5
+# codes of what is said (appeals, demands, criticism, rejection, threats, protest): its "from" names the speaker
+_VOICED = ("02", "10", "11", "12", "13", "14")
 # what follows an event noun and names the one acted on: "the invasion of X", "talks with X"
 _NOUN_PREPOSITIONS = OBJECT_PREPOSITIONS + ("of", "between")
 
@@ -492,7 +494,11 @@ def _noun_events(doc_span: Span, triggers: TriggerLexicon, candidates: _Candidat
                 continue
             if _ordered(head) == "departure":
                 cameo = "174"  # "ordered the diplomats to leave": expelled, as any verb of command says
-            groups = [("noun", prep_objects(noun, _NOUN_PREPOSITIONS)), ("prep", prep_objects(head, OBJECT_PREPOSITIONS)),
+            # "prompting a formal protest from Moscow", "drew criticism from X": a voice's "from" is who spoke
+            voiced = prep_objects(noun, ("from",)) if cameo[:2] in _VOICED else []
+            agents = voiced or subjects_of(head)
+            groups = [("noun", prep_objects(noun, tuple(p for p in _NOUN_PREPOSITIONS if not (voiced and p == "from")))),
+                      ("prep", prep_objects(head, OBJECT_PREPOSITIONS)),
                       ("nested", nested_objects(head)),
                       # "ordered four Peruvian diplomats to leave": the envoys' state
                       ("event", [noun] if noun.lemma_.lower() in envoy_titles() else [])]
@@ -502,7 +508,7 @@ def _noun_events(doc_span: Span, triggers: TriggerLexicon, candidates: _Candidat
             for clause in head.children:  # "began a strike to protest against X"
                 if clause.dep_ == "advcl" and _is_infinitive(clause):
                     groups += _clause_objects(clause)
-            yield _Event(head, cameo, f"{head.text} {noun.text}", tuple(subjects_of(head)),
+            yield _Event(head, cameo, f"{head.text} {noun.text}", tuple(agents),
                          tuple((kind, tuple(with_conjuncts(g))) for kind, g in groups if g), trigger_kind="noun")
         # "a meeting between X and Y", "talks between X and Y": X met Y
         elif noun.dep_ != "ROOT" and triggers.relation(cameo) is not None and \
@@ -1071,6 +1077,35 @@ def _verbal_attack(event: _Event, subject: Actor, obj: Actor | None) -> bool:
         obj.mention is not None and (obj.mention.type in ("State", "Organisation") or obj.sector == "government")
 
 
+@lru_cache(maxsize=1)
+def happening_words() -> frozenset[tuple[str, str]]:
+    """(word, "noun") for disasters and accidents, (word, "verb") for the verbs of accidents
+    (ontology/happening_nouns.tsv)."""
+    return frozenset((row["word"], row["kind"]) for row in read_tsv("happening_nouns.tsv"))
+
+
+def _is_happening(token: Token) -> bool:
+    kind = {"NOUN": "noun", "VERB": "verb"}.get(token.pos_)
+    return kind is not None and (token.lemma_.lower(), kind) in happening_words()
+
+
+def _happening(event: _Event) -> bool:
+    """Whether an act of force hangs on a disaster or an accident: its subject is one, or its
+    clause is the result of one ("… crashed, killing 38"; "an earthquake that struck …, killing 14")."""
+    if any(_is_happening(t) for t in event.subjects):
+        return True
+    token = event.predicate
+    for _ in range(3):
+        if token.dep_ not in ("advcl", "relcl", "conj", "acl") or token.head.i == token.i:
+            return False
+        token = token.head
+        near = [token] + [c for c in token.children if c.i < event.predicate.i] + \
+            [g for c in token.children if c.dep_ == "prep" and c.i < event.predicate.i for g in c.children]
+        if any(_is_happening(t) for t in near):  # "is recovering from an earthquake that …, killing 14"
+            return True
+    return False
+
+
 def _search_raid(event: _Event, subject: Actor) -> bool:
     """"Investigators raided the ministry": a raid by police, prosecutors or intelligence officers is
     a search under their authority (coercion, CAMEO 17), not an armed assault."""
@@ -1093,6 +1128,14 @@ def _acts_on_a_thing(event: _Event, actors: ActorFinder) -> bool:
             if kind == "direct" and done_to and _a_thing(token, actors):
                 return True
     return False
+
+
+def _releases_a_thing(event: _Event, actors: ActorFinder) -> bool:
+    """"released funds from its emergency fund": the direct object itself is a thing (whoever its
+    "from" or "of" phrase names), not people or a named one."""
+    return any(kind == "direct" and token.dep_ == "dobj" and token.pos_ == "NOUN" and actors.index.get(token.i) is None and
+               actors.lex.agent_sector(token.lemma_) is None and part_nouns().get(token.lemma_.lower()) is None
+               for kind, group in event.objects for token in group)
 
 
 def _holds_office_of(person: Actor, owner: Actor, doc: Doc, article: _Article | None = None) -> bool:
@@ -1179,6 +1222,8 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
     if relation is None:
         return
     types = argument_types().get(relation.name)
+    if relation.plover == "ASSAULT" and _happening(event):
+        return  # "an earthquake that struck …, killing 14", "the plane crashed, killing 38": no one did it
     referred = {t: [a for a in plural_antecedent(t) if actors.actor(a) is not None] for t in event.subjects}  # "they" → "the rebels"
     event = replace(event, subjects=tuple(a for t in event.subjects for a in (referred[t] or [t])))
     subjects = actors.actors(event.subjects)
@@ -1212,8 +1257,8 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
         if not event.unknown_agent or (types is not None and "Unknown" not in types.subject):
             return  # a subject that names no entity (or none this relation takes): the graph cannot say who acted
         subjects = [UNKNOWN]
-    if event.cameo.startswith("084") and _acts_on_a_thing(event, actors):
-        return  # "released a summary of a call to X": a document released, no one set free
+    if event.cameo.startswith("084") and (_acts_on_a_thing(event, actors) or _releases_a_thing(event, actors)):
+        return  # "released a summary of a call to X", "released funds from X": a thing released, no one set free
     objects, found_as = _objects(event, actors, subjects + [s for s in as_named if s not in subjects], types,
                                  relation.plover)
     unnamed_people = bool(objects) and found_as != "unnamed" and not any(o.known for o in objects)

@@ -318,6 +318,12 @@ def test_any_bytes_are_read_or_reported(tmp_path_factory, data, suffix):
         assert article.text.strip() and "\x00" not in article.text
 
 
+def test_a_file_of_unicode_separators_only_is_reported_empty(tmp_path):
+    (tmp_path / "feed.jsonl").write_bytes(b"\x1c")
+    articles, problems = read([tmp_path])
+    assert not articles and [p.code for p in problems] == ["W102"]
+
+
 def test_json_too_deep_or_too_long_to_read_is_one_skipped_line(tmp_path):
     lines = ['{"id": "deep", "text": ' + "[" * 100_000 + "]" * 100_000 + "}", '{"id": 1' + "0" * 5000 + ', "text": "x"}',
              '{"id": "ok", "text": "Talks began."}']

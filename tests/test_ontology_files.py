@@ -60,6 +60,7 @@ COLUMNS = {
     "stance_nouns.tsv": (["noun", "cameo"], set()),
     "water_features.tsv": (["word"], set()),
     "command_verbs.tsv": (["word", "kind"], set()),
+    "happening_nouns.tsv": (["word", "kind"], set()),
 }
 
 

@@ -66,6 +66,9 @@ def found(pipeline, text):
     # a raid by police is a search under their authority, not an assault; by troops it is one
     ("Turkish police raided the offices of the HDP in Ankara.", {("Turkey", "coerced", "HDP", "asserted")}),
     ("Russian troops raided the village of Kozacha Lopan.", {("Russia", "attacked", "Kozacha Lopan", "asserted")}),
+    # a speech act joined to what a speaker reports is the speaker's
+    ("Kremlin spokesman Dmitry Peskov said Russian forces had struck only military targets and accused Kyiv of "
+     "shelling civilians.", {("Dmitry Peskov", "accused", "Ukraine", "asserted")}),
     # the one urged to act is the one who would act, and their forces are theirs
     ("France urged Russia to withdraw its troops from Ukraine.", {("Russia", "retreated", "Ukraine", "intended")}),
     # a name spaCy takes for a person but which only a city has is the city
@@ -302,6 +305,13 @@ def test_what_an_order_orders(pipeline, text, expected):
     ("Amnesty International accused Kenyan security forces of abuses.", "mobilized"),
     # pressure on a thing asks no one
     ("A crisis that pushed relations between Peru and Chile to their lowest point deepened.", "calledOn"),
+    # a disaster or an accident kills, no actor does
+    ("Chile is still recovering from an earthquake that struck near Arica in May, killing 14 people.", "killed"),
+    ("A LATAM Airlines plane crashed near Lima, killing 38 people.", "killed"),
+    # money released is no one set free
+    ("The World Bank released funds from its emergency fund for Peru.", "conceded"),
+    # suspending one's own operations yields to no one
+    ("The International Committee of the Red Cross suspended operations in the province of Cabo Delgado.", "conceded"),
 ])
 def test_no_relation_of_that_kind(pipeline, text, unwanted):
     assert not [r for r in found(pipeline, text) if r[1] == unwanted], found(pipeline, text)
