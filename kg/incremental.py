@@ -147,6 +147,9 @@ class Analysis:
     relations: list = field(default_factory=list)
 
 
+_ANALYSIS_TAG = f"{Analysis.__module__}:{Analysis.__qualname__}"  # as to_json tags an Analysis
+
+
 def encode_analysis(analysis: Analysis) -> bytes:
     """An analysis as the archive keeps it: compressed JSON (:func:`to_json`)."""
     return zlib.compress(json.dumps(to_json(analysis), ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
@@ -230,6 +233,22 @@ class Archive:
         try:
             found = json.loads(zlib.decompress(row[0]), object_hook=_from_json_object)
             return found if isinstance(found, Analysis) else None
+        except (ValueError, TypeError, KeyError, AttributeError, ImportError, zlib.error):
+            return None  # unreadable: the article is analysed again
+
+    def relations(self, key: str) -> list | None:
+        """The relation mentions of the archived analysis under ``key``, its mentions and
+        positions left as plain JSON (writing the graph reads only these, and making the
+        dataclasses is most of the cost of reading an analysis); None as :meth:`analysis`."""
+        row = self._db.execute("SELECT data FROM analyses WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        try:
+            found = json.loads(zlib.decompress(row[0]))
+            if not (isinstance(found, dict) and found.get("@type") == _ANALYSIS_TAG):
+                return None
+            relations = from_json(found.get("relations", []))
+            return relations if isinstance(relations, list) else None
         except (ValueError, TypeError, KeyError, AttributeError, ImportError, zlib.error):
             return None  # unreadable: the article is analysed again
 
