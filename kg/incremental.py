@@ -75,8 +75,8 @@ def to_json(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         kind = type(value)
         encoded = {"@type": f"{kind.__module__}:{kind.__qualname__}"}
-        for item in dataclasses.fields(value):
-            encoded[item.name] = to_json(getattr(value, item.name))
+        for name in _field_names(kind):
+            encoded[name] = to_json(getattr(value, name))
         return encoded
     if isinstance(value, list):
         return [to_json(v) for v in value]
@@ -121,7 +121,13 @@ def _from_json_object(value: dict) -> Any:
     one pass)."""
     if "@type" in value:
         kind = _archived_class(value["@type"])
-        return kind(**{name: value[name] for name in _init_fields(kind) if name in value})
+        names = _init_fields(kind)
+        given = {name: value[name] for name in names if name in value}
+        if len(given) == len(names) and _made_by_fields(kind):
+            made = object.__new__(kind)
+            made.__dict__.update(given)
+            return made
+        return kind(**given)
     if "@tuple" in value:
         return tuple(value["@tuple"])
     if "@frozenset" in value:
@@ -138,6 +144,20 @@ def _init_fields(kind: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(kind) if f.init)
 
 
+@lru_cache(maxsize=None)
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind))
+
+
+@lru_cache(maxsize=None)
+def _made_by_fields(kind: type) -> bool:
+    """Whether a dataclass's ``__init__`` does nothing but set every field, so that an instance
+    is made as well by filling its ``__dict__`` with them all: a frozen dataclass's ``__init__``
+    sets each through ``object.__setattr__``, most of the time of reading an analysis back."""
+    return (not hasattr(kind, "__post_init__") and "__slots__" not in vars(kind)
+            and all(f.init for f in dataclasses.fields(kind)))
+
+
 @dataclass
 class Analysis:
     """What the NLP stages found in one article (kg.pipeline.AnalysedArticle without the article)."""
@@ -145,6 +165,9 @@ class Analysis:
     mentions: list
     positions: list = field(default_factory=list)
     relations: list = field(default_factory=list)
+
+
+_ANALYSIS_TAG = f"{Analysis.__module__}:{Analysis.__qualname__}"  # as to_json tags an Analysis
 
 
 def encode_analysis(analysis: Analysis) -> bytes:
@@ -230,6 +253,22 @@ class Archive:
         try:
             found = json.loads(zlib.decompress(row[0]), object_hook=_from_json_object)
             return found if isinstance(found, Analysis) else None
+        except (ValueError, TypeError, KeyError, AttributeError, ImportError, zlib.error):
+            return None  # unreadable: the article is analysed again
+
+    def relations(self, key: str) -> list | None:
+        """The relation mentions of the archived analysis under ``key``, its mentions and
+        positions left as plain JSON (writing the graph reads only these, and making the
+        dataclasses is most of the cost of reading an analysis); None as :meth:`analysis`."""
+        row = self._db.execute("SELECT data FROM analyses WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        try:
+            found = json.loads(zlib.decompress(row[0]))
+            if not (isinstance(found, dict) and found.get("@type") == _ANALYSIS_TAG):
+                return None
+            relations = from_json(found.get("relations", []))
+            return relations if isinstance(relations, list) else None
         except (ValueError, TypeError, KeyError, AttributeError, ImportError, zlib.error):
             return None  # unreadable: the article is analysed again
 

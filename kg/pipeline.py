@@ -354,8 +354,7 @@ def _archived_relations(articles: list[Article], archive: Archive,
     by_id = {article.id: article for article in articles}
 
     def relations_of(article_id: str) -> list[RelationMention]:
-        analysis = archive.analysis(analysis_key(fingerprint, by_id[article_id]))
-        return analysis.relations if analysis is not None else []
+        return archive.relations(analysis_key(fingerprint, by_id[article_id])) or []
 
     return relations_of
 

@@ -261,16 +261,21 @@ def mention_label(relation: ResolvedRelation, resolution: Resolution) -> str:
 
 def build_dataset(articles: Iterable[Article], resolution: Resolution,
                   include_ontology: bool = True, min_confidence: float = 0.0,
-                  on_problem: Callable[[Problem], None] | None = None, include_entities: bool = True) -> Dataset:
+                  on_problem: Callable[[Problem], None] | None = None, include_entities: bool = True,
+                  dataset: Dataset | None = None) -> Dataset:
     """The whole graph: ontology, entities, and one named graph per article; an asserted
     relation mention makes its direct triple when its confidence is at least ``min_confidence``.
     Without ontology and entities: the named graphs of these articles only.
 
     An article whose triples cannot be made or written (a term no RDF syntax can hold) is
     left out and reported through ``on_problem`` (W301), when given; else the error is raised.
+
+    The graphs are made in ``dataset`` when given: anything with the ``graph``, ``graphs`` and
+    ``remove_graph`` of an rdflib Dataset (:class:`kg.streaming.TripleLists` keeps plain lists).
     """
-    dataset = Dataset()
-    _bind_prefixes(dataset)
+    if dataset is None:
+        dataset = Dataset()
+        _bind_prefixes(dataset)
     if include_ontology:
         dataset.graph(ONTOLOGY_GRAPH).parse(ontology_path("kg.ttl"), format="turtle")
     iris = {key: entity_iri(entity) for key, entity in resolution.entities.items()}
