@@ -170,7 +170,9 @@ def apposition_organisations(doc: Doc, lex: Lexicon) -> list[Span]:
         if token.dep_ not in ("appos", "nsubj", "dobj", "pobj", "compound"):
             continue
         head = token.head
-        if head.i >= token.i or head.lemma_.lower() not in lex.organisation_nouns:
+        # the noun describes the name ("the news agency <Name>"); a name's own last word does not
+        # ("the African Union Commission, <Person>,")
+        if head.i >= token.i or head.lemma_.lower() not in lex.organisation_nouns or head.pos_ == "PROPN":
             nouns = [c for c in token.children if c.dep_ == "compound" and c.i < token.i and c.pos_ == "NOUN"
                      and c.lemma_.lower() in lex.organisation_nouns]
             if token.dep_ == "compound" or not nouns:

@@ -146,7 +146,7 @@ def _disputed_after(event: Token, words: dict[str, str]) -> Token | None:
     sentence = event.sent
     if event.i != sentence.root.i and not (event.dep_ == "conj" and event.head.i == sentence.root.i):
         return None  # only what the sentence itself says is summed up so
-    last = max((t.i for t in sentence if not t.is_punct), default=sentence.start)
+    last = max((t.i for t in sentence if not (t.is_punct or t.is_space)), default=sentence.start)
     for token in sentence[event.i - sentence.start + 1:]:
         if token.lemma_.lower() in _CLAIM_NOUNS and token.doc[token.left_edge.i - 1].text == "," \
                 and token.right_edge.i == last \

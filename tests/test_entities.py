@@ -516,6 +516,14 @@ def test_a_model_designation_is_no_actor_but_the_nationality_before_it_is(blank_
     assert "Kessan F-16" not in found and "BM-21" not in found and "G-20" in found
 
 
+def test_a_person_in_apposition_to_a_body_s_name_is_no_organisation(blank_nlp):
+    annotated = ("the/DET/det/3/ORG Kessan/PROPN/compound/3/ORG Union/PROPN/compound/3/ORG Commission/PROPN/pobj/5/ORG "
+                 ",/PUNCT/punct/3 Amina/PROPN/compound/7/PERSON Diallo/PROPN/appos/3/PERSON ,/PUNCT/punct/3 "
+                 "spoke/VERB/ROOT/-")
+    found = {m.text: m.type for m in type_entities(parse(blank_nlp, annotated))}
+    assert found.get("Amina Diallo") == "Person", found
+
+
 def test_names_listed_with_commas_in_one_span_are_each_a_name(blank_nlp):
     annotated = ("Jets/NOUN/nsubj/1 hit/VERB/ROOT/- Fordow/PROPN/dobj/1/ORG ,/PUNCT/punct/2/ORG "
                  "Natanz/PROPN/conj/2/ORG and/CCONJ/cc/4 Isfahan/PROPN/conj/4/GPE")

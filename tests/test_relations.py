@@ -109,6 +109,7 @@ def test_the_senses_of_called(pipeline, text, expected, not_expected):
     ("Georgia's president said Tbilisi would never recognise Russia's annexation of Abkhazia.", "occupied", "asserted"),
     # what a sentence sums up as a claim someone denies is disputed; an accusation itself is a fact
     ("Syrian forces shelled Idlib overnight, a claim Damascus denied.", "attacked", "reported"),
+    ("Syrian forces shelled Idlib overnight, a claim Damascus denied.\n\nTalks resumed.", "attacked", "reported"),
     ("Peru has long accused Chile of spying, a charge Santiago denies.", "accused", "asserted"),
 ])
 def test_modality(pipeline, text, relation, modality):
