@@ -319,6 +319,17 @@ def description_antecedent(noun: Token, refers_to: str, antecedents: _Antecedent
         return None  # "the provincial capital" unnamed: not the state's capital
     if refers_to == "City":
         return _nearest(noun, antecedents, lambda m: m.type == "City")
+    if refers_to == "Named":  # "the ministry", "the same court": the body of that name named last
+        if any(c.dep_ in ("poss", "prep", "compound") for c in noun.children):
+            return None  # "the ministry of defence", "the country's court": named by the phrase, if at all
+        words = {c.lower_ for c in noun.children if c.dep_ == "amod" and c.lower_ != "same"} | {noun.lower_}
+
+        def named(m: Mention) -> bool:
+            return m.type == "Organisation" and words <= {w.lower() for w in m.label.split()}
+        # only when the article has named one such body so far: with two courts, "the court" is either
+        if len({m.label for m in found if m.start < noun.i and not m.reference and named(m)}) != 1:
+            return None
+        return _nearest(noun, antecedents, named)
     if refers_to == "Organisation":  # "the group", "the Iran-aligned group", "the bloc": preferably a subject
         kinds = _ORGANISATION_KINDS.get(noun.lower_, (None, "armed group", "ngo"))
         return _nearest_subject(noun, antecedents, lambda m: m.type == "Organisation" and m.kind in kinds)

@@ -62,6 +62,13 @@ def test_pronouns(blank_nlp, annotated, expected):
      "provincial/ADJ/amod/6 capital/NOUN/appos/2 ./PUNCT/punct/1 Peru/PROPN/nsubj/9/GPE protested/VERB/ROOT/- "
      "./PUNCT/punct/9 Police/NOUN/nsubj/12 left/VERB/ROOT/- the/DET/det/15 provincial/ADJ/amod/15 "
      "capital/NOUN/dobj/12", [("the provincial capital", "Goma", "City")]),
+    # "the ministry" → the one body of that name the article has named
+    ("the/DET/det/2/ORG Trade/PROPN/compound/2/ORG Ministry/PROPN/nsubj/3/ORG spoke/VERB/ROOT/- ./PUNCT/punct/3 "
+     "the/DET/det/6 ministry/NOUN/nsubj/7 left/VERB/ROOT/-", [("the ministry", "Trade Ministry", "Organisation")]),
+    # … and none when it has named two
+    ("the/DET/det/2/ORG Trade/PROPN/compound/2/ORG Ministry/PROPN/nsubj/6/ORG and/CCONJ/cc/2 "
+     "Health/PROPN/compound/5/ORG Ministry/PROPN/conj/2/ORG spoke/VERB/ROOT/- ./PUNCT/punct/6 "
+     "the/DET/det/9 ministry/NOUN/nsubj/10 left/VERB/ROOT/-", []),
     # "the capital" → the most recent capital city, not just any city
     ("Talks/NOUN/nsubj/1 moved/VERB/ROOT/- from/ADP/prep/1 Lima/PROPN/pobj/2/GPE to/ADP/prep/1 "
      "Cusco/PROPN/pobj/4/GPE ./PUNCT/punct/1 the/DET/det/8 capital/NOUN/nsubj/9 waited/VERB/ROOT/-",
