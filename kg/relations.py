@@ -71,6 +71,8 @@ OBJECTLESS = {"RETREAT", "CONCEDE"}
 # the confidence an asserted mention needs to make the direct triple (kg build --min-confidence),
 # chosen on the development news: the share of mentions the gold supports falls below it
 DEFAULT_MIN_CONFIDENCE = 0.5
+# codes of cooperation, support and aid (CAMEO 03-07)
+_COOPERATIVE = ("03", "04", "05", "06", "07")
 # codes of what is said (appeals, demands, criticism, rejection, threats, protest): its "from" names the speaker
 _VOICED = ("02", "10", "11", "12", "13", "14")
 # what follows an event noun and names the one acted on: "the invasion of X", "talks with X"
@@ -266,6 +268,15 @@ def _ordered(verb: Token) -> str | None:
     return "act" if acts or asked_for else "nothing"
 
 
+def _against_in_aid_of(cameo: str, purpose: Token) -> bool:
+    """"stepped up cooperation with X to counter China": cooperation whose purpose is an act against
+    someone names an adversary there, not a partner (as "sent aid to help X" names one)."""
+    if not cameo.startswith(_COOPERATIVE):
+        return False
+    found = trigger_lexicon().verb_code(purpose)
+    return found is not None and found[0][:2] in tuple(f"{n}" for n in range(11, 21))
+
+
 def _is_infinitive(clause: Token) -> bool:
     """"to protest against X": an infinitive clause (not "responding to X")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
@@ -332,7 +343,8 @@ def _object_groups(verb: Token, pattern, cameo: str,
     for clause in verb.children:
         if addressed:
             break
-        if clause.dep_ == "xcomp" or (clause.dep_ == "advcl" and _is_infinitive(clause)):
+        if clause.dep_ == "xcomp" or (clause.dep_ == "advcl" and _is_infinitive(clause)
+                                      and not _against_in_aid_of(cameo, clause)):
             groups += _clause_objects(clause)
         elif clause.dep_ == "ccomp" and cameo[:2] in ("02", "10"):
             groups.append(("addressee", [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]))
@@ -506,7 +518,7 @@ def _noun_events(doc_span: Span, triggers: TriggerLexicon, candidates: _Candidat
                 if clause.dep_ in ("acl", "ccomp") and cameo[:2] in ("02", "10"):
                     groups.append(("addressee", [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]))
             for clause in head.children:  # "began a strike to protest against X"
-                if clause.dep_ == "advcl" and _is_infinitive(clause):
+                if clause.dep_ == "advcl" and _is_infinitive(clause) and not _against_in_aid_of(cameo, clause):
                     groups += _clause_objects(clause)
             yield _Event(head, cameo, f"{head.text} {noun.text}", tuple(agents),
                          tuple((kind, tuple(with_conjuncts(g))) for kind, g in groups if g), trigger_kind="noun")

@@ -418,7 +418,8 @@ GOVERNMENT_METONYMS_BY_HAND: list[tuple[str, str, tuple[str, ...]]] = [
 AGENTS_BY_HAND = {"official": "GOV", "force": "MIL", "defender": "MIL", "invader": "MIL",
                   "occupier": "MIL", "negotiator": "GOV", "delegation": "GOV", "leader": "GOV",
                   "counterpart": "GOV",  # "his Greek counterpart": the minister of the same office
-                  "investigator": "COP"}  # "anti-corruption investigators raided …": officers of an inquiry
+                  "investigator": "COP",  # "anti-corruption investigators raided …": officers of an inquiry
+                  "opposition": "OPP"}  # "Armenia's opposition accuses …": not the state
 
 # Readable names of the three-letter sector codes of Phoenix.agents.txt.
 AGENT_SECTORS = {

@@ -309,6 +309,8 @@ def test_what_an_order_orders(pipeline, text, expected):
     # a disaster or an accident kills, no actor does
     ("Chile is still recovering from an earthquake that struck near Arica in May, killing 14 people.", "killed"),
     ("A LATAM Airlines plane crashed near Lima, killing 38 people.", "killed"),
+    # cooperation whose purpose is against someone does not support them
+    ("Chile and Peru have stepped up naval cooperation, partly to counter Bolivia's growing influence.", "supported"),
     # money released is no one set free
     ("The World Bank released funds from its emergency fund for Peru.", "conceded"),
     # suspending one's own operations yields to no one
@@ -640,6 +642,8 @@ def test_who_an_office_a_charge_and_a_crowd_stand_for(pipeline, text, expected):
     ("Boris Johnson spoke on Sunday. Turkey's foreign minister met his Greek counterpart in Athens.", "Boris Johnson"),
     # travelling to a town commits to no one there
     ("Jacob Zuma will travel to Durban on Thursday to meet business leaders.", "Durban"),
+    # a state's opposition is not the state
+    ("Peru's opposition accuses Boluarte of abusing her office.", "Peru"),
     # the people of a country acted on are not its state
     ("The opposition party called on Guineans to boycott the referendum.", "Guinea"),
     # armed men killed in a place are not its people: the place is not attacked
