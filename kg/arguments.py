@@ -50,7 +50,11 @@ def speaker_of(pronoun: Token) -> Token | None:
     speech = clause.head
     if clause.dep_ != "ccomp" or modality_words().get(speech.lemma_.lower()) != "reporting":
         return None
-    return next((c for c in speech.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+    speaker = next((c for c in speech.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+    if speaker is not None and pronoun.lower_ == "it" and \
+            (speaker.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in speaker.children)):
+        return None  # "officials and scientists warn it could …": "it" is something else, not them
+    return speaker
 
 
 

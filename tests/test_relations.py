@@ -311,6 +311,10 @@ def test_what_an_order_orders(pipeline, text, expected):
     ("A LATAM Airlines plane crashed near Lima, killing 38 people.", "killed"),
     # cooperation whose purpose is against someone does not support them
     ("Chile and Peru have stepped up naval cooperation, partly to counter Bolivia's growing influence.", "supported"),
+    # declaring independence from a state appeals to no one
+    ("Eritrea declared independence from Ethiopia in 1993.", "calledOn"),
+    # "it" after plural speakers is not them: no threat of theirs
+    ("Egyptian officials and engineers warn it could devastate farming in Sudan.", "threatened"),
     # money released is no one set free
     ("The World Bank released funds from its emergency fund for Peru.", "conceded"),
     # suspending one's own operations yields to no one
