@@ -268,6 +268,22 @@ def _ordered(verb: Token) -> str | None:
     return "act" if acts or asked_for else "nothing"
 
 
+# verbs of a telephone call, whose purpose clause says what the call was for
+_PHONE_VERBS = frozenset({"telephone", "phone", "ring"})
+# what one declines or refuses to give that leaves no one rejected: "declined to comment"
+_WORDS_WITHHELD = frozenset({"comment", "elaborate", "respond", "confirm", "say", "discuss", "speculate", "answer"})
+
+
+def _lies_around(verb: Token) -> bool:
+    """"X is surrounded by Y", "X is bordered by Y": a place in the present tense, ringed by a place."""
+    if not any(c.dep_ == "auxpass" and c.lower_ in ("is", "are") for c in verb.children):
+        return False
+    places = ("State", "City", "Location")
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    return bool(subjects and agents) and all(t.ent_type_ in places for t in subjects + agents)
+
+
 def _against_in_aid_of(cameo: str, purpose: Token) -> bool:
     """"stepped up cooperation with X to counter China": cooperation whose purpose is an act against
     someone names an adversary there, not a partner (as "sent aid to help X" names one)."""
@@ -398,8 +414,13 @@ def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: ActorFinder,
         cameo, pattern = found
         if cameo.startswith("041") and _is_name_calling(verb):
             continue
-        if cameo.startswith(("041", "05")) and any(c.dep_ == "xcomp" and _is_infinitive(c) for c in verb.children):
-            cameo = "020"  # "called X to join", "encouraged X to leave": an appeal, not a call or praise
+        if cameo.startswith(("041", "05")) and any(c.dep_ == "xcomp" and _is_infinitive(c) for c in verb.children) \
+                and verb.lemma_.lower() not in _PHONE_VERBS:
+            cameo = "020"  # "called X to join", "encouraged X to leave": an appeal ("telephoned X to congratulate him" stays a call)
+        if cameo.startswith("12") and any(c.dep_ == "xcomp" and c.lemma_.lower() in _WORDS_WITHHELD for c in verb.children):
+            continue  # "declined to comment on X": no answer given, no one rejected
+        if cameo.startswith("191") and _lies_around(verb):
+            continue  # "Eswatini is surrounded by South Africa": where it lies, no siege
         if _only_wants(verb) and not cameo.startswith(("02", "10")) and \
                 any(c.dep_ == "xcomp" and _is_infinitive(c) for c in verb.children):
             continue  # "sought to reduce its reliance on X", "tried to reach X": the act wanted is the event

@@ -315,6 +315,9 @@ def test_what_an_order_orders(pipeline, text, expected):
     ("Eritrea declared independence from Ethiopia in 1993.", "calledOn"),
     # "it" after plural speakers is not them: no threat of theirs
     ("Egyptian officials and engineers warn it could devastate farming in Sudan.", "threatened"),
+    # where a place lies is no siege; declining to comment rejects no one
+    ("Lesotho is entirely surrounded by South Africa.", "besieged"),
+    ("The Kremlin declined to comment on the report by the United Nations.", "rejected"),
     # money released is no one set free
     ("The World Bank released funds from its emergency fund for Peru.", "conceded"),
     # suspending one's own operations yields to no one
