@@ -141,7 +141,7 @@ _DISPUTING = frozenset({"deny", "reject", "dispute", "contest", "dismiss"})
 
 
 def _disputed_after(event: Token, words: dict[str, str]) -> Token | None:
-    """"Russian forces shelled Kharkiv, a claim Moscow denied": the noun that sums the sentence up
+    """"Syrian forces shelled Idlib, a claim Damascus denied": the noun that sums the sentence up
     as a claim someone denies or rejects, after the event."""
     sentence = event.sent
     if event.i != sentence.root.i and not (event.dep_ == "conj" and event.head.i == sentence.root.i):
