@@ -32,9 +32,9 @@ PLACE_TYPES = ("City", "State", "Location")
 _NON_STATE_ARMS = ("rebels", "armed forces (unaffiliated)", "radicals", "international militants", "criminals")
 # the bodies a head of state or government leads: "President X's government" is the state's
 _GOVERNING_BODIES = ("government", "administration", "regime", "cabinet")
-# the state's agents a story names without saying whose: those of the state it is about
 # sectors of groups outside a state whose members are theirs, whatever their rank ("gang leaders")
 NON_STATE_GROUPS = frozenset({"criminals", "rebels", "armed forces (unaffiliated)", "radicals", "opposition"})
+# the state's agents a story names without saying whose: those of the state it is about
 _HOME_AGENTS = ("authorities", "police", "government", "junta", "regime")
 # in "X of Y" or "X from Y", a noun like "thousands" or "activists" only counts or divides Y
 _PART_OF = ("of", "from")

@@ -168,9 +168,9 @@ def _speech_act_after_report(verb: Token) -> bool:
 
 def controllers(clause: Token) -> list[Token]:
     """The named one an infinitive clause's act is asked or forced of ("urged Russia to withdraw",
-    "called on China to stop", "allowed them to leave": object control), or a claim is made of ("accused
-    X of shelling Y"). A thing the verb's subject
-    acts with ("used drones to strike X") or unnamed troops it sends do not act for themselves."""
+    "called on China to stop", "allowed them to leave": object control), or a claim is made of
+    ("accused X of shelling Y"). A thing the verb's subject acts with ("used drones to strike X") or
+    unnamed troops it sends do not act for themselves."""
     if clause.dep_ == "pcomp" and clause.head.lower_ in ("of", "for") and \
             modality_words().get(clause.head.head.lemma_.lower()) == "claiming":  # "accused X of shelling Y"
         return [c for c in clause.head.head.children if c.dep_ == "dobj" and (c.ent_type_ or c.pos_ == "PRON")]
