@@ -290,7 +290,7 @@ def _against_in_aid_of(cameo: str, purpose: Token) -> bool:
     if not cameo.startswith(_COOPERATIVE):
         return False
     found = trigger_lexicon().verb_code(purpose)
-    return found is not None and found[0][:2] in tuple(f"{n}" for n in range(11, 21))
+    return found is not None and found[0][:2] in _CHARGES  # criticism, coercion, force (CAMEO 11-20)
 
 
 def _is_infinitive(clause: Token) -> bool:
