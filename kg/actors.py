@@ -291,9 +291,16 @@ class ActorFinder:
         if not before:
             return []
         country, count = before.most_common(1)[0]
+        # "… expelled from Nicaragua in 2023, when the government also seized …": the one state its
+        # own sentence has named before it, if it named only one
+        here = {m.country for m in self.mentions_before(token.i) if m.sentence == token.sent.start
+                and m.country and m.type in PLACE_TYPES and not m.reference}
+        named_here = len(here) == 1
+        if named_here:
+            country = next(iter(here))
         state = next((m for m in self.mentions_before(len(self.doc))
                       if m.type == "State" and m.country == country and not m.reference), None)
-        if state is None or count < 2 or 3 * count < 2 * sum(before.values()):
+        if state is None or (not named_here and (count < 2 or 3 * count < 2 * sum(before.values()))):
             return []
         return [Actor(state, noun_phrase(token), "police" if token.lower_ == "police" else "government", "home")]
 

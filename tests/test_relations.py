@@ -1092,6 +1092,12 @@ def test_the_authorities_are_those_of_the_state_the_story_is_about_when_there_is
     assert (expected in got) if expected else not (got - {"?", None}), got
 
 
+def test_the_government_is_the_one_state_its_own_sentence_named(pipeline):
+    story = ("Protests spread to Lima, Santiago and Quito on Monday. The Jesuits were expelled from Paraguay "
+             "in 2023, when the government also seized the Catholic University of Asunción.")
+    assert ("Paraguay", "seized", "Catholic University of Asunción", "asserted") in found(pipeline, story)
+
+
 def test_the_junta_with_a_clause_of_its_own_is_the_story_s_state(pipeline):
     story = ("Soldiers patrolled Niamey and Agadez on Monday. Niger's army closed the roads near Zinder. "
              "The junta, which seized power in 2023, expelled the French ambassador.")
