@@ -176,6 +176,9 @@ def thing_antecedent(token: Token, antecedents: _Antecedents, lex: Lexicon) -> M
     same, earlier = antecedents.before(token, 1, fits)
     if same:
         return same[-1]
+    owner = _owner_of_the_subject_before(token, antecedents.found)
+    if owner is not None:
+        return owner
     if _unnamed_subject_before(token, antecedents.found):
         return None  # "the group said its fighters …": the unnamed group's, whom the graph cannot name
     here = antecedents.sentence_of[token.i]
@@ -216,6 +219,19 @@ def _subject_before(pronoun: Token) -> Token | None:
             return None
         verb = verb.head
     return None
+
+
+def _owner_of_the_subject_before(pronoun: Token, found: list[Mention]) -> Mention | None:
+    """"Qatar's interior ministry said a member of its security force …": the state or body that
+    owns the unnamed body before the pronoun is whose it is (not the subject of the sentence before)."""
+    subject = _subject_before(pronoun) if pronoun.dep_ == "poss" else None
+    if subject is None or subject.pos_ != "NOUN" or mention_at(subject.i, found) is not None:
+        return None
+    # its owner: "Qatar's", "the Israeli", "the … of Qatar" — not "Rwanda-backed", not a clause
+    owners = [c for c in subject.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+    owners += [o for c in subject.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    mentions = [mention_at(t.i, found) for t in owners]
+    return next((m for m in mentions if m is not None and m.type != "Person"), None)
 
 
 def _unnamed_subject_before(pronoun: Token, found: list[Mention]) -> bool:

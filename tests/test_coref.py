@@ -43,6 +43,10 @@ def references(nlp, annotated):
     ("Chile/PROPN/nsubj/1/GPE say/VERB/ROOT/- its/PRON/poss/3 navy/NOUN/nsubj/4 left/VERB/ccomp/1 "
      "./PUNCT/punct/1 It/PRON/nsubj/7 protested/VERB/ROOT/-",
      [("its", "Chile", "State"), ("It", "Chile", "State")]),
+    # "its" in what a state's body reports is the state's, not the subject of the sentence before
+    ("Hamas/PROPN/nsubj/1/ORG spoke/VERB/ROOT/- ./PUNCT/punct/1 Chile/PROPN/poss/5/GPE 's/PART/case/3 "
+     "ministry/NOUN/nsubj/6 said/VERB/ROOT/- its/PRON/poss/8 guard/NOUN/nsubjpass/10 was/AUX/auxpass/10 "
+     "hit/VERB/ccomp/6", [("its", "Chile", "State")]),
 ])
 def test_pronouns(blank_nlp, annotated, expected):
     assert references(blank_nlp, annotated) == expected
