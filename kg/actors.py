@@ -284,7 +284,9 @@ class ActorFinder:
         at least two). Not "the army": in a war story the places named are often the other side's."""
         # only "the" before it, and at most a clause that says more of it ("the junta, headed by X,")
         own = [c.lower_ for c in token.children if c.dep_ not in ("punct", "acl", "relcl")]
-        if token.lower_ not in _HOME_AGENTS or own not in (["the"], []) or (token.lower_ != "police" and not own):
+        # "Police arrested …", "Authorities said …" need no article; a bare "government" is mostly a modifier
+        if token.lower_ not in _HOME_AGENTS or own not in (["the"], []) or \
+                (token.lower_ not in ("police", "authorities") and not own):
             return []
         before = Counter(m.country for m in self.mentions_before(token.i)
                          if m.country and m.type in PLACE_TYPES and not m.reference)

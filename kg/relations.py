@@ -549,10 +549,10 @@ def _noun_events(doc_span: Span, triggers: TriggerLexicon, candidates: _Candidat
             parties = with_conjuncts(prep_objects(noun, ("between",)))
             yield _Event(noun, cameo, noun.text, (parties[0],), (("direct", tuple(parties[1:])),), trigger_kind="noun")
         # "X's invasion of Y", "the Russian siege of Y", "a lawsuit filed by X against Y"
-        elif noun.dep_ != "ROOT" and _own_agents(noun) and prep_objects(noun, _NOUN_PREPOSITIONS) + _participle_objects(noun):
-            yield _Event(noun, cameo, noun.text, tuple(_own_agents(noun)),
-                         (("noun", tuple(with_conjuncts(prep_objects(noun, _NOUN_PREPOSITIONS) +
-                                                        _participle_objects(noun)))),), trigger_kind="noun")
+        elif noun.dep_ != "ROOT" and (agents := _own_agents(noun, cameo)) and \
+                (targets := prep_objects(noun, _noun_prepositions(cameo)) + _participle_objects(noun)):
+            yield _Event(noun, cameo, noun.text, tuple(agents), (("noun", tuple(with_conjuncts(targets))),),
+                         trigger_kind="noun")
         # "X fell under Russian control", "X remained under siege", "X came under attack"
         elif noun.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ in ("VERB", "AUX"):
             predicate = head.head
@@ -582,7 +582,7 @@ def _noun_events(doc_span: Span, triggers: TriggerLexicon, candidates: _Candidat
                              tuple(subjects_of(warning)) if own else (), (("noun", tuple(with_conjuncts(targets))),),
                              unknown_agent=not own, trigger_kind="noun")
         # "the shooting of X", "an investigation into X", "protests against X": someone did it to X
-        elif noun.dep_ not in ("ROOT", "compound") and not _own_agents(noun) and _patients(noun, cameo):
+        elif noun.dep_ not in ("ROOT", "compound") and not _own_agents(noun, cameo) and _patients(noun, cameo):
             yield _Event(noun, cameo, noun.text, (), (("noun", tuple(with_conjuncts(_patients(noun, cameo)))),),
                          unknown_agent=True, trigger_kind="noun")
 
@@ -614,16 +614,21 @@ def _patients(noun: Token, cameo: str) -> list[Token]:
     return [t for t in prep_objects(noun, prepositions) if t.head.lower_ != "of" or trigger_lexicon().noun_code(t) is None]
 
 
-def _own_agents(noun: Token) -> list[Token]:
+def _noun_prepositions(cameo: str) -> tuple[str, ...]:
+    """The prepositions that name the one an event noun is done to; not "from" where it names the speaker."""
+    return tuple(p for p in _NOUN_PREPOSITIONS if p != "from") if cameo[:2] in _VOICED else _NOUN_PREPOSITIONS
+
+
+def _own_agents(noun: Token, cameo: str) -> list[Token]:
     """Who carries out the event a noun names: its owner ("Russia's invasion"), a nationality or
     name before it ("the Russian invasion", "US strikes"), the agent of a participle ("a lawsuit
-    filed by X")."""
+    filed by X"), the speaker of what is said ("pressure on X from Y")."""
     owners = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i
               and c.pos_ in ("PROPN", "ADJ", "NOUN") and c.ent_type_]
     # "a lawsuit filed by X" is X's; "talks mediated by X" are not: only a verb of doing lends its agent
     agents = [c for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in light_verbs()
               for a in acl.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
-    agents += prep_objects(noun, ("by",))  # "an investigation by X"
+    agents += prep_objects(noun, ("by",) + (("from",) if cameo[:2] in _VOICED else ()))  # "an investigation by X"
     # "the killing of a student by X": the parser hangs the agent on the one the act was done to
     agents += [by for patient in prep_objects(noun, ("of",)) if patient.pos_ == "NOUN"
                for by in prep_objects(patient, ("by",))]

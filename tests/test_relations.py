@@ -199,6 +199,9 @@ def test_confidence_rests_on_its_evidence(pipeline):
     ("The American strike on Iraq was condemned.", ("United States", "attacked", "Iraq", "asserted")),
     # the noun's governor or modifier decides its modality
     ("Diplomats discussed the planned Russian invasion of Georgia.", ("Russia", "occupied", "Georgia", "intended")),
+    # what is said: its "from" names the speaker, not the one it is aimed at
+    ("The vote took place amid pressure on Peru from Brazil.", ("Brazil", "calledOn", "Peru", "asserted")),
+    ("The law prompted criticism of Hungary from Austria.", ("Austria", "criticised", "Hungary", "asserted")),
 ])
 def test_event_nouns_with_their_own_agent(pipeline, text, expected):
     assert expected in found(pipeline, text)
@@ -1090,6 +1093,12 @@ def test_the_authorities_are_those_of_the_state_the_story_is_about_when_there_is
     got = {obj for subject, relation, obj, _ in found(pipeline, story)
            if subject == "Human Rights Watch" and relation == "calledOn"}
     assert (expected in got) if expected else not (got - {"?", None}), got
+
+
+def test_authorities_need_no_article(pipeline):
+    story = ("Police in Lahore arrested 30 activists. Pakistani courts denied them bail in Karachi. "
+             "Authorities accused Human Rights Watch of spreading lies.")
+    assert ("Pakistan", "accused", "Human Rights Watch", "asserted") in found(pipeline, story)
 
 
 def test_the_government_is_the_one_state_its_own_sentence_named(pipeline):
