@@ -37,6 +37,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 import numpy
@@ -46,6 +47,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kg.data import read_tsv
 from kg.gazetteer import Gazetteer, Place, gazetteer
 from kg.lexicon import Lexicon, lexicon
 from kg.names import clean_name, name_key, title_case
@@ -710,6 +712,12 @@ DIRECTION_WORDS = frozenset("north south east west northern southern eastern wes
 _MODEL_DESIGNATION = re.compile(r"^(?![GM]-)[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]{0,2}$")
 
 
+@lru_cache(maxsize=1)
+def document_nouns() -> dict[str, bool]:
+    """Nouns that name documents → whether a name ending in one is a document (ontology/document_nouns.tsv)."""
+    return {row["word"]: row["names"] == "yes" for row in read_tsv("document_nouns.tsv")}
+
+
 def is_no_actor(span: Span, lex: Lexicon) -> bool:
     """Spans that name no actor whatever spaCy's label:
 
@@ -718,11 +726,16 @@ def is_no_actor(span: Span, lex: Lexicon) -> bool:
     * a title without a name: "the Representatives", "a new National Security Advisor";
     * a speaker tag of a transcript, "SMITH:" at the start of a line;
     * a photo credit: "(Photo: <Name>)", "Image: <Name>";
-    * a weapon's or vehicle's model designation: "F-16", "Thai F-16", "BM-21", "Su-25".
+    * a weapon's or vehicle's model designation: "F-16", "Thai F-16", "BM-21", "Su-25";
+    * a document: "the Rome Statute", "the Treaty of Lisbon" (``ontology/document_nouns.tsv``).
     """
     doc = span.doc
     words = span.text.split()
     if _MODEL_DESIGNATION.match(words[-1]):
+        return True
+    documents = document_nouns()
+    if len(words) > 1 and (documents.get(words[-1].lower()) or (documents.get(words[0].lower()) and
+                                                                words[1].lower() == "of")):
         return True
     after = doc[span.end] if span.end < len(doc) else None
     if len(words) == 1 and words[0].lower() in DIRECTION_WORDS and after is not None and after.lower_ in ("and", "or"):

@@ -55,7 +55,7 @@ _FACTUAL_PREPOSITIONS = {"following", "after", "before", "since", "during", "ami
 _GOVERNED_BY = {"xcomp", "ccomp", "advcl", "csubj", "csubjpass", "pcomp", "conj", "acomp", "pobj", "prep", "acl"}
 # verbs of speech that make what may be done a threat ("warned that it could retaliate")
 _WARNING_VERBS = {"warn", "caution"}
-_MODALS = {"would", "could", "might", "may", "should", "will", "shall", "must", "'d", "'ll"}
+_MODALS = {"would", "could", "can", "might", "may", "should", "will", "shall", "must", "'d", "'ll"}
 
 
 @dataclass(frozen=True)
@@ -197,6 +197,8 @@ def modality_of(event: Token) -> Modality:
         if token.lower_ in ("against", "without") and came_by == "pcomp":
             # "advised against travelling to X", "voted against sending troops", "signed it without consulting X"
             return _result("negated", token, reporter, verb)
+        if token.lower_ == "of" and head.lower_ == "ahead" and came_by == "pobj":
+            return _result("intended", head, reporter, verb)  # "ahead of a visit to X": not yet made
         if not factual and _purpose_infinitive(token):
             return _result("intended", token, reporter, verb)
         if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _FACTUAL_MARKS for c in token.children):

@@ -48,7 +48,7 @@ from kg.actors import (UNKNOWN, Actor, ActorFinder, is_pair_phrase, light_verbs,
 from kg.arguments import (OBJECT_PREPOSITIONS, agents_of, grammatical_subjects, is_across_quotation, is_mistagged_participle, plural_antecedent,
                           is_passive, is_stative_passive, nested_objects, prep_objects, subjects_of, with_conjuncts)
 from kg.data import read_tsv, word_list
-from kg.entities import Mention, mentions
+from kg.entities import Mention, document_nouns, mentions
 from kg.gazetteer import Gazetteer, gazetteer
 from kg.lexicon import Lexicon, lexicon
 from kg.modality import Modality, modality_of, modality_words
@@ -557,6 +557,9 @@ def _noun_events(doc_span: Span, triggers: TriggerLexicon, candidates: _Candidat
         elif noun.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ in ("VERB", "AUX"):
             predicate = head.head
             agents = [c for c in noun.children if c.dep_ in ("amod", "poss", "compound", "nmod")]
+            agents += prep_objects(noun, ("from",)) if cameo[:2] in _VOICED else []  # "under pressure from X"
+            if not agents and cameo[:2] in ("10", "13"):
+                continue  # "living under threat", "under pressure": in danger or pressed, by no one said
             targets = [c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")]
             yield _Event(predicate, cameo, f"under {noun.text}", tuple(agents),
                          (("direct", tuple(with_conjuncts(targets))),), unknown_agent=not agents, trigger_kind="noun")
@@ -1165,6 +1168,8 @@ def _acts_on_a_thing(event: _Event, actors: ActorFinder) -> bool:
             done_to = token.dep_ == "dobj" or (event.predicate.dep_ == "acl" and token.i == event.predicate.head.i)
             if kind == "direct" and done_to and _a_thing(token, actors):
                 return True
+            if token.dep_ == "pobj" and token.lemma_.lower() in document_nouns() and actors.actor(token) is None:
+                return True  # "withdrew from the Rome Statute", "pulled out of the deal": no retreat
     return False
 
 

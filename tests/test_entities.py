@@ -516,6 +516,15 @@ def test_a_model_designation_is_no_actor_but_the_nationality_before_it_is(blank_
     assert "Kessan F-16" not in found and "BM-21" not in found and "G-20" in found
 
 
+def test_a_document_is_no_actor(blank_nlp):
+    annotated = ("Kessa/PROPN/nsubj/1/GPE left/VERB/ROOT/- the/DET/det/4 Rome/PROPN/compound/4/ORG "
+                 "Statute/PROPN/dobj/1/ORG and/CCONJ/cc/4 the/DET/det/7 Treaty/PROPN/conj/4/ORG of/ADP/prep/7/ORG "
+                 "Lisbon/PROPN/pobj/8/ORG ./PUNCT/punct/1 The/DET/det/13 Warsaw/PROPN/compound/13/ORG "
+                 "Pact/PROPN/nsubj/14/ORG met/VERB/ROOT/-")
+    found = [m.text for m in type_entities(parse(blank_nlp, annotated))]
+    assert "Rome Statute" not in found and "Treaty of Lisbon" not in found and "Warsaw Pact" in found
+
+
 def test_a_person_in_apposition_to_a_body_s_name_is_no_organisation(blank_nlp):
     annotated = ("the/DET/det/3/ORG Kessan/PROPN/compound/3/ORG Union/PROPN/compound/3/ORG Commission/PROPN/pobj/5/ORG "
                  ",/PUNCT/punct/3 Amina/PROPN/compound/7/PERSON Diallo/PROPN/appos/3/PERSON ,/PUNCT/punct/3 "

@@ -61,6 +61,7 @@ COLUMNS = {
     "water_features.tsv": (["word"], set()),
     "command_verbs.tsv": (["word", "kind"], set()),
     "happening_nouns.tsv": (["word", "kind"], set()),
+    "document_nouns.tsv": (["word", "names"], set()),
 }
 
 

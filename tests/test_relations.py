@@ -101,6 +101,9 @@ def test_the_senses_of_called(pipeline, text, expected, not_expected):
     ("Turkey denied attacking Erbil.", "attacked", "negated"),
     ("If Aleppo is captured by Syrian troops, the war will end.", "occupied", "hypothetical"),
     ("Turkey could attack Erbil.", "attacked", "hypothetical"),
+    ("Turkey can attack Erbil at any time.", "attacked", "hypothetical"),
+    # an event ahead of which something happens has not happened yet
+    ("Markets rose ahead of a visit to Lima by Chile's president, Gabriel Boric.", "visited", "intended"),
     ("Iran plans to seize Kuwait.", "occupied", "intended"),
     ("China's goal of capturing Taipei has been delayed.", "occupied", "intended"),
     ("Syrian forces continued to batter Homs.", "attacked", "asserted"),
@@ -1222,3 +1225,15 @@ def test_a_body_of_water_is_no_one_acted_on(pipeline):
 def test_whom_an_appeal_is_made_to_is_not_what_they_are_asked_to_act_on(pipeline):
     got = found(pipeline, "Green MP Mette Holm called on the government to close the Iranian embassy.")
     assert not any(r == "calledOn" and o == "Iran" for _, r, o, _ in got), got
+
+
+def test_under_threat_or_pressure_from_no_one_said_is_no_act(pipeline):
+    assert not relations(pipeline, "Farmers in Peru have been living under threat for years.")
+    assert ("Brazil", "calledOn", "Peru", "asserted") in found(pipeline, "Peru has been under pressure from Brazil.")
+    assert ("?", "attacked", "Kharkiv", "asserted") in found(pipeline, "Kharkiv came under attack on Monday.")
+
+
+@pytest.mark.parametrize("text", ["Chile withdrew from the Rome Statute in 2019.",
+                                  "Chile pulled out of the nuclear deal in 2018."])
+def test_leaving_a_treaty_is_no_retreat(pipeline, text):
+    assert not any(r.relation.name == "retreated" for r in relations(pipeline, text))
