@@ -162,8 +162,11 @@ def _speech_act_after_report(verb: Token) -> bool:
     if verb.dep_ != "conj" or verb.lemma_.lower() not in _SPEECH_ACTS:
         return False
     reported = verb.head
+    subjects = [c for c in reported.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # not where the report comes after: "X spoke with Y and urged him …, the ministry said" is X's
+    # ("I condemn it and demand …," X said: the speaker's all the same)
     return reported.dep_ == "ccomp" and modality_words().get(reported.head.lemma_.lower()) == "reporting" and \
-        any(c.dep_ in ("nsubj", "nsubjpass") for c in reported.children)
+        bool(subjects) and (reported.head.i < verb.i or any(s.lower_ in ("i", "we") for s in subjects))
 
 
 def controllers(clause: Token) -> list[Token]:

@@ -48,6 +48,9 @@ MODALITIES = ("asserted", "negated", "hypothetical", "intended", "reported")
 # A clause with one of these marks states a fact of its own ("… after X seized Y"): the modality
 # of the clause it hangs from (an order, a plan) does not reach into it.
 _FACTUAL_MARKS = {"after", "before", "because", "since", "when", "while", "as", "although", "though", "until"}
+# Of those, the marks of a time that, with a verb in the present tense, is still to come: "… until
+# Ukraine withdraws", "before he meets Putin" (while "because Russia occupies X" states a fact).
+_TIME_MARKS = {"before", "when", "until"}
 # Prepositions (and participles used as such) that date an event by another: "following the
 # killing of X", "after the attack on Y" state a fact whatever the main clause does.
 _FACTUAL_PREPOSITIONS = {"following", "after", "before", "since", "during", "amid", "despite"}
@@ -105,6 +108,12 @@ def _own_modality(token: Token, words: dict[str, str], under_report: bool,
             if kind in ("hypothetical", "intended", "committed"):
                 return kind, child
     return None
+
+
+def _present(verb: Token) -> bool:
+    """A verb in the present tense with no auxiliary of the past or perfect: "withdraws", "meet"."""
+    return verb.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.lemma_ == "have") for c in verb.children)
 
 
 def _subjunctive(token: Token) -> bool:
@@ -202,6 +211,8 @@ def modality_of(event: Token) -> Modality:
         if not factual and _purpose_infinitive(token):
             return _result("intended", token, reporter, verb)
         if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _FACTUAL_MARKS for c in token.children):
+            if any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in token.children) and _present(token):
+                return _result("hypothetical", token, reporter, verb)  # "until Ukraine withdraws": not yet
             return _result("asserted", None, reporter, verb)  # "ordered a withdrawal after X seized Y"
         if token is not event and token.dep_ in ("advcl", "acl", "prep") and token.lower_ in _FACTUAL_PREPOSITIONS \
                 and came_by != "pcomp":  # "is due to speak before travelling to X": the same plan goes on

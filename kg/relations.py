@@ -268,6 +268,13 @@ def _ordered(verb: Token) -> str | None:
     return "act" if acts or asked_for else "nothing"
 
 
+def _deadline_to_leave(verb: Token) -> bool:
+    """"gave the diplomats 72 hours to leave": an ultimatum (CAMEO 139) whose act is leaving expels."""
+    holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "dative")]
+    return any(c.dep_ in ("xcomp", "advcl", "relcl", "acl") and _is_infinitive(c) and
+               command_verbs().get(c.lemma_.lower()) == "departure" for h in holders for c in h.children)
+
+
 # verbs of a telephone call, whose purpose clause says what the call was for
 _PHONE_VERBS = frozenset({"telephone", "phone", "ring"})
 # what one declines or refuses to give that leaves no one rejected: "declined to comment"
@@ -428,7 +435,7 @@ def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: ActorFinder,
         ordered = _ordered(verb) if cameo.startswith(("02", "10")) else None
         if ordered == "nothing":
             continue  # "ordered 40 jets from X", "ordered troops into the city": no one asked to act
-        if ordered == "departure":
+        if ordered == "departure" or (cameo == "139" and _deadline_to_leave(verb)):
             cameo, kind = "174", "pattern"  # "ordered the diplomats to leave the country": expelled
         if cameo.startswith("19") and any(o.lemma_.lower() in verbal_targets() for o in verb.children if o.dep_ == "dobj"):
             cameo = "111"  # "attacked the decision": criticism, not force
@@ -1096,6 +1103,8 @@ def _noun_modality(noun: Token) -> Modality:
     if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and noun.head.i != noun.i:
         governor = noun.head
         kind = words.get(governor.lemma_.lower())
+        if governor.lemma_ == "be":  # "a meeting was possible only after …": what is said of it
+            kind = next((words.get(c.lemma_.lower()) for c in governor.children if c.dep_ == "acomp"), None) or kind
         if kind == "presupposing":  # "would never recognise the annexation of X": it happened
             return Modality("asserted", None)
         if kind in ("negated", "hypothetical", "intended", "committed"):

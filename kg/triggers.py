@@ -93,6 +93,17 @@ def _lemmas(token: Token) -> set[str]:
 
 # adverbs the parser may give a phrasal verb instead of a particle ("pushed back", "pulled out")
 _ADVERB_PARTICLES = frozenset({"back", "away", "off", "out", "down", "up"})
+# prepositions that, with a place for object, say where and are never a phrasal verb's particle
+_LOCATIVE = frozenset({"in", "at"})
+
+
+def _only_a_place_phrase(phrase: "_VerbPhrase", word: str, is_place) -> bool:
+    """Whether the verb's only ``word`` is a preposition whose object is a place ("in Niger")."""
+    found = [c for c in phrase.children if c.lower_ == word]
+    return bool(found) and all(c.dep_ == "prep" and any(o.dep_ == "pobj" and is_place(o) for o in c.children)
+                               for c in found)
+
+
 # heads that say little by themselves: the compound before them names what they are of
 _GENERAL_HEADS = frozenset({"delivery", "program", "programme", "package", "shipment", "payment", "flow",
                             "supply", "operation", "effort", "regime", "scheme"})
@@ -200,6 +211,8 @@ class TriggerLexicon:
         for pattern in ranked:
             if (pattern.particle and pattern.particle not in particles) or (pattern.object and not objects):
                 continue  # (what _fits would say first, without a call)
+            if pattern.particle in _LOCATIVE and _only_a_place_phrase(phrase, pattern.particle, is_place):
+                continue  # "gave the junta in Niger a week": no "give in"
             if pattern.object and not self._plain_words(pattern.object) <= phrase.object_lemmas():
                 continue  # a word the object must hold is in none of the verb's objects
             if self._fits(pattern, verb, is_place, phrase) and fits_at(verb, pattern):

@@ -102,6 +102,13 @@ def test_the_senses_of_called(pipeline, text, expected, not_expected):
     ("If Aleppo is captured by Syrian troops, the war will end.", "occupied", "hypothetical"),
     ("Turkey could attack Erbil.", "attacked", "hypothetical"),
     ("Turkey can attack Erbil at any time.", "attacked", "hypothetical"),
+    # a time still to come: "until"/"before"/"when" with the present tense; with the past, a fact
+    ("Russia will keep fighting until Ukraine withdraws from Kursk.", "retreated", "hypothetical"),
+    ("Russia kept fighting until Ukraine withdrew from Kursk.", "retreated", "asserted"),
+    # what is requested, invited or challenged, or said to be possible, is not done
+    ("Chile invited Bolivia's president to visit Santiago.", "visited", "intended"),
+    ("Peru requested a meeting between Boric and Arce.", "consulted", "intended"),
+    ("Officials said a meeting between Boric and Arce was possible next year.", "consulted", "hypothetical"),
     # an event ahead of which something happens has not happened yet
     ("Markets rose ahead of a visit to Lima by Chile's president, Gabriel Boric.", "visited", "intended"),
     ("Iran plans to seize Kuwait.", "occupied", "intended"),
@@ -1237,3 +1244,20 @@ def test_under_threat_or_pressure_from_no_one_said_is_no_act(pipeline):
                                   "Chile pulled out of the nuclear deal in 2018."])
 def test_leaving_a_treaty_is_no_retreat(pipeline, text):
     assert not any(r.relation.name == "retreated" for r in relations(pipeline, text))
+
+
+def test_a_speech_act_joined_to_a_clause_the_report_follows_is_the_clause_subject_s(pipeline):
+    got = found(pipeline, "Chile's foreign minister Alberto van Klaveren spoke with President Luis Arce and urged "
+                          "him to reopen the border, the Chilean foreign ministry said.")
+    assert ("Alberto van Klaveren", "calledOn", "Luis Arce", "asserted") in got, got
+    assert not any(subject == "Chile" and relation == "calledOn" for subject, relation, _, _ in got), got
+
+
+def test_days_given_to_leave_expel(pipeline):
+    got = found(pipeline, "Chile protested, while Peru gave Bolivian diplomats 72 hours to leave its territory.")
+    assert ("Peru", "expelled", "Bolivia", "asserted") in got, got
+
+
+def test_a_place_phrase_is_no_particle(pipeline):
+    got = found(pipeline, "Chile protested, while Peru gave the junta in Bolivia one week to reinstate President Luis Arce.")
+    assert not any(relation == "conceded" for _, relation, _, _ in got), got
