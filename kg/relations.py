@@ -154,7 +154,10 @@ def _is_name_calling(verb: Token) -> bool:
     """"called X a liar": an object and its complement name someone, they do not act on them."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     complements = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.pos_ in ("NOUN", "PROPN", "ADJ")]
-    return bool(objects and complements)
+    # "the capital, which Armenians call Stepanakert": a relative object is the name's bearer
+    naming = [c for c in objects if c.lower_ in ("which", "what", "that")] and \
+        any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children)
+    return bool(objects and complements) or bool(naming)
 
 
 def _speech(verb: Token) -> bool:
@@ -399,11 +402,28 @@ def _only_wants(verb: Token) -> bool:
     return modality_words().get(verb.lemma_.lower()) == "intended"
 
 
+def _adjective_read_as_clause(participle: Token) -> bool:
+    """"investigators arrested impeached President X": a participle right after a verb in the past,
+    before a name, says what X is; the parser may make it a clause of its own (or the main verb) with
+    the name for its object, but no one in the sentence did it ("the troops he led captured X" aside)."""
+    doc = participle.doc
+    before = doc[participle.i - 1] if participle.i > 0 else None
+    if participle.tag_ != "VBN" or before is None or before.pos_ != "VERB" or before.tag_ not in ("VBD", "VBN") \
+            or before.dep_ == "relcl" or any(c.dep_ in ("aux", "auxpass") for c in participle.children):
+        return False
+    named = participle.i + 1
+    while named < len(doc) and doc[named].dep_ in ("compound", "det", "amod") and doc[named].head.i > named:
+        named += 1
+    return named < len(doc) and doc[named].dep_ == "dobj" and doc[named].head.i == participle.i
+
+
 def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: ActorFinder,
                  candidates: _Candidates | None = None) -> Iterator[_Event]:
     for verb in (candidates.verbs_in(doc_span) if candidates is not None else doc_span):
         if not (verb.pos_ == "VERB" or (verb.pos_ == "ADJ" and verb.tag_ == "VBN") or is_mistagged_participle(verb)):
             continue
+        if _adjective_read_as_clause(verb):
+            continue  # "arrested impeached President X": what X is, not an act of the sentence
         if verb.dep_ == "amod" and _hyphenated_agents(verb):
             # "Russian-occupied Donetsk", "Houthi-controlled Sanaa", "Iranian-backed militias": the act
             # a hand-written pattern gives the participle, on what it describes

@@ -1261,3 +1261,35 @@ def test_days_given_to_leave_expel(pipeline):
 def test_a_place_phrase_is_no_particle(pipeline):
     got = found(pipeline, "Chile protested, while Peru gave the junta in Bolivia one week to reinstate President Luis Arce.")
     assert not any(relation == "conceded" for _, relation, _, _ in got), got
+
+
+def test_leading_a_delegation_is_no_act_between_actors(pipeline):
+    got = found(pipeline, "Peru's delegation was led by Foreign Minister Elmer Schialer and Chile's by Alberto van Klaveren.")
+    assert not got, got
+
+
+@pytest.mark.parametrize("text, relation", [
+    # an outbreak: something began, no one acted on the place
+    ("Protests broke out in several neighbourhoods of Lima on Monday.", "attacked"),
+    # a participle before a name says what the person is: the arresting police impeached no one
+    ("Peruvian police arrested impeached President Pedro Castillo on Wednesday.", "accused"),
+])
+def test_not_this_relation(pipeline, text, relation):
+    got = found(pipeline, text)
+    assert not any(r == relation for _, r, _, _ in got), got
+
+
+def test_naming_with_a_relative_object_is_no_call(blank_nlp):
+    from kg.relations import _is_name_calling
+    from tests.conftest import parse
+    # as the parser reads "which Peruvians call Qusqu and Chileans call Cusco": the second name a clause's subject
+    doc = parse(blank_nlp, "the/DET/det/1 capital/NOUN/ROOT/- ,/PUNCT/punct/1 which/PRON/dobj/5 Peruvians/PROPN/nsubj/5 "
+                           "call/VERB/relcl/1 Qusqu/PROPN/nsubj/7 calls/VERB/ccomp/5 Cusco/PROPN/oprd/7")
+    assert _is_name_calling(doc[5])
+    doc = parse(blank_nlp, "Peruvians/PROPN/nsubj/1 call/VERB/ROOT/- Chile/PROPN/dobj/1")
+    assert not _is_name_calling(doc[1])
+
+
+def test_suspending_relations_is_a_sanction(pipeline):
+    got = found(pipeline, "Mexico suspended diplomatic relations with Peru on Saturday.")
+    assert ("Mexico", "sanctioned", "Peru", "asserted") in got, got
