@@ -18,7 +18,7 @@ from typing import Callable, Iterable
 
 from spacy.tokens import Doc, Token
 
-from kg.arguments import speaker_of, subjects_of
+from kg.arguments import self_named, speaker_of, subjects_of
 from kg.data import read_tsv, word_list
 from kg.entities import Mention
 from kg.gazetteer import Gazetteer
@@ -106,7 +106,11 @@ class ActorFinder:
             if found is not None and found.via == "owner" and found.sector is None and not self.is_event(noun):
                 return None  # "Ukrainian infrastructure that supports the army": a thing of X's, not X, does it
             return found
-        if token.pos_ == "VERB" and token.dep_ in ("nsubj", "nsubjpass"):  # "X operating in Iraq said …"
+        named = self_named(token) if token.pos_ == "VERB" else next(
+            (n for n in map(self_named, (c for c in token.children if c.dep_ in ("acl", "relcl"))) if n is not None), None)
+        if named is not None:  # "officers calling themselves the Committee for …": the Committee
+            return self.actor(named, depth + 1)
+        if token.pos_ == "VERB" and token.dep_ in ("nsubj", "nsubjpass", "csubj"):  # "X operating in Iraq said …"
             inner = next((c for c in token.children if c.dep_ == "nsubj"), None)
             return self.actor(inner, depth + 1) if inner is not None else None
         if token.pos_ not in ("NOUN", "PROPN", "NUM", "PRON", "ADJ"):

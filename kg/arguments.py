@@ -19,7 +19,7 @@ from kg.modality import modality_words
 
 __all__ = ["OBJECT_PREPOSITIONS", "with_conjuncts", "subjects_of", "grammatical_subjects", "prep_objects",
            "nested_objects", "is_passive", "is_stative_passive", "agents_of", "speaker_of", "is_across_quotation",
-           "is_mistagged_participle", "plural_antecedent", "controllers"]
+           "is_mistagged_participle", "plural_antecedent", "controllers", "self_named"]
 
 # prepositions that introduce the one acted on: "attack on X", "protest against X"
 OBJECT_PREPOSITIONS = ("on", "upon", "against", "into", "with", "to", "at", "toward", "towards", "over", "for",
@@ -42,6 +42,14 @@ def is_stative_passive(verb: Token) -> bool:
 
 
 
+def self_named(verb: Token) -> Token | None:
+    """The name in "calling themselves X", "a group that calls itself X": what the ones who act say they are."""
+    if verb.lemma_.lower() not in ("call", "name", "style") or \
+            not any(c.dep_ == "dobj" and c.lower_ in ("itself", "themselves", "himself", "herself") for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("oprd", "xcomp", "attr")), None)
+
+
 def speaker_of(pronoun: Token) -> Token | None:
     """The subject of the verb of speech a pronoun's clause reports: "X said it would …"."""
     clause = pronoun.head
@@ -50,7 +58,9 @@ def speaker_of(pronoun: Token) -> Token | None:
     speech = clause.head
     if clause.dep_ != "ccomp" or modality_words().get(speech.lemma_.lower()) != "reporting":
         return None
-    speaker = next((c for c in speech.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+    # "officers calling themselves X said they …": the parser may make the naming clause the subject
+    speaker = next((c for c in speech.children if (c.dep_ == "nsubj" and c.pos_ != "PRON") or
+                    (c.dep_ == "csubj" and self_named(c) is not None)), None)
     if speaker is not None and pronoun.lower_ == "it" and \
             (speaker.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in speaker.children)):
         return None  # "officials and scientists warn it could …": "it" is something else, not them

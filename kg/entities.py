@@ -713,6 +713,12 @@ _MODEL_DESIGNATION = re.compile(r"^(?![GM]-)[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]{0,2}
 
 
 @lru_cache(maxsize=1)
+def organisation_name_words() -> frozenset[str]:
+    """Words that begin the names of movements and armed groups (ontology/organisation_name_words.tsv)."""
+    return frozenset(row["word"] for row in read_tsv("organisation_name_words.tsv"))
+
+
+@lru_cache(maxsize=1)
 def document_nouns() -> dict[str, bool]:
     """Nouns that name documents → whether a name ending in one is a document (ontology/document_nouns.tsv)."""
     return {row["word"]: row["names"] == "yes" for row in read_tsv("document_nouns.tsv")}
@@ -818,6 +824,8 @@ def type_span(span: Span, gaz: Gazetteer, lex: Lexicon, person_words: set[str],
                        kind=organisation.kind)
     if span.label_ == ORGANISATION_BY_CONSTRUCTION:
         return mention(name, "Organisation")
+    if len(name.split()) > 1 and re.split(r"[\s-]", name.lower())[0] in organisation_name_words():
+        return mention(name, "Organisation")  # "Jaish al-Adl", "Lashkar-e-Taiba": a movement's name
     nationality = lex.nationality(name)
     if nationality and _ethnic(span):
         return mention(f"ethnic {nationality.people}", "Group")  # "ethnic Albanians in Serbia": not Albania

@@ -659,10 +659,26 @@ def _own_agents(noun: Token, cameo: str) -> list[Token]:
     agents = [c for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in light_verbs()
               for a in acl.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
     agents += prep_objects(noun, ("by",) + (("from",) if cameo[:2] in _VOICED else ()))  # "an investigation by X"
+    # "the Hamas-led attack": who led the force carried it out ("Qatar-led talks" are mediated, not held)
+    if cameo[:2] in ("17", "18", "19", "20"):
+        agents += [a for c in noun.children if c.dep_ == "amod" and c.lemma_.lower() == "lead" for a in _hyphenated_agents(c)]
+    agents += _claimants(noun)
     # "the killing of a student by X": the parser hangs the agent on the one the act was done to
     agents += [by for patient in prep_objects(noun, ("of",)) if patient.pos_ == "NOUN"
                for by in prep_objects(patient, ("by",))]
     return owners + agents
+
+
+def _claimants(noun: Token) -> list[Token]:
+    """"X claimed responsibility for the attack", "X has claimed a series of attacks": X carried it out."""
+    holder = noun
+    for _ in range(2):  # "responsibility for the attack", "a series of attacks"
+        if holder.dep_ == "pobj" and holder.head.lower_ in ("for", "of") and holder.head.head.pos_ == "NOUN":
+            holder = holder.head.head
+    if holder.dep_ == "dobj" and holder.head.lemma_.lower() == "claim" and (holder is noun or holder.lemma_.lower() in (
+            "responsibility", "series", "wave", "string")):
+        return subjects_of(holder.head)
+    return []
 
 
 def _participle_objects(noun: Token) -> list[Token]:
@@ -1406,7 +1422,10 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
                                     sentence.text, sentence.start_char, date, reporter, confidence_of(evidence),
                                     evidence)
             yield found
-            if modality.committed and subject.known:
+            # an event a noun names with its own agent ("the US-led war") is not what another commits to
+            own_agent = event.predicate.pos_ == "NOUN" and modality.cue is not None and \
+                not set(event.subjects) & set(subjects_of(modality.cue))
+            if modality.committed and subject.known and not own_agent:
                 commitment = _commitment(found, triggers, modality.cue)
                 if commitment is not None:
                     yield commitment

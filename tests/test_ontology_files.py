@@ -62,6 +62,7 @@ COLUMNS = {
     "command_verbs.tsv": (["word", "kind"], set()),
     "happening_nouns.tsv": (["word", "kind"], set()),
     "document_nouns.tsv": (["word", "names"], set()),
+    "organisation_name_words.tsv": (["word", "meaning"], set()),
 }
 
 

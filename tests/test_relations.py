@@ -1293,3 +1293,25 @@ def test_naming_with_a_relative_object_is_no_call(blank_nlp):
 def test_suspending_relations_is_a_sanction(pipeline):
     got = found(pipeline, "Mexico suspended diplomatic relations with Peru on Saturday.")
     assert ("Mexico", "sanctioned", "Peru", "asserted") in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who led a force's attack carried it out
+    ("Dozens were taken hostage during the Hamas-led attack on Tel Aviv.", ("Hamas", "attacked", "Tel Aviv", "asserted")),
+    # who claims an attack carried it out
+    ("Jaish al-Adl claimed responsibility for the attack on Iranian border guards.", ("Jaish al-Adl", "attacked", "Iran", "asserted")),
+    ("Boko Haram has claimed a series of attacks on Chadian troops.", ("Boko Haram", "attacked", "Chad", "asserted")),
+    # those who call themselves a name are that body
+    ("A dozen officers calling themselves the Committee for National Salvation said they had arrested President "
+     "Ali Bongo.", ("Committee for National Salvation", "arrested", "Ali Bongo", "asserted")),
+    # ousting a leader is coercion, not expulsion
+    ("The army ousted President Alpha Conde in 2021.", ("?", "coerced", "Alpha Conde", "asserted")),
+])
+def test_who_carried_it_out(pipeline, text, expected):
+    got = found(pipeline, text)
+    assert expected in got, got
+
+
+def test_an_event_with_its_own_agent_is_not_what_another_commits_to(pipeline):
+    got = found(pipeline, "Spain has refused to commit to any assistance to the US-led war against Iraq.")
+    assert not any(relation == "threatened" for _, relation, _, _ in got), got
