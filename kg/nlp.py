@@ -23,6 +23,7 @@ import kg.coref  # noqa: F401  (registers kg_coreference)
 import kg.paragraphs  # noqa: F401  (registers kg_line_breaks)
 import kg.positions  # noqa: F401  (registers kg_positions)
 import kg.relations  # noqa: F401  (registers kg_relations)
+from kg.attribute_rules import use_attribute_rules
 from kg.data import long_lived
 from kg.errors import KGError
 
@@ -58,11 +59,13 @@ def load_model(model: str | None = None) -> Language:
 
 @lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None) -> Language:
-    """The model with newsgraph's components added after its entity recogniser."""
+    """The model with newsgraph's components added after its entity recogniser (and its attribute
+    rules applied by :mod:`kg.attribute_rules`, which leaves every token as the model's ruler would)."""
     with long_lived():  # the model, the gazetteer and the lexicons
         nlp = load_model(model)
         if "ner" not in nlp.pipe_names:
             raise KGError("E103", f"spaCy model {model or nlp.meta.get('name')!r} has no entity recogniser")
+        use_attribute_rules(nlp)  # the model's own attribute rules, by table lookup (the same result)
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("kg_line_breaks", before="parser")
         nlp.add_pipe("kg_entities", after="ner")
