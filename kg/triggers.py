@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from spacy.tokens import Token
 
@@ -137,6 +138,14 @@ def _by_longest_prefix(table: dict, cameo: str):
     return None
 
 
+class _RankedPatterns(NamedTuple):
+    """A verb's patterns best first (:meth:`TriggerLexicon._ranked_patterns`), each with its
+    particle and the words its object must hold, read once for every verb of that lemma."""
+
+    every: list[tuple[VerbPattern, str, frozenset[str]]]
+    objectless: list[tuple[VerbPattern, str, frozenset[str]]]  # those that take no object
+
+
 class TriggerLexicon:
     """Verb patterns, event nouns and relation properties (see the module docstring)."""
 
@@ -156,7 +165,7 @@ class TriggerLexicon:
         self.relations = relations
         self._by_prefix = {r.cameo: r for r in relations}
         self.intents = intents or {}
-        self._ranked: dict[str, list[VerbPattern]] = {}
+        self._ranked: dict[str, _RankedPatterns] = {}
         self._members: dict[str, list[frozenset[str]]] = {}
         self._plain: dict[tuple[str, ...], frozenset[str]] = {}
 
@@ -193,27 +202,29 @@ class TriggerLexicon:
         # the best fitting pattern is the first that fits of the verb's patterns ranked best
         # first (a stable sort: of equals, the first listed, as max() over the fitting ones picks)
         ranked = self._ranked_patterns(lemma or verb.lemma_.lower())
-        if not ranked:
+        if not ranked.every:
             return None
         phrase = _VerbPhrase(verb)
-        particles, objects = phrase.particles, phrase.objects
-        for pattern in ranked:
-            if (pattern.particle and pattern.particle not in particles) or (pattern.object and not objects):
+        particles = phrase.particles
+        # a verb without objects can fit only the patterns that take none (most take one)
+        for pattern, particle, object_words in (ranked.every if phrase.objects else ranked.objectless):
+            if particle and particle not in particles:
                 continue  # (what _fits would say first, without a call)
-            if pattern.object and not self._plain_words(pattern.object) <= phrase.object_lemmas():
+            if object_words and not object_words <= phrase.object_lemmas():
                 continue  # a word the object must hold is in none of the verb's objects
             if self._fits(pattern, verb, is_place, phrase) and fits_at(verb, pattern):
                 return pattern.cameo, pattern
         return None
 
-    def _ranked_patterns(self, lemma: str) -> list[VerbPattern]:
+    def _ranked_patterns(self, lemma: str) -> "_RankedPatterns":
         """A verb's patterns, hand-written before derived, more words before fewer, in the same
         root event as their block before not (see :meth:`verb_code`); made once per verb."""
         ranked = self._ranked.get(lemma)
         if ranked is None:
-            ranked = sorted(self.patterns.get(lemma, ()), reverse=True,
-                            key=lambda p: (p.hand_written, p.specificity, self._in_block_family(p)))
-            self._ranked[lemma] = ranked
+            patterns = sorted(self.patterns.get(lemma, ()), reverse=True,
+                              key=lambda p: (p.hand_written, p.specificity, self._in_block_family(p)))
+            every = [(p, p.particle, self._plain_words(p.object)) for p in patterns]
+            ranked = self._ranked[lemma] = _RankedPatterns(every, [each for each in every if not each[0].object])
         return ranked
 
     def _in_block_family(self, pattern: VerbPattern) -> bool:
@@ -305,13 +316,17 @@ class TriggerLexicon:
         """The CAMEO code of an event noun: "airstrikes" → 195, "hunger strike" → 142, and
         "mediation mission" → the code of "mediation" (an event noun before a noun says what
         kind of undertaking it is)."""
-        compounds = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i == noun.i - 1]
-        if compounds and noun.lemma_.lower() not in _agent_nouns():  # "security forces" are people
-            modifier = compounds[0].lemma_.lower()
-            code = self.event_nouns.get(f"{modifier} {noun.lemma_.lower()}")
-            if code or compounds[0].dep_ == "compound" and (code := self.event_nouns.get(modifier)):
+        lemma = noun.lemma_.lower()
+        # the word right before the noun when it is a compound or adjective on it (read without
+        # going through the noun's children: it is one of them when the noun is its head)
+        before = noun.doc[noun.i - 1] if noun.i > 0 else None
+        if before is not None and before.head.i == noun.i and before.dep_ in ("compound", "amod") and \
+                lemma not in _agent_nouns():  # "security forces" are people
+            modifier = before.lemma_.lower()
+            code = self.event_nouns.get(f"{modifier} {lemma}")
+            if code or before.dep_ == "compound" and (code := self.event_nouns.get(modifier)):
                 return code
-        return self.event_nouns.get(noun.lemma_.lower()) or self.event_nouns.get(noun.lower_)
+        return self.event_nouns.get(lemma) or self.event_nouns.get(noun.lower_)
 
 
 @lru_cache(maxsize=1)
