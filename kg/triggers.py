@@ -70,6 +70,7 @@ PLACE = "@place"  # in an object column: the object must be a place (a city, sta
 ANY = "*"  # in an object column: any direct object ("attribute * to X": the act is the object, X the one accused)
 
 
+@lru_cache(maxsize=None)  # a block's patterns give their words to each of its verbs: split once
 def _words(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
