@@ -28,7 +28,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
 from spacy.tokens import Token
 
@@ -139,12 +138,34 @@ def _by_longest_prefix(table: dict, cameo: str):
     return None
 
 
-class _RankedPatterns(NamedTuple):
+class _RankedPatterns:
     """A verb's patterns best first (:meth:`TriggerLexicon._ranked_patterns`), each with its
-    particle and the words its object must hold, read once for every verb of that lemma."""
+    particle and the words its object must hold, read once for every verb of that lemma, and
+    indexed so that a verb's own objects pick the few patterns that may fit it (most of a
+    verb's patterns need an object, and one with words it does not hold)."""
 
-    every: list[tuple[VerbPattern, str, frozenset[str]]]
-    objectless: list[tuple[VerbPattern, str, frozenset[str]]]  # those that take no object
+    def __init__(self, every: list[tuple[VerbPattern, str, frozenset[str]]]):
+        self.every = every
+        self.objectless = [each for each in every if not each[0].object]
+        # the patterns whose object must hold words, by their places in the ranking, under one
+        # of those words (the least, so each is listed once)
+        self._by_object_word: dict[str, list[int]] = {}
+        self._other_ranks: list[int] = []  # those that take no object or any ("@place", "*")
+        for rank, (pattern, _, object_words) in enumerate(every):
+            if object_words:
+                self._by_object_word.setdefault(min(object_words), []).append(rank)
+            else:
+                self._other_ranks.append(rank)
+
+    def candidates(self, phrase: "_VerbPhrase") -> list[tuple[VerbPattern, str, frozenset[str]]]:
+        """The patterns, best first, that a verb with these objects may fit: none that takes an
+        object when it has none, none whose object must hold a word (the least of its words)
+        that the verb's objects lack."""
+        if not phrase.objects:
+            return self.objectless
+        words = phrase.object_lemmas()
+        ranks = [rank for word in words if word in self._by_object_word for rank in self._by_object_word[word]]
+        return [self.every[rank] for rank in sorted(ranks + self._other_ranks)]
 
 
 class TriggerLexicon:
@@ -207,8 +228,7 @@ class TriggerLexicon:
             return None
         phrase = _VerbPhrase(verb)
         particles = phrase.particles
-        # a verb without objects can fit only the patterns that take none (most take one)
-        for pattern, particle, object_words in (ranked.every if phrase.objects else ranked.objectless):
+        for pattern, particle, object_words in ranked.candidates(phrase):
             if particle and particle not in particles:
                 continue  # (what _fits would say first, without a call)
             if object_words and not object_words <= phrase.object_lemmas():
@@ -224,8 +244,8 @@ class TriggerLexicon:
         if ranked is None:
             patterns = sorted(self.patterns.get(lemma, ()), reverse=True,
                               key=lambda p: (p.hand_written, p.specificity, self._in_block_family(p)))
-            every = [(p, p.particle, self._plain_words(p.object)) for p in patterns]
-            ranked = self._ranked[lemma] = _RankedPatterns(every, [each for each in every if not each[0].object])
+            ranked = self._ranked[lemma] = _RankedPatterns([(p, p.particle, self._plain_words(p.object))
+                                                            for p in patterns])
         return ranked
 
     def _in_block_family(self, pattern: VerbPattern) -> bool:
