@@ -383,8 +383,12 @@ def find_positions(doc: Doc, lex: Lexicon | None = None) -> list[PositionMention
     for person, title, owner in predicative_titles(doc, people, found, lex, everything):
         given[person].append((title, owner))
     positions = []
+    sentence_texts: dict[int, str] = {}  # by the sentence's first token: a sentence's text is made once
     for person in people:
-        sentence = doc[person.start].sent.text
+        sentence_span = doc[person.start].sent
+        sentence = sentence_texts.get(sentence_span.start)
+        if sentence is None:
+            sentence = sentence_texts[sentence_span.start] = sentence_span.text
         seen = set()
         for title, owner in given[person]:
             if owner is person or (owner is not None and owner.reference and owner.label == person.label):

@@ -176,6 +176,11 @@ def _similar_keys(a: str, b: str) -> bool:
     # a full match of the shorter word could not reach the threshold (the same answer, much cheaper).
     if 2 * min(len(a), len(b)) < SURNAME_SIMILARITY * (len(a) + len(b)):
         return False
+    # nor when the letters the two words share, in any order, could not reach it (what
+    # SequenceMatcher.quick_ratio bounds ratio() by, without making a SequenceMatcher)
+    shared = sum((Counter(a) & Counter(b)).values())
+    if 2 * shared < SURNAME_SIMILARITY * (len(a) + len(b)):
+        return False
     return SequenceMatcher(None, a, b).ratio() >= SURNAME_SIMILARITY
 
 

@@ -69,6 +69,7 @@ PLACE = "@place"  # in an object column: the object must be a place (a city, sta
 ANY = "*"  # in an object column: any direct object ("attribute * to X": the act is the object, X the one accused)
 
 
+@lru_cache(maxsize=None)  # a block's patterns give their words to each of its verbs: split once
 def _words(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
@@ -148,6 +149,36 @@ def _by_longest_prefix(table: dict, cameo: str):
     return None
 
 
+class _RankedPatterns:
+    """A verb's patterns best first (:meth:`TriggerLexicon._ranked_patterns`), each with its
+    particle and the words its object must hold, read once for every verb of that lemma, and
+    indexed so that a verb's own objects pick the few patterns that may fit it (most of a
+    verb's patterns need an object, and one with words it does not hold)."""
+
+    def __init__(self, every: list[tuple[VerbPattern, str, frozenset[str]]]):
+        self.every = every
+        self.objectless = [each for each in every if not each[0].object]
+        # the patterns whose object must hold words, by their places in the ranking, under one
+        # of those words (the least, so each is listed once)
+        self._by_object_word: dict[str, list[int]] = {}
+        self._other_ranks: list[int] = []  # those that take no object or any ("@place", "*")
+        for rank, (pattern, _, object_words) in enumerate(every):
+            if object_words:
+                self._by_object_word.setdefault(min(object_words), []).append(rank)
+            else:
+                self._other_ranks.append(rank)
+
+    def candidates(self, phrase: "_VerbPhrase") -> list[tuple[VerbPattern, str, frozenset[str]]]:
+        """The patterns, best first, that a verb with these objects may fit: none that takes an
+        object when it has none, none whose object must hold a word (the least of its words)
+        that the verb's objects lack."""
+        if not phrase.objects:
+            return self.objectless
+        words = phrase.object_lemmas()
+        ranks = [rank for word in words if word in self._by_object_word for rank in self._by_object_word[word]]
+        return [self.every[rank] for rank in sorted(ranks + self._other_ranks)]
+
+
 class TriggerLexicon:
     """Verb patterns, event nouns and relation properties (see the module docstring)."""
 
@@ -167,7 +198,7 @@ class TriggerLexicon:
         self.relations = relations
         self._by_prefix = {r.cameo: r for r in relations}
         self.intents = intents or {}
-        self._ranked: dict[str, list[VerbPattern]] = {}
+        self._ranked: dict[str, _RankedPatterns] = {}
         self._members: dict[str, list[frozenset[str]]] = {}
         self._plain: dict[tuple[str, ...], frozenset[str]] = {}
 
@@ -204,29 +235,30 @@ class TriggerLexicon:
         # the best fitting pattern is the first that fits of the verb's patterns ranked best
         # first (a stable sort: of equals, the first listed, as max() over the fitting ones picks)
         ranked = self._ranked_patterns(lemma or verb.lemma_.lower())
-        if not ranked:
+        if not ranked.every:
             return None
         phrase = _VerbPhrase(verb)
-        particles, objects = phrase.particles, phrase.objects
-        for pattern in ranked:
-            if (pattern.particle and pattern.particle not in particles) or (pattern.object and not objects):
+        particles = phrase.particles
+        for pattern, particle, object_words in ranked.candidates(phrase):
+            if particle and particle not in particles:
                 continue  # (what _fits would say first, without a call)
-            if pattern.particle in _LOCATIVE and _only_a_place_phrase(phrase, pattern.particle, is_place):
+            if particle in _LOCATIVE and _only_a_place_phrase(phrase, particle, is_place):
                 continue  # "gave the junta in Niger a week": no "give in"
-            if pattern.object and not self._plain_words(pattern.object) <= phrase.object_lemmas():
+            if object_words and not object_words <= phrase.object_lemmas():
                 continue  # a word the object must hold is in none of the verb's objects
             if self._fits(pattern, verb, is_place, phrase) and fits_at(verb, pattern):
                 return pattern.cameo, pattern
         return None
 
-    def _ranked_patterns(self, lemma: str) -> list[VerbPattern]:
+    def _ranked_patterns(self, lemma: str) -> "_RankedPatterns":
         """A verb's patterns, hand-written before derived, more words before fewer, in the same
         root event as their block before not (see :meth:`verb_code`); made once per verb."""
         ranked = self._ranked.get(lemma)
         if ranked is None:
-            ranked = sorted(self.patterns.get(lemma, ()), reverse=True,
-                            key=lambda p: (p.hand_written, p.specificity, self._in_block_family(p)))
-            self._ranked[lemma] = ranked
+            patterns = sorted(self.patterns.get(lemma, ()), reverse=True,
+                              key=lambda p: (p.hand_written, p.specificity, self._in_block_family(p)))
+            ranked = self._ranked[lemma] = _RankedPatterns([(p, p.particle, self._plain_words(p.object))
+                                                            for p in patterns])
         return ranked
 
     def _in_block_family(self, pattern: VerbPattern) -> bool:
@@ -318,13 +350,17 @@ class TriggerLexicon:
         """The CAMEO code of an event noun: "airstrikes" → 195, "hunger strike" → 142, and
         "mediation mission" → the code of "mediation" (an event noun before a noun says what
         kind of undertaking it is)."""
-        compounds = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i == noun.i - 1]
-        if compounds and noun.lemma_.lower() not in _agent_nouns():  # "security forces" are people
-            modifier = compounds[0].lemma_.lower()
-            code = self.event_nouns.get(f"{modifier} {noun.lemma_.lower()}")
-            if code or compounds[0].dep_ == "compound" and (code := self.event_nouns.get(modifier)):
+        lemma = noun.lemma_.lower()
+        # the word right before the noun when it is a compound or adjective on it (read without
+        # going through the noun's children: it is one of them when the noun is its head)
+        before = noun.doc[noun.i - 1] if noun.i > 0 else None
+        if before is not None and before.head.i == noun.i and before.dep_ in ("compound", "amod") and \
+                lemma not in _agent_nouns():  # "security forces" are people
+            modifier = before.lemma_.lower()
+            code = self.event_nouns.get(f"{modifier} {lemma}")
+            if code or before.dep_ == "compound" and (code := self.event_nouns.get(modifier)):
                 return code
-        return self.event_nouns.get(noun.lemma_.lower()) or self.event_nouns.get(noun.lower_)
+        return self.event_nouns.get(lemma) or self.event_nouns.get(noun.lower_)
 
 
 @lru_cache(maxsize=1)

@@ -138,3 +138,30 @@ def test_eastern_and_east_name_one_region():
     resolution = resolve([("a1", found)])
     assert [(e.label, sorted(e.names)) for e in resolution.entities.values()] == [
         ("Eastern Adriatic", ["East Adriatic", "Eastern Adriatic"])]
+
+
+def test_the_cheap_bounds_of_the_surname_match_agree_with_sequence_matcher():
+    """_similar_keys skips SequenceMatcher when the lengths or the shared letters cannot reach the
+    threshold: it must answer as SequenceMatcher.ratio() does, on words one or two edits apart
+    (and their anagrams), where the answers go both ways."""
+    import random
+    from difflib import SequenceMatcher
+
+    from kg.resolve import SURNAME_SIMILARITY, _similar_keys
+
+    letters = "abdeiklnorsvyz"
+    rng = random.Random(7)
+    answers = set()
+    for _ in range(3000):
+        a = "".join(rng.choices(letters, k=rng.randint(3, 14)))
+        b = list(a)
+        for _ in range(rng.randint(1, 2)):
+            at = rng.randrange(len(b))
+            b[at:at + 1] = rng.choice([[], [rng.choice(letters)], [b[at], rng.choice(letters)]])
+        if rng.random() < 0.3:
+            rng.shuffle(b)
+        b = "".join(b)
+        expected = a == b or SequenceMatcher(None, a, b).ratio() >= SURNAME_SIMILARITY
+        assert _similar_keys(a, b) == expected, (a, b)
+        answers.add(expected)
+    assert answers == {True, False}
