@@ -30,6 +30,7 @@ from kg.entities import Mention, MentionList, mention_at, mentions
 from kg.gazetteer import Gazetteer, gazetteer
 from kg.lexicon import Lexicon, lexicon
 from kg.modality import modality_words
+from kg.quotes import quotations, speaker_of_quotation
 
 __all__ = ["reference_words", "resolve_references", "Coreference"]
 
@@ -464,7 +465,30 @@ def resolve_references(doc: Doc, gaz: Gazetteer | None = None, lex: Lexicon | No
             references.append(replace(antecedent, text=span.text, start=span.start, end=span.end,
                                       start_char=span.start_char, end_char=span.end_char,
                                       sector=None, reference=True, sentence=span.sent.start))
-    return references
+    return references + _speakers(doc, MentionList(list(found) + references), taken)
+
+
+# first-person pronouns, which within quotation marks are the one quoted
+_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+
+
+def _speakers(doc: Doc, found: MentionList, taken: set[int]) -> list[Mention]:
+    """"I", "we", "my", "our" within a quotation: the speaker it is attributed to ('"We demand that
+    the ELN stop kidnapping. …," he said' — he, and whom "he" stands for)."""
+    speakers = []
+    for start, end in quotations(doc):
+        pronouns = [t for t in doc[start + 1:end] if t.lower_ in _FIRST_PERSON and t.pos_ == "PRON" and t.i not in taken]
+        if not pronouns:
+            continue
+        speaker = speaker_of_quotation(doc, start, end)
+        mention = mention_at(speaker.i, found) if speaker is not None else None
+        if mention is None:
+            continue
+        for pronoun in pronouns:
+            speakers.append(replace(mention, text=pronoun.text, start=pronoun.i, end=pronoun.i + 1,
+                                    start_char=pronoun.idx, end_char=pronoun.idx + len(pronoun),
+                                    sector=None, reference=True, sentence=pronoun.sent.start))
+    return speakers
 
 
 def _words_of(doc: Doc, wanted) -> list[int]:

@@ -550,8 +550,8 @@ def _noun_events(doc_span: Span, triggers: TriggerLexicon, candidates: _Candidat
         # "conducted airstrikes on X", "imposed sanctions on X", "opened an investigation into X"
         if noun.dep_ in ("dobj", "nsubjpass", "conj") and head.pos_ == "VERB" and \
                 any(lemma in light_verbs() for lemma in _verb_lemmas(head)):
-            if noun.dep_ == "nsubjpass":
-                continue
+            if noun.dep_ == "nsubjpass" or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+                continue  # "put no pressure on them", "imposed no sanctions": no such act
             if _ordered(head) == "departure":
                 cameo = "174"  # "ordered the diplomats to leave": expelled, as any verb of command says
             # "prompting a formal protest from Moscow", "drew criticism from X": a voice's "from" is who spoke
@@ -786,7 +786,8 @@ def _demands(doc_span: Span, candidates: _Candidates | None = None) -> Iterator[
         speech = clause.head
         if modality_words().get(speech.lemma_.lower()) != "reporting":
             continue
-        targets = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "Y must withdraw" calls on Y; "the sanctions should be reviewed" on no one it names
+        targets = [c for c in clause.children if c.dep_ == "nsubj"]
         yield _Event(speech, "100", f"{speech.text} … must", tuple(subjects_of(speech)),
                      (("addressee", tuple(with_conjuncts(targets))),), trigger_kind="demand")
 
@@ -1121,6 +1122,9 @@ def _noun_modality(noun: Token) -> Modality:
     if warning is not None:  # "warned of sanctions": a threat, committed to by the one who warns
         own = _threat_of_ones_own(warning, trigger_lexicon().noun_code(noun) or "")
         return Modality("intended", warning, committed=own)
+    determiner = next((c for c in noun.children if c.dep_ == "det" and c.lower_ in ("no", "any", "every")), None)
+    if determiner is not None:  # "put no pressure on them", "any attack on our infrastructure": none in particular
+        return Modality("negated" if determiner.lower_ == "no" else "hypothetical", determiner)
     governor = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else \
         noun.head if noun.dep_ == "oprd" else None
     if governor is not None and governor.lemma_.lower() in _CHARACTERISING:
@@ -1141,6 +1145,9 @@ def _noun_modality(noun: Token) -> Modality:
         kind = words.get(governor.lemma_.lower())
         if governor.lemma_ == "be":  # "a meeting was possible only after …": what is said of it
             kind = next((words.get(c.lemma_.lower()) for c in governor.children if c.dep_ == "acomp"), None) or kind
+            equated = next((c for c in governor.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+            if noun.dep_ == "attr" and equated is not None and trigger_lexicon().noun_code(equated) is not None:
+                return _noun_modality(equated)  # "any attack on X is an attack on all of us": as the one it names
         if kind == "presupposing":  # "would never recognise the annexation of X": it happened
             return Modality("asserted", None)
         if kind in ("negated", "hypothetical", "intended", "committed"):

@@ -1315,3 +1315,24 @@ def test_who_carried_it_out(pipeline, text, expected):
 def test_an_event_with_its_own_agent_is_not_what_another_commits_to(pipeline):
     got = found(pipeline, "Spain has refused to commit to any assistance to the US-led war against Iraq.")
     assert not any(relation == "threatened" for _, relation, _, _ in got), got
+
+
+def test_what_someone_says_must_be_done_calls_on_its_doer_not_on_what_it_is_done_to(pipeline):
+    assert ("Brazil", "calledOn", "Peru", "asserted") in found(pipeline, "Brazil said Peru must withdraw its troops.")
+    got = found(pipeline, "Lula said the OAS sanctions on Peru should be reviewed.")
+    assert not any(r == "calledOn" and o not in (None, "?") for _, r, o, _ in got), got
+
+
+def test_we_within_a_quotation_is_its_speaker(pipeline):
+    story = ("Peru's chief negotiator, Maria Sanchez, spoke after the talks. \"We demand that the Shining Path free "
+             "the hostages. No talks can go on while they are held,\" she said.")
+    assert ("Maria Sanchez", "calledOn", "Shining Path", "asserted") in found(pipeline, story)
+
+
+@pytest.mark.parametrize("text", [
+    "Brazil put no pressure on Peru, its foreign minister said.",
+    "\"Any attack on our ports is an attack on all of us,\" Chilean President Gabriel Boric said.",
+])
+def test_no_act_and_any_act_are_none_in_particular(pipeline, text):
+    got = found(pipeline, text)
+    assert not any(m == "asserted" and r in ("calledOn", "attacked") for _, r, _, m in got), got
