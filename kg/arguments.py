@@ -14,7 +14,7 @@ from typing import Iterable
 
 from spacy.tokens import Token
 
-from kg.data import read_tsv, word_list
+from kg.data import read_tsv, word_class, word_list
 from kg.modality import modality_words
 
 __all__ = ["OBJECT_PREPOSITIONS", "with_conjuncts", "subjects_of", "grammatical_subjects", "prep_objects",
@@ -161,15 +161,10 @@ def grammatical_subjects(verb: Token, kinds: tuple[str, ...]) -> list[Token]:
 
 
 
-# verbs of what a speaker does with words, besides reporting: "said … and accused X", "… and urged Y"
-_SPEECH_ACTS = frozenset({"accuse", "blame", "urge", "call", "criticise", "criticize", "condemn", "denounce",
-                          "warn", "demand", "praise", "thank", "reject"})
-
-
 def _speech_act_after_report(verb: Token) -> bool:
     """"He said Abiy had made no secret of it and accused Addis Ababa of …": the parser joins a
     speech act to the reported clause, whose subject is not the one who speaks."""
-    if verb.dep_ != "conj" or verb.lemma_.lower() not in _SPEECH_ACTS:
+    if verb.dep_ != "conj" or verb.lemma_.lower() not in word_class("speech act"):
         return False
     reported = verb.head
     subjects = [c for c in reported.children if c.dep_ in ("nsubj", "nsubjpass")]

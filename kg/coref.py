@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.arguments import controllers
-from kg.data import read_tsv
+from kg.data import read_tsv, word_class
 from kg.entities import Mention, MentionList, mention_at, mentions
 from kg.gazetteer import Gazetteer, gazetteer
 from kg.lexicon import Lexicon, lexicon
@@ -310,10 +310,6 @@ def _named_by_the_phrase(noun: Token, found: list[Mention], fits) -> Mention | N
     return None
 
 
-# what makes "the capital" the seat of a province or region rather than of a state
-_SUBNATIONAL = frozenset({"provincial", "regional", "state", "district", "county", "departmental", "local"})
-
-
 def _named_before(noun: Token, found: list[Mention], fits) -> Mention | None:
     """The name a description stands in apposition to: "from Wabag, the provincial capital"."""
     start = noun.left_edge.i
@@ -332,7 +328,7 @@ def description_antecedent(noun: Token, refers_to: str, antecedents: _Antecedent
             _named_before(noun, found, lambda m: m.type == "City")
         if named is not None:
             return named
-    if refers_to == "capital" and any(c.dep_ == "amod" and c.lower_ in _SUBNATIONAL for c in noun.children):
+    if refers_to == "capital" and any(c.dep_ == "amod" and c.lower_ in word_class("subnational") for c in noun.children):
         return None  # "the provincial capital" unnamed: not the state's capital
     if refers_to == "City":
         return _nearest(noun, antecedents, lambda m: m.type == "City")

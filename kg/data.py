@@ -44,6 +44,12 @@ def read_tsv(name: str) -> list[dict[str, str]]:
 
 
 @lru_cache(maxsize=None)
+def word_class(role: str) -> frozenset[str]:
+    """The words of one class of ``word_classes.tsv`` ("speech act", "phone", "claim noun" …), read once."""
+    return frozenset(row["word"] for row in read_tsv("word_classes.tsv") if row["role"] == role)
+
+
+@lru_cache(maxsize=None)
 def word_list(name: str) -> frozenset[str]:
     """The words of the first column of a data file (a list such as ``patient_nouns.tsv``), read once."""
     return frozenset(next(iter(row.values())) for row in read_tsv(name))

@@ -39,7 +39,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from kg.data import read_tsv
+from kg.data import read_tsv, word_class
 
 __all__ = ["Modality", "modality_words", "modality_of", "MODALITIES"]
 
@@ -144,11 +144,6 @@ def _result(kind: str, cue: Token | None, reporter: Token | None, reporter_verb:
     return Modality(kind, cue, reporter, reporter_verb=reporter_verb)
 
 
-# nouns that sum up what a sentence said as someone's claim: "…, a charge X denies"
-_CLAIM_NOUNS = frozenset({"claim", "charge", "allegation", "accusation", "assertion", "account"})
-_DISPUTING = frozenset({"deny", "reject", "dispute", "contest", "dismiss"})
-
-
 def _disputed_after(event: Token, words: dict[str, str]) -> Token | None:
     """"Syrian forces shelled Idlib, a claim Damascus denied": the noun that sums the sentence up
     as a claim someone denies or rejects, after the event."""
@@ -157,9 +152,9 @@ def _disputed_after(event: Token, words: dict[str, str]) -> Token | None:
         return None  # only what the sentence itself says is summed up so
     last = max((t.i for t in sentence if not (t.is_punct or t.is_space)), default=sentence.start)
     for token in sentence[event.i - sentence.start + 1:]:
-        if token.lemma_.lower() in _CLAIM_NOUNS and token.doc[token.left_edge.i - 1].text == "," \
+        if token.lemma_.lower() in word_class("claim noun") and token.doc[token.left_edge.i - 1].text == "," \
                 and token.right_edge.i == last \
-                and any(c.dep_ in ("relcl", "acl") and (_kind(c, words) == "negated" or c.lemma_.lower() in _DISPUTING)
+                and any(c.dep_ in ("relcl", "acl") and (_kind(c, words) == "negated" or c.lemma_.lower() in word_class("disputing"))
                         for c in token.children):
             return token
     return None
@@ -217,7 +212,7 @@ def modality_of(event: Token) -> Modality:
         if token is not event and token.dep_ in ("advcl", "acl", "prep") and token.lower_ in _FACTUAL_PREPOSITIONS \
                 and came_by != "pcomp":  # "is due to speak before travelling to X": the same plan goes on
             return _result("asserted", None, reporter, verb)  # "set fire to X following the killing of Y"
-        described = [c for c in head.children if c.dep_ == "dobj" and c.i > token.i and c.lemma_.lower() in _CLAIM_NOUNS] \
+        described = [c for c in head.children if c.dep_ == "dobj" and c.i > token.i and c.lemma_.lower() in word_class("claim noun")] \
             if token.dep_ == "ccomp" else []
         if described and token.i < head.i:
             # "X shelled Y, a charge Z denies": the parser made the clause the denial's, which has its own

@@ -47,7 +47,7 @@ from kg.actors import (UNKNOWN, Actor, ActorFinder, is_pair_phrase, light_verbs,
                        same_actor)
 from kg.arguments import (OBJECT_PREPOSITIONS, agents_of, grammatical_subjects, is_across_quotation, is_mistagged_participle, plural_antecedent,
                           is_passive, is_stative_passive, nested_objects, prep_objects, subjects_of, with_conjuncts)
-from kg.data import read_tsv, word_list
+from kg.data import read_tsv, word_class, word_list
 from kg.entities import Mention, document_nouns, mentions
 from kg.gazetteer import Gazetteer, gazetteer
 from kg.lexicon import Lexicon, lexicon
@@ -278,12 +278,6 @@ def _deadline_to_leave(verb: Token) -> bool:
                command_verbs().get(c.lemma_.lower()) == "departure" for h in holders for c in h.children)
 
 
-# verbs of a telephone call, whose purpose clause says what the call was for
-_PHONE_VERBS = frozenset({"telephone", "phone", "ring"})
-# what one declines or refuses to give that leaves no one rejected: "declined to comment"
-_WORDS_WITHHELD = frozenset({"comment", "elaborate", "respond", "confirm", "say", "discuss", "speculate", "answer"})
-
-
 def _lies_around(verb: Token) -> bool:
     """"X is surrounded by Y", "X is bordered by Y": a place in the present tense, ringed by a place."""
     if not any(c.dep_ == "auxpass" and c.lower_ in ("is", "are") for c in verb.children):
@@ -442,9 +436,9 @@ def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: ActorFinder,
         if cameo.startswith("041") and _is_name_calling(verb):
             continue
         if cameo.startswith(("041", "05")) and any(c.dep_ == "xcomp" and _is_infinitive(c) for c in verb.children) \
-                and verb.lemma_.lower() not in _PHONE_VERBS:
+                and verb.lemma_.lower() not in word_class("phone"):
             cameo = "020"  # "called X to join", "encouraged X to leave": an appeal ("telephoned X to congratulate him" stays a call)
-        if cameo.startswith("12") and any(c.dep_ == "xcomp" and c.lemma_.lower() in _WORDS_WITHHELD for c in verb.children):
+        if cameo.startswith("12") and any(c.dep_ == "xcomp" and c.lemma_.lower() in word_class("withheld") for c in verb.children):
             continue  # "declined to comment on X": no answer given, no one rejected
         if cameo.startswith("191") and _lies_around(verb):
             continue  # "Eswatini is surrounded by South Africa": where it lies, no siege
@@ -1127,7 +1121,7 @@ def _noun_modality(noun: Token) -> Modality:
         return Modality("negated" if determiner.lower_ == "no" else "hypothetical", determiner)
     governor = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else \
         noun.head if noun.dep_ == "oprd" else None
-    if governor is not None and governor.lemma_.lower() in _CHARACTERISING:
+    if governor is not None and governor.lemma_.lower() in word_class("characterising"):
         # "over what he described as the killing of Christians", "what he called the murder of X": his word for it
         return Modality("reported", governor, next((c for c in governor.children if c.dep_ == "nsubj"), None))
     # "alleged atrocities, including killings of X": the hedge of the whole covers what it includes
@@ -1156,16 +1150,12 @@ def _noun_modality(noun: Token) -> Modality:
     return modality_of(noun)
 
 
-# verbs that put a name on something ("what he described as X"): X is the speaker's word for it
-_CHARACTERISING = ("describe", "call", "term", "label", "brand", "characterise", "characterize", "portray")
-
-_VERBAL_ATTACK_VERBS = {"attack", "assail", "slam", "blast", "lash"}
 
 
 def _verbal_attack(event: _Event, subject: Actor, obj: Actor | None) -> bool:
     """"The opposition leader attacked the government": a person "attacking" a state or an
     organisation is criticising it; force would be a unit's, a state's or a group's."""
-    return event.cameo.startswith("19") and event.predicate.lemma_.lower() in _VERBAL_ATTACK_VERBS and \
+    return event.cameo.startswith("19") and event.predicate.lemma_.lower() in word_class("verbal attack") and \
         subject.mention is not None and subject.mention.type == "Person" and obj is not None and \
         obj.mention is not None and (obj.mention.type in ("State", "Organisation") or obj.sector == "government")
 

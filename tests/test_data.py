@@ -32,3 +32,15 @@ def test_a_collector_turned_off_stays_off_and_a_failure_freezes_nothing():
         with long_lived():
             raise ValueError("unreadable")
     assert gc.isenabled() and gc.get_freeze_count() == frozen
+
+
+def test_every_word_class_the_rules_look_up_has_words():
+    import re
+    from pathlib import Path
+
+    from kg.data import read_tsv, word_class
+    source = "".join(p.read_text(encoding="utf-8") for p in (Path(__file__).parent.parent / "kg").glob("*.py"))
+    used = set(re.findall(r'word_class\("([^"]+)"\)', source))
+    listed = {row["role"] for row in read_tsv("word_classes.tsv")}
+    assert used and used == listed, (used - listed, listed - used)
+    assert all(word_class(role) for role in used)

@@ -63,6 +63,7 @@ COLUMNS = {
     "happening_nouns.tsv": (["word", "kind"], set()),
     "document_nouns.tsv": (["word", "names"], set()),
     "organisation_name_words.tsv": (["word", "meaning"], set()),
+    "word_classes.tsv": (["role", "word"], set()),
 }
 
 
