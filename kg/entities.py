@@ -47,7 +47,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.data import read_tsv
+from kg.data import read_tsv, word_class
 from kg.gazetteer import Gazetteer, Place, gazetteer
 from kg.lexicon import Lexicon, lexicon
 from kg.names import clean_name, name_key, title_case
@@ -564,6 +564,12 @@ def follows_title(span: Span, lex: Lexicon) -> bool:
     return previous.lower_.rstrip(".") in lex.person_titles and previous.pos_ in ("NOUN", "PROPN")
 
 
+def follows_kin(span: Span) -> bool:
+    """A name right after a word of kinship: "whose nephew <Name>", "his son <Name>"."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in word_class("kin") and \
+        span.doc[span.start - 1].pos_ == "NOUN"
+
+
 def context_countries(spans: Iterable[Span], gaz: Gazetteer, lex: Lexicon) -> Counter:
     """How often an article names each state: states, unambiguous places, nationality words."""
     countries: Counter = Counter()
@@ -846,6 +852,8 @@ def type_span(span: Span, gaz: Gazetteer, lex: Lexicon, person_words: set[str],
         return mention(name, "City", country=settled or article_country(context))
     # a surname alone is a person when the article gives that person's full name (a name of
     # several words is no evidence for itself: "Wad Madani" tagged PERSON is a city)
+    if follows_kin(span):
+        return mention(strip_titles(name, lex), "Person")  # "whose nephew <Name>": a person, whatever place has the name
     if (len(name.split()) == 1 and name_key(name) in person_words) or follows_title(span, lex):
         # spaCy's PERSON or ORG for a person's name wins over a place of that name; its GPE
         # or LOC only when no place has the name

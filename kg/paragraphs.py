@@ -16,6 +16,10 @@ Examples
 >>> doc = mark_line_breaks(nlp("ABUJA, March 14 (Reuters) - The bloc imposed sanctions."))
 >>> [t.text for t in doc if t.is_sent_start]
 ['ABUJA', 'The']
+>>> [t.text for t in mark_line_breaks(nlp("OTTAWA - Canada expelled six diplomats.")) if t.is_sent_start]
+['OTTAWA', 'Canada']
+>>> [t.text for t in mark_line_breaks(nlp("NATO - Russia talks resume")) if t.is_sent_start]
+['NATO']
 """
 from __future__ import annotations
 
@@ -25,6 +29,9 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.gazetteer import gazetteer
+from kg.names import title_case
+
 __all__ = ["mark_line_breaks"]
 
 
@@ -33,6 +40,13 @@ __all__ = ["mark_line_breaks"]
 DATELINE = re.compile(r"[A-Z][A-Z'.\-]{2,}(?:[ /][A-Z][A-Z'.\-]+)*(?:, [A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)*)?"
                       r"(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?"
                       r"(?: \([A-Za-z.&' \-]+\))? ?[-\u2013\u2014]{1,2} ")
+
+
+def _city_named(dateline: str) -> bool:
+    """Whether the capitals before a dateline's dash name a city of the gazetteer ("QUITO — ")."""
+    name = re.split(r" ?[-\u2013\u2014]", dateline, maxsplit=1)[0].strip()
+    match = gazetteer().match(title_case(name)) if name else None
+    return match is not None and match.place.kind == "City"
 
 
 def mark_line_breaks(doc: Doc) -> Doc:
@@ -46,8 +60,8 @@ def mark_line_breaks(doc: Doc) -> Doc:
             continue
         marks.append(start)
         dateline = DATELINE.match(text, doc[start].idx)
-        if dateline and not any(mark in dateline.group() for mark in ",("):
-            dateline = None  # "NATO - Russia talks": a heading's dash, no dateline
+        if dateline and not any(mark in dateline.group() for mark in ",(") and not _city_named(dateline.group()):
+            dateline = None  # "NATO - Russia talks": a heading's dash, no dateline ("QUITO — " is one)
         after = doc.char_span(dateline.end(), dateline.end(), alignment_mode="expand") if dateline else None
         if after is not None and after.start < len(doc) and after.start > start:
             marks.append(after.start)

@@ -1336,3 +1336,12 @@ def test_we_within_a_quotation_is_its_speaker(pipeline):
 def test_no_act_and_any_act_are_none_in_particular(pipeline, text):
     got = found(pipeline, text)
     assert not any(m == "asserted" and r in ("calledOn", "attacked") for _, r, _, m in got), got
+
+
+def test_claiming_a_territory_is_no_act_on_it(pipeline):
+    assert not found(pipeline, "Guatemala has long claimed Belize.")
+
+
+def test_a_name_after_a_word_of_kinship_is_a_person(pipeline):
+    got = found(pipeline, "Relatives of Randy Santos, whose nephew Kian was shot dead by police in 2017, spoke.")
+    assert ("?", "attacked", "Kian", "asserted") in got, got
