@@ -325,6 +325,12 @@ def _object_groups(verb: Token, pattern, cameo: str,
     ("demanded that X resign").
     """
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    # "stripped him of his citizenship, the latest blow in a campaign by X": an object after a comma
+    # that follows another sums the act up; it is not a second one acted on
+    direct = [o for o in objects if o.dep_ == "dobj"]
+    objects = [o for o in objects if o not in direct[1:] or o.doc[o.left_edge.i - 1].text != "," or
+               o.pos_ != "NOUN" or any(t.ent_type_ for t in o.doc[o.left_edge.i:o.i + 1])]  # (not a list the
+    # parser split: "deployed X, the Y Force and state police")
     # "kidnapped up to 16 advisers": a count the parser read as a particle and a preposition
     objects += [o for up in verb.children if up.dep_ == "prt" and up.lower_ == "up"
                 for o in prep_objects(up, ("to",)) if any(c.dep_ == "nummod" for c in o.children)]
@@ -418,6 +424,8 @@ def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: ActorFinder,
             continue
         if _adjective_read_as_clause(verb):
             continue  # "arrested impeached President X": what X is, not an act of the sentence
+        if verb.lemma_.lower() == "beat" and verb.head.lemma_.lower() == "win" and verb.head.i != verb.i:
+            continue  # "won a contract, beating X": a competition won, no one beaten up
         if verb.dep_ == "amod" and _hyphenated_agents(verb):
             # "Russian-occupied Donetsk", "Houthi-controlled Sanaa", "Iranian-backed militias": the act
             # a hand-written pattern gives the participle, on what it describes

@@ -1345,3 +1345,15 @@ def test_claiming_a_territory_is_no_act_on_it(pipeline):
 def test_a_name_after_a_word_of_kinship_is_a_person(pipeline):
     got = found(pipeline, "Relatives of Randy Santos, whose nephew Kian was shot dead by police in 2017, spoke.")
     assert ("?", "attacked", "Kian", "asserted") in got, got
+
+
+@pytest.mark.parametrize("text, relation", [
+    # an object after a comma that follows another sums the act up: "the latest blow in a campaign by X"
+    ("Peru's government has expelled a Catholic bishop and stripped him of his citizenship, the latest blow in a "
+     "years-long campaign against the church by President Dina Boluarte and her husband, Juan Perez.", "coerced"),
+    # a competition won: no one beaten up
+    ("Siemens won a contract to supply turbines to Chile, beating Vestas and Nordex.", "attacked"),
+])
+def test_not_this_act_on_them(pipeline, text, relation):
+    got = found(pipeline, text)
+    assert not any(r == relation and o not in (None, "?") for _, r, o, _ in got), got
