@@ -49,7 +49,7 @@ MODALITIES = ("asserted", "negated", "hypothetical", "intended", "reported")
 # of the clause it hangs from (an order, a plan) does not reach into it.
 _FACTUAL_MARKS = {"after", "before", "because", "since", "when", "while", "as", "although", "though", "until"}
 # Of those, the marks of a time that, with a verb in the present tense, is still to come: "… until
-# Ukraine withdraws", "before he meets Putin" (while "because Russia occupies X" states a fact).
+# Ukraine withdraws", "before the envoy arrives" (while "because Russia occupies X" states a fact).
 _TIME_MARKS = {"before", "when", "until"}
 # Prepositions (and participles used as such) that date an event by another: "following the
 # killing of X", "after the attack on Y" state a fact whatever the main clause does.
