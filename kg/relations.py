@@ -385,6 +385,9 @@ def _asks_a_question(verb: Token) -> bool:
         return False
     return any((c.dep_ == "prep" and c.lower_ == "about") or
                (c.dep_ in ("ccomp", "advcl") and any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children))
+               # "asked why the information had not been passed on": a wh-question
+               or (c.dep_ == "ccomp" and any(m.tag_ in ("WRB", "WP", "WDT") and m.i < c.i and m.dep_ != "nsubj"
+                                             for m in c.children))
                for c in verb.children)
 
 

@@ -94,15 +94,15 @@ def _lemmas(token: Token) -> set[str]:
 
 # adverbs the parser may give a phrasal verb instead of a particle ("pushed back", "pulled out")
 _ADVERB_PARTICLES = frozenset({"back", "away", "off", "out", "down", "up"})
-# prepositions that, with a place for object, say where and are never a phrasal verb's particle
+# prepositions that, with an object of their own, say where or when and are never a phrasal verb's particle
 _LOCATIVE = frozenset({"in", "at"})
 
 
 def _only_a_place_phrase(phrase: "_VerbPhrase", word: str, is_place) -> bool:
-    """Whether the verb's only ``word`` is a preposition whose object is a place ("in Niger")."""
+    """Whether every ``word`` of the verb is a preposition with an object of its own ("in Niger",
+    "in 2013"): "gave the junta in Niger a week", "a speech he gave in Australia" are no "give in"."""
     found = [c for c in phrase.children if c.lower_ == word]
-    return bool(found) and all(c.dep_ == "prep" and any(o.dep_ == "pobj" and is_place(o) for o in c.children)
-                               for c in found)
+    return bool(found) and all(c.dep_ == "prep" and any(o.dep_ == "pobj" for o in c.children) for c in found)
 
 
 # heads that say little by themselves: the compound before them names what they are of

@@ -1353,7 +1353,14 @@ def test_a_name_after_a_word_of_kinship_is_a_person(pipeline):
      "years-long campaign against the church by President Dina Boluarte and her husband, Juan Perez.", "coerced"),
     # a competition won: no one beaten up
     ("Siemens won a contract to supply turbines to Chile, beating Vestas and Nordex.", "attacked"),
+    # "gave" and a place or a time: no "give in"
+    ("The charges stem from a speech Carlos Mesa gave in Argentina in 2013.", "conceded"),
+    # a question put, not an act asked for
+    ("Senator Ana Lima asked why Brazilian Intelligence Agency reports had not been passed to her.", "calledOn"),
+    # taking up a post: no mobilisation
+    ("Michelle Bachelet has met Chilean ministers in Santiago since taking up her post last year.", "mobilized"),
 ])
 def test_not_this_act_on_them(pipeline, text, relation):
     got = found(pipeline, text)
-    assert not any(r == relation and o not in (None, "?") for _, r, o, _ in got), got
+    assert not any(r == relation and (o not in (None, "?") or relation in ("conceded", "mobilized"))
+                   for _, r, o, _ in got), got
