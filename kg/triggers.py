@@ -98,7 +98,7 @@ _ADVERB_PARTICLES = frozenset({"back", "away", "off", "out", "down", "up"})
 _LOCATIVE = frozenset({"in", "at"})
 
 
-def _only_a_place_phrase(phrase: "_VerbPhrase", word: str, is_place) -> bool:
+def _only_prepositions_with_objects(phrase: "_VerbPhrase", word: str) -> bool:
     """Whether every ``word`` of the verb is a preposition with an object of its own ("in Niger",
     "in 2013"): "gave the junta in Niger a week", "a speech he gave in Australia" are no "give in"."""
     found = [c for c in phrase.children if c.lower_ == word]
@@ -242,7 +242,7 @@ class TriggerLexicon:
         for pattern, particle, object_words in ranked.candidates(phrase):
             if particle and particle not in particles:
                 continue  # (what _fits would say first, without a call)
-            if particle in _LOCATIVE and _only_a_place_phrase(phrase, particle, is_place):
+            if particle in _LOCATIVE and _only_prepositions_with_objects(phrase, particle):
                 continue  # "gave the junta in Niger a week": no "give in"
             if object_words and not object_words <= phrase.object_lemmas():
                 continue  # a word the object must hold is in none of the verb's objects
