@@ -89,7 +89,7 @@ class ActorFinder:
         if mention is not None:
             # a person's words include the title that goes with the name: "U.N. mediator X"
             text = noun_phrase(token) if mention.type == "Person" and not mention.reference else mention.text
-            return Actor(mention, text, mention.sector, "reference" if mention.reference else "name")
+            return Actor(mention, text, mention.sector, "reference" if self._refers_back(token, mention) else "name")
         if depth > 3:
             return None
         if token.tag_ in ("WDT", "WP") and token.head.dep_ == "relcl":  # "…, which besieged X"
@@ -309,6 +309,13 @@ class ActorFinder:
         if state is None or (not named_here and (count < 2 or 3 * count < 2 * sum(before.values()))):
             return []
         return [Actor(state, noun_phrase(token), "police" if token.lower_ == "police" else "government", "home")]
+
+    def _refers_back(self, token: Token, mention: Mention) -> bool:
+        """Whether a reference's antecedent is named before it, not by the description's own phrase:
+        "the Iraqi city of Mosul" and "the capital, Kyiv" name the place they describe."""
+        return mention.reference and not any(
+            (named := self.index.get(t.i)) is not None and not named.reference and named.label == mention.label
+            for t in token.subtree if t.i != token.i)
 
     def mentions_before(self, index: int) -> list[Mention]:
         """The article's mentions that start before token ``index``, in their order."""

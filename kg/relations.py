@@ -115,7 +115,7 @@ def confidence_of(evidence: Iterable[str]) -> float:
     >>> confidence_of(["trigger:pattern", "object:direct", "actor:name"])
     1.0
     >>> confidence_of(["trigger:bare", "actor:reference"])
-    0.64
+    0.33
     """
     weights = evidence_weights()
     value = 1.0
@@ -1069,7 +1069,7 @@ def _actor_evidence(actor: Actor) -> str:
     """How an argument names its entity, as evidence: "actor:name", "actor:owner", …; a region that
     only contains what was acted on ("a village in the Sagaing region") is "actor:region"."""
     if not actor.known:
-        return "actor:unknown"
+        return "actor:unresolved" if actor.via == "unresolved" else "actor:unknown"
     if actor.via == "place" and actor.mention.type == "Location":
         return "actor:region"
     return f"actor:{actor.via}"
@@ -1116,7 +1116,13 @@ def _unnamed_actor(token: Token, triggers: TriggerLexicon, actors: ActorFinder, 
     weapon = any((lemma,) == member for name in ("&weapon", "&aircraft") for member in triggers.sets.get(name, ()))
     if sector is None and not weapon and (triggers.noun_code(token) is None or not violent):
         return None
-    return Actor(None, noun_phrase(token), sector, "unknown")
+    return Actor(None, noun_phrase(token), sector, "unresolved" if sector is not None and _definite_one(token) else "unknown")
+
+
+def _definite_one(token: Token) -> bool:
+    """"the junta", "the ministry", "the court": one body the reader already knows, so an agent the
+    graph could not name (the unnamed "protesters" or "the demonstrators" are many, and nobody in particular)."""
+    return token.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
 
 
 def _noun_modality(noun: Token) -> Modality:
@@ -1503,7 +1509,37 @@ def find_relations(doc: Doc, triggers: TriggerLexicon | None = None, lex: Lexico
                 if key not in seen:
                     seen.add(key)
                     found.append(relation)
-    return found
+    return _agents_named_elsewhere(found)
+
+
+def _agents_named_elsewhere(found: list[RelationMention]) -> list[RelationMention]:
+    """"Pakistani police arrested X. … X was arrested at a sit-in": a relation whose agent its sentence
+    leaves unnamed, where another sentence of the article names the agent of the same relation on the
+    same one, is that event told again without its actor (or one the graph cannot tell apart from it):
+    it stays a mention, with evidence "actor:named-elsewhere", too weak for the direct triple."""
+    named = [r for r in found if r.modality == "asserted" and r.subject.known and r.object is not None and r.object.known]
+    return [replace(r, evidence=(*r.evidence, "actor:named-elsewhere"),
+                    confidence=confidence_of((*r.evidence, "actor:named-elsewhere")))
+            if not r.subject.known and r.object is not None and r.object.known and
+            any(n.relation.name == r.relation.name and _one_named(n.object.mention, r.object.mention) for n in named)
+            else r for r in found]
+
+
+def _one_named(a: Mention, b: Mention) -> bool:
+    """Two mentions of one article that name one entity: the same name, or a person's full name and
+    their surname alone ("John Mwangi", "Mwangi").
+
+    >>> from kg.entities import Mention
+    >>> def person(label): return Mention(label, label, "Person", 0, 1, 0, 1)
+    >>> _one_named(person("John Mwangi"), person("Mwangi")), _one_named(person("John Mwangi"), person("Peter Mwangi"))
+    (True, False)
+    """
+    if a.type != b.type:
+        return False
+    if a.label == b.label:
+        return True
+    shorter, longer = sorted((a.label.split(), b.label.split()), key=len)
+    return a.type == "Person" and len(shorter) == 1 and shorter[-1] == longer[-1]
 
 
 class RelationFinder:

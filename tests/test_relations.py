@@ -1364,3 +1364,48 @@ def test_not_this_act_on_them(pipeline, text, relation):
     got = found(pipeline, text)
     assert not any(r == relation and (o not in (None, "?") or relation in ("conceded", "mobilized"))
                    for _, r, o, _ in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Opposition leader John Mwangi was arrested on Tuesday. Kenyan police arrested Mwangi at his home in Nairobi.",
+    "Kenyan police arrested opposition leader John Mwangi on Tuesday. Mwangi was arrested at his home, his lawyer said.",
+])
+def test_an_event_told_again_without_its_named_agent_makes_no_triple(pipeline, text):
+    from kg.relations import DEFAULT_MIN_CONFIDENCE
+    arrests = {r.subject.known: r for r in relations(pipeline, text) if r.relation.name == "arrested"}
+    assert arrests[True].confidence >= DEFAULT_MIN_CONFIDENCE
+    assert "actor:named-elsewhere" in arrests[False].evidence and arrests[False].confidence < DEFAULT_MIN_CONFIDENCE
+
+
+def test_another_person_of_the_same_surname_is_another_event(pipeline):
+    text = "Opposition leader John Mwangi was arrested on Tuesday. Kenyan police arrested Peter Mwangi at his home."
+    [unnamed] = [r for r in relations(pipeline, text) if r.relation.name == "arrested" and not r.subject.known]
+    assert "actor:named-elsewhere" not in unnamed.evidence
+
+
+@pytest.mark.parametrize("text, evidence, asserted", [
+    # "the junta", "the ministry", "the court": one body the reader is meant to know, which the graph did not find
+    ("The junta expelled French troops in 2022.", "actor:unresolved", False),
+    ("The ministry accused Germany of meddling.", "actor:unresolved", False),
+    # unnamed people are nobody in particular: someone did it
+    ("The demonstrators criticised France.", "actor:unknown", True),
+    ("Protesters criticised France on Sunday.", "actor:unknown", True),
+])
+def test_an_unnamed_agent_and_an_unresolved_one(pipeline, text, evidence, asserted):
+    from kg.relations import DEFAULT_MIN_CONFIDENCE
+    [relation] = relations(pipeline, text)
+    assert not relation.subject.known and evidence in relation.evidence
+    assert (relation.confidence >= DEFAULT_MIN_CONFIDENCE) == asserted
+
+
+@pytest.mark.parametrize("text, evidence", [
+    # a description that gives the name itself is the name ("the Iraqi city of Mosul", "the capital, Kyiv")
+    ("Turkish jets bombed the Iraqi city of Mosul on Monday.", "actor:name"),
+    ("Russian missiles hit the capital, Kyiv, on Monday.", "actor:name"),
+    # one that points back to a place named before is a reference, a weaker reading
+    ("Mosul was calm. On Monday Turkish jets bombed the city.", "actor:reference"),
+])
+def test_a_description_that_names_its_place_is_a_name(pipeline, text, evidence):
+    [attack] = [r for r in relations(pipeline, text) if r.relation.name == "attacked"]
+    assert evidence in attack.evidence, attack.evidence
+    assert evidence == "actor:reference" or "actor:reference" not in attack.evidence, attack.evidence
