@@ -64,6 +64,14 @@ class _Antecedents:
         self.in_sentence: dict[int, list[Mention]] = {}
         for mention in self.found:
             self.in_sentence.setdefault(self.sentence_of[mention.start], []).append(mention)
+        self._quoted: set[int] | None = None
+
+    @property
+    def quoted(self) -> set[int]:
+        """The tokens within quotation marks."""
+        if self._quoted is None:
+            self._quoted = {i for start, end in quotations(self.doc) for i in range(start, end + 1)}
+        return self._quoted
 
     def before(self, token: Token, reach: int, fits) -> tuple[list[Mention], list[list[Mention]]]:
         """Fitting mentions before ``token`` in its sentence, and those of earlier sentences
@@ -144,10 +152,11 @@ def person_antecedent(token: Token, antecedents: _Antecedents, lex: Lexicon) -> 
         return controller
     excluded = _clause_mates(token)
     doc = antecedents.doc
+    outside = token.i not in antecedents.quoted  # a name within quotation marks is the speaker's word
     same, earlier = antecedents.before(
         token, PRONOUN_REACH,
         lambda m: m.type == "Person" and not excluded.intersection(range(m.start, m.end))
-        and not _owner_of_a_title(m, doc, lex))
+        and not _owner_of_a_title(m, doc, lex) and not (outside and m.start in antecedents.quoted))
     if _clause_subject_is_an_unnamed_person(token, antecedents.found, lex):
         return None  # "the foreign minister met his counterpart": his own, whom the graph cannot name
     if same:
@@ -155,9 +164,39 @@ def person_antecedent(token: Token, antecedents: _Antecedents, lex: Lexicon) -> 
     here = antecedents.sentence_of[token.i]
     if here > 0 and _unnamed_person_subject(antecedents.sentences[here - 1], antecedents.found, lex):
         return None  # "he" is most likely that unnamed person, whom the graph cannot name
-    for sentence in earlier:
-        subjects = [m for m in sentence if _is_subject(m, antecedents.doc)]
-        return (subjects or sentence)[-1]
+    if not earlier:
+        return None
+    return _person_before(token, antecedents, lex, lambda m: m.type == "Person" and not _owner_of_a_title(m, doc, lex))
+
+
+_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
+def _person_before(token: Token, antecedents: _Antecedents, lex: Lexicon, fits, depth: int = 0) -> Mention | None:
+    """The person a pronoun stands for when its own sentence names none: the subject of the main
+    clause of the nearest sentence before that names one ("X said Y was safe. He urged …" is X), or
+    whom that subject, a pronoun of the same kind, stands for ('"…," he said. He called …'), else its
+    last subject or person. A name within quotation marks is someone else's word, no antecedent of a
+    pronoun outside them ('"Y killed them," he said. He urged …' is not Y)."""
+    here = antecedents.sentence_of[token.i]
+    outside = token.i not in antecedents.quoted
+    for back in range(1, PRONOUN_REACH + 1):
+        if here - back < 0:
+            break
+        sentence = antecedents.sentences[here - back]
+        candidates = [m for m in antecedents.in_sentence.get(here - back, ())
+                      if fits(m) and not (outside and m.start in antecedents.quoted)]
+        subject = next((c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            main = next((m for m in candidates if m.start <= subject.i < m.end), None)
+            if main is not None:
+                return main
+            if depth < 2 and subject.pos_ == "PRON" and _GENDER.get(subject.lower_, "") == _GENDER.get(token.lower_) \
+                    and subject.i not in antecedents.quoted:
+                return _person_before(subject, antecedents, lex, fits, depth + 1)
+        if candidates:
+            subjects = [m for m in candidates if _is_subject(m, antecedents.doc)]
+            return (subjects or candidates)[-1]
     return None
 
 
@@ -184,12 +223,33 @@ def thing_antecedent(token: Token, antecedents: _Antecedents, lex: Lexicon) -> M
         return None  # "the group said its fighters …": the unnamed group's, whom the graph cannot name
     here = antecedents.sentence_of[token.i]
     if earlier and antecedents.sentence_of[earlier[0][0].start] == here - 1:
+        reported = _reported_by_an_outlet(earlier[0][0], antecedents)
+        if reported is not None:
+            return reported
         principal = _principal_subject(antecedents.sentences[here - 1])
         if principal is not None and principal.pos_ == "NOUN" and not any(
                 mention_at(t.i, antecedents.found) is not None or (t.dep_ == "poss" and t.pos_ == "PRON")
                 for t in principal.doc[principal.left_edge.i:principal.i + 1]):
             return None  # "The resolution … was adopted, with Russia voting against. It calls on …": the resolution
         return earlier[0][0]
+    return None
+
+
+def _reported_by_an_outlet(reporter: Mention, antecedents: _Antecedents) -> Mention | None:
+    """"State news agency SPA said Riyadh had closed the border. It accused Doha …": a news outlet
+    only reports; "it" is the subject of what it reported, when that names a body or a place."""
+    doc = antecedents.doc
+    head = doc[reporter.start:reporter.end].root
+    # "news agency SPA", "SPA, the state news agency," (the parser may make the trade a second subject)
+    near = [*head.children, head.head] + ([doc[reporter.start - 1]] if reporter.start > 0 else [])
+    outlet = reporter.kind == "media" or any(t.lemma_.lower() in word_class("news outlet") for t in near)
+    if not outlet or head.dep_ != "nsubj" or modality_words().get(head.head.lemma_.lower()) != "reporting":
+        return None
+    for clause in (c for c in head.head.children if c.dep_ == "ccomp"):
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        named = mention_at(subject.i, antecedents.found) if subject is not None else None
+        if named is not None and named.type != "Person":
+            return named
     return None
 
 
@@ -386,8 +446,18 @@ def title_antecedent(noun: Token, found: list[Mention], doc: Doc,
     if titled is not None:
         return titled.last_before(noun.lower_, noun.i)
     titled = [m for m in found if m.type == "Person" and m.start < noun.i and m.start > 0
-              and doc[m.start - 1].lower_ == noun.lower_]
+              and doc[m.start - 1].lower_ == noun.lower_ and not _formerly(doc, m.start - 1)]
     return titled[-1] if titled else None
+
+
+_FORMERLY = {"former", "ex", "late", "then"}
+
+
+def _formerly(doc: Doc, title: int) -> bool:
+    """Whether the title at token ``title`` was held before ("former President X", "ex-President X"):
+    "the president" later in the article is the one in office, not X."""
+    before = [t.lower_ for t in doc[max(0, title - 2):title] if t.text != "-"]
+    return bool(before) and before[-1] in _FORMERLY
 
 
 class _Titled:
@@ -397,7 +467,7 @@ class _Titled:
     def __init__(self, found: list[Mention], doc: Doc):
         self.by_word: dict[str, list[Mention]] = {}
         for m in found:
-            if m.type == "Person" and m.start > 0:
+            if m.type == "Person" and m.start > 0 and not _formerly(doc, m.start - 1):
                 self.by_word.setdefault(doc[m.start - 1].lower_, []).append(m)
         self.starts = {word: [m.start for m in people] for word, people in self.by_word.items()}
         self.in_order = {word: all(a <= b for a, b in zip(starts, starts[1:])) for word, starts in self.starts.items()}

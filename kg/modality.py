@@ -41,7 +41,7 @@ from spacy.tokens import Token
 
 from kg.data import read_tsv, word_class
 
-__all__ = ["Modality", "modality_words", "modality_of", "MODALITIES"]
+__all__ = ["Modality", "modality_words", "modality_of", "word_modality", "MODALITIES"]
 
 MODALITIES = ("asserted", "negated", "hypothetical", "intended", "reported")
 
@@ -80,6 +80,10 @@ def modality_words() -> dict[str, str]:
 
 
 def _kind(token: Token, words: dict[str, str]) -> str | None:
+    """The modality word ``token`` is: itself, or with its particle ("ruled out attacking X")."""
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    if particle is not None and f"{token.lemma_.lower()} {particle}" in words:
+        return words[f"{token.lemma_.lower()} {particle}"]
     return words.get(token.lower_) or words.get(token.lemma_.lower())
 
 
@@ -108,6 +112,19 @@ def _own_modality(token: Token, words: dict[str, str], under_report: bool,
             if kind in ("hypothetical", "intended", "committed"):
                 return kind, child
     return None
+
+
+def _gerund_complement(clause: Token, governor: Token) -> bool:
+    """"ruled out resigning", "denied firing": a gerund right after its governor is what the governor
+    is about, even where the parser hangs it on as an adverbial clause ("denied it, accusing X" is not)."""
+    between = clause.doc[governor.i + 1:clause.i]
+    return clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.i > governor.i and \
+        not any(t.is_punct or t.dep_ in ("dobj", "mark") for t in between)
+
+
+def word_modality(token: Token) -> str | None:
+    """The kind of modality word ``token`` is, with its particle ("ruled out": negated), or None."""
+    return _kind(token, modality_words())
 
 
 def _present(verb: Token) -> bool:
@@ -169,6 +186,7 @@ def modality_of(event: Token) -> Modality:
     if disputed is not None and _kind(event, words) != "claiming":  # an accusation itself stays a fact
         return Modality("reported", disputed)
     token, reporter, verb, factual, finite_conjunct, came_by = event, None, None, False, False, ""
+    child = event
     while True:
         head = token.head
         under_report = head.i != token.i and _kind(head, words) == "reporting"
@@ -186,7 +204,8 @@ def modality_of(event: Token) -> Modality:
             kind = _kind(token, words)
             # "denied firing first and accused X", "refused to recognise it, accusing X": a word's
             # negation or intent rules its complements, not a verb coordinated with it or a participle beside it
-            if kind in ("negated", "hypothetical", "intended", "committed") and came_by not in ("conj", "advcl"):
+            if kind in ("negated", "hypothetical", "intended", "committed") and \
+                    (came_by not in ("conj", "advcl") or _gerund_complement(child, token)):
                 return _result(kind, token, reporter, verb)
             if kind == "factual":
                 factual = True
@@ -224,4 +243,4 @@ def modality_of(event: Token) -> Modality:
             return _result("asserted", None, reporter, verb)
         if token.dep_ == "conj" and _subject(token) is not None and _subject(head) is not None:
             return _result("asserted", None, reporter, verb)  # "X did not go, but Y held talks": a clause of its own
-        came_by, token = token.dep_, head
+        came_by, child, token = token.dep_, token, head

@@ -51,7 +51,7 @@ from kg.data import read_tsv, word_class, word_list
 from kg.entities import Mention, document_nouns, mentions
 from kg.gazetteer import Gazetteer, gazetteer
 from kg.lexicon import Lexicon, lexicon
-from kg.modality import Modality, modality_of, modality_words
+from kg.modality import Modality, modality_of, modality_words, word_modality
 from kg.triggers import ANY, RelationType, TriggerLexicon, trigger_lexicon
 
 __all__ = ["Actor", "RelationMention", "find_relations", "RelationFinder", "event_date", "light_verbs",
@@ -1153,7 +1153,7 @@ def _noun_modality(noun: Token) -> Modality:
             return Modality("reported", modifier)
     if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and noun.head.i != noun.i:
         governor = noun.head
-        kind = words.get(governor.lemma_.lower())
+        kind = word_modality(governor)
         if governor.lemma_ == "be":  # "a meeting was possible only after …": what is said of it
             kind = next((words.get(c.lemma_.lower()) for c in governor.children if c.dep_ == "acomp"), None) or kind
             equated = next((c for c in governor.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)

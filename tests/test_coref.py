@@ -139,3 +139,28 @@ def test_its_after_an_unnamed_subject_is_not_the_state_before(pipeline):
     doc = pipeline("Peru said it would send aid. The rebel group said its fighters had captured Cusco.")
     assert not [r for r in find_relations(doc) if r.subject.mention is not None and r.subject.mention.label == "Peru"
                 and r.relation.name == "occupied"]
+
+
+@pytest.mark.parametrize("annotated, expected", [
+    # in the sentence before, the subject of its main clause, not of the clause it reports
+    ("Tom/PROPN/compound/1/PERSON Berg/PROPN/nsubj/2/PERSON said/VERB/ROOT/- Ana/PROPN/compound/4/PERSON "
+     "Soto/PROPN/nsubj/5/PERSON was/AUX/ccomp/2 safe/ADJ/acomp/5 ./PUNCT/punct/2 He/PRON/nsubj/9 left/VERB/ROOT/-",
+     [("He", "Tom Berg", "Person")]),
+    # a name within quotation marks is no antecedent of a pronoun outside them; "he said" stands for
+    # whom its "he" stands for
+    ("Tom/PROPN/compound/1/PERSON Berg/PROPN/nsubj/2/PERSON spoke/VERB/ROOT/- ./PUNCT/punct/2 "
+     "\"/PUNCT/punct/11 Ana/PROPN/compound/6/PERSON Soto/PROPN/nsubj/7/PERSON left/VERB/ccomp/11 ,/PUNCT/punct/11 "
+     "\"/PUNCT/punct/11 he/PRON/nsubj/11 said/VERB/ROOT/- ./PUNCT/punct/11 He/PRON/nsubj/14 smiled/VERB/ROOT/-",
+     [("he", "Tom Berg", "Person"), ("He", "Tom Berg", "Person")]),
+    # "the president" is not a former president
+    ("President/PROPN/compound/1 Ruiz/PROPN/nsubj/2/PERSON met/VERB/ROOT/- former/ADJ/amod/4 "
+     "President/PROPN/compound/5 Vega/PROPN/dobj/2/PERSON ./PUNCT/punct/2 the/DET/det/8 president/NOUN/nsubj/9 "
+     "left/VERB/ROOT/-", [("the president", "Ruiz", "Person")]),
+])
+def test_pronouns_across_reports_quotations_and_former_titles(blank_nlp, annotated, expected):
+    assert references(blank_nlp, annotated) == expected
+
+
+def test_it_after_a_news_outlet_is_what_the_outlet_reported(pipeline):
+    doc = pipeline("Saudi state news agency SPA said Riyadh had closed the border. It accused Doha of backing militants.")
+    assert [(r.text, r.label) for r in resolve_references(doc) if r.text == "It"] == [("It", "Riyadh")]

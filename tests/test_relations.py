@@ -121,6 +121,10 @@ def test_the_senses_of_called(pipeline, text, expected, not_expected):
     ("Syrian forces shelled Idlib overnight, a claim Damascus denied.", "attacked", "reported"),
     ("Syrian forces shelled Idlib overnight, a claim Damascus denied.\n\nTalks resumed.", "attacked", "reported"),
     ("Peru has long accused Chile of spying, a charge Santiago denies.", "accused", "asserted"),
+    # a phrasal verb of negation, over a gerund or an event noun
+    ("Turkey ruled out attacking Syria.", "attacked", "negated"),
+    ("Turkey ruled out an attack on Syria.", "attacked", "negated"),
+    ("Serbia denied the charge, accusing Kosovo of provocations.", "accused", "asserted"),
 ])
 def test_modality(pipeline, text, relation, modality):
     kinds = {r.modality for r in relations(pipeline, text) if r.relation.name == relation}
