@@ -294,7 +294,10 @@ def is_passive(verb: Token) -> bool:
 def agents_of(verb: Token) -> list[Token]:
     """The "by" agent of a passive, shared by coordinated participles ("encircled and
     blockaded by X")."""
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     for token in (verb, *verb.conjuncts):
+        if token is not verb and own_subject and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            continue  # "X were killed in Y, and Z was dismissed by W": a clause of its own, W did not kill X
         found = [c for a in token.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
         if found:
             return with_conjuncts(found)
@@ -303,6 +306,12 @@ def agents_of(verb: Token) -> list[Token]:
         found = prep_objects(statement, ("by",))
         if found:
             return with_conjuncts(found)
+    # "were killed in a clash with X", "died in fighting with X": the other side of the fight
+    for fight in prep_objects(verb, ("in", "during")):
+        if fight.lemma_.lower() in word_class("fight"):
+            found = prep_objects(fight, ("with",))
+            if found:
+                return with_conjuncts(found)
     return []
 
 

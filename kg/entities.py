@@ -328,6 +328,22 @@ def split_possessive(span: Span) -> list[Span]:
     return [span]
 
 
+# words a capital letter at a sentence's start (or a headline) runs into a name: "Its Supreme Command",
+# "Suspected Islamist gunmen"
+_NOT_OF_THE_NAME = frozenset({"its", "their", "suspected", "alleged", "presumed"})
+
+
+def without_leading_words(span: Span) -> list[Span]:
+    """The span without a possessive or a hedge before the name ("Its Supreme Command" is the
+    Supreme Command); none when nothing is left."""
+    start = span.start
+    while start < span.end and span.doc[start].lower_ in _NOT_OF_THE_NAME:
+        start += 1
+    if start == span.start:
+        return [span]
+    return [Span(span.doc, start, span.end, label=span.label_)] if start < span.end else []
+
+
 def split_coordination(span: Span, gaz: Gazetteer, lex: Lexicon) -> list[Span]:
     """"<Name> and <Name>", "<Name>, <Name>" taken as one span: two names, unless the whole is one
     known name ("Bosnia and Herzegovina") or names a body by its "of"/"for"/"on" phrase."""
@@ -521,7 +537,8 @@ def candidate_spans(doc: Doc, lex: Lexicon, gaz: Gazetteer, matcher: PhraseMatch
            for piece in split_coordination(whole, gaz, lex)
            for own in split_possessive(piece)
            for part in split_place_before_name(own, gaz, lex)
-           for part in split_model_designation(part, lex)]
+           for part in split_model_designation(part, lex)
+           for part in without_leading_words(part)]
     ner = join_surname(filter_spans(ner))
     taken = {i for span in ner for i in range(span.start, span.end)}
     ner = [with_given_name(span, lex, taken) for span in ner]

@@ -1291,6 +1291,12 @@ def _hedged(predicate: Token, cue: Token | None) -> bool:
     return cue is not None and cue.lemma_.lower() in ("claim", "allege")
 
 
+def _suspected(subjects) -> bool:
+    """"Suspected Al-Shabaab militants abducted …": who did it is only suspected."""
+    return any(t.lower_ in _SUSPECTED for s in subjects for t in s.doc[s.left_edge.i:s.i])
+
+
+_SUSPECTED = {"suspected", "alleged", "presumed", "purported"}
 _FUTURE = ("will", "would", "shall", "'ll", "'d")
 
 
@@ -1400,7 +1406,8 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
     reporter_token = modality.reporter or _according_to(event.predicate)
     reporter = actors.actor(reporter_token) if reporter_token is not None else None
     date = event_date(event.predicate, article_date, article.entity_at if article is not None else None)
-    hedge = ("hedge:reported",) if _hedged(event.predicate, modality.reporter_verb) else ()
+    hedge = ("hedge:reported",) if _hedged(event.predicate, modality.reporter_verb) or \
+        _suspected(event.subjects) else ()
     for subject in subjects:
         for obj in objects:
             found_relation, code = (triggers.relation(_JOINT_MANOEUVRES), _JOINT_MANOEUVRES) if joint \

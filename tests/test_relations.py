@@ -1413,3 +1413,27 @@ def test_a_description_that_names_its_place_is_a_name(pipeline, text, evidence):
     [attack] = [r for r in relations(pipeline, text) if r.relation.name == "attacked"]
     assert evidence in attack.evidence, attack.evidence
     assert evidence == "actor:reference" or "actor:reference" not in attack.evidence, attack.evidence
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    # the other side of a fight did the killing
+    ("Twenty Indian soldiers were killed in a clash with Chinese troops, the Indian army said.",
+     ("China", "killed", "India", "asserted"), None),
+    # a "by" agent is not shared with a coordinated clause that has a subject of its own
+    ("About 1,200 people were killed in ethnic violence, and the petition was dismissed by the Supreme Court.",
+     None, "killed"),
+    # a possessive or a hedge run into a name by a capital letter is not the name
+    ("Suspected Islamist gunmen stormed a school in Nigeria and abducted 20 students.", None, "Suspected Islamist"),
+])
+def test_agents_of_fights_clauses_and_hedged_names(pipeline, text, expected, unwanted):
+    got = found(pipeline, text)
+    if expected:
+        assert expected in got, got
+    if unwanted:
+        assert not {r for r in got if unwanted in (r[0], r[1])}, got
+
+
+def test_a_suspected_agent_is_a_hedge(pipeline):
+    [plain] = relations(pipeline, "Shabaab militants abducted two Kenyan officials near Mandera.")
+    [hedged] = relations(pipeline, "Suspected Shabaab militants abducted two Kenyan officials near Mandera.")
+    assert "hedge:reported" in hedged.evidence and "hedge:reported" not in plain.evidence
