@@ -264,18 +264,24 @@ def _ordered(verb: Token) -> str | None:
     if kind not in ("command", "pressure"):
         return None
     acts = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and _is_infinitive(c)]
-    if kind == "command" and (any(words.get(a.lemma_.lower()) == "departure" for a in acts) or
+    if kind == "command" and (any(words.get(_with_particle(a)) == "departure" for a in acts) or
                               any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "out" for c in verb.children)):
         return "departure"
     asked_for = any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)  # "pushed for talks"
     return "act" if acts or asked_for else "nothing"
 
 
+def _with_particle(verb: Token) -> str:
+    """A verb's lemma with its particle, if it has one: "pull out"."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
+
+
 def _deadline_to_leave(verb: Token) -> bool:
     """"gave the diplomats 72 hours to leave": an ultimatum (CAMEO 139) whose act is leaving expels."""
     holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "dative")]
     return any(c.dep_ in ("xcomp", "advcl", "relcl", "acl") and _is_infinitive(c) and
-               command_verbs().get(c.lemma_.lower()) == "departure" for h in holders for c in h.children)
+               command_verbs().get(_with_particle(c)) == "departure" for h in holders for c in h.children)
 
 
 def _lies_around(verb: Token) -> bool:

@@ -1437,3 +1437,11 @@ def test_a_suspected_agent_is_a_hedge(pipeline):
     [plain] = relations(pipeline, "Shabaab militants abducted two Kenyan officials near Mandera.")
     [hedged] = relations(pipeline, "Suspected Shabaab militants abducted two Kenyan officials near Mandera.")
     assert "hedge:reported" in hedged.evidence and "hedge:reported" not in plain.evidence
+
+
+@pytest.mark.parametrize("text", [
+    "Niger's junta ordered France to pull out its troops.",
+    "Mali ordered France to withdraw its ambassador within 72 hours.",
+])
+def test_ordered_to_withdraw_is_expelled(pipeline, text):
+    assert any(r[1] == "expelled" and r[2] == "France" and r[3] == "asserted" for r in found(pipeline, text)), found(pipeline, text)
