@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.entities import Mention
-from kg.gazetteer import Gazetteer
-from kg.lexicon import Lexicon
+from kg.extract.entities import Mention
+from kg.nlp.gazetteer import Gazetteer
+from kg.extract.lexicon import Lexicon
 from kg.names import clean_name
-from kg.triggers import TriggerLexicon, VerbPattern
+from kg.extract.triggers import TriggerLexicon, VerbPattern
 
 
 def _qualifier(words: str, gaz: Gazetteer, lex: Lexicon) -> bool:

@@ -9,10 +9,10 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
-from kg.accuracy import (RelationFigures, accuracy_markdown, found_records, judge_mentions, markdown_cell,
-                         source_version)
-from kg.evaluate import NEWS_PREFIX, Evaluation
-from kg.rdf import KG, RES
+from kg.evaluation.accuracy import (RelationFigures, accuracy_markdown, found_records, judge_mentions, markdown_cell,
+                                    source_version)
+from kg.evaluation.evaluate import NEWS_PREFIX, Evaluation
+from kg.rdf.dataset import KG, RES
 
 GOLD = [
     {"id": "R1", "level": "must", "subject": ["Chile"], "relation": "met", "object": ["Peru"], "article": "a1"},

@@ -9,15 +9,15 @@ import pytest
 from spacy.tokens import Doc
 
 import kg
-import kg.coref as coref
-import kg.entities as entities
-from kg.actors import ActorFinder
-from kg.entities import Mention, MentionList
-from kg.gazetteer import gazetteer
-from kg.lexicon import lexicon
+import kg.extract.coref as coref
+import kg.extract.entities as entities
+from kg.extract.actors import ActorFinder
+from kg.extract.entities import Mention, MentionList
+from kg.nlp.gazetteer import gazetteer
+from kg.extract.lexicon import lexicon
 from kg.pipeline import read_articles
-from kg.relations import _pattern_fits_at, _verb_lemmas
-from kg.triggers import trigger_lexicon
+from kg.extract.relations import _pattern_fits_at, _verb_lemmas
+from kg.extract.triggers import trigger_lexicon
 from tests import analysis_scan_reference as reference
 from tests.conftest import parse
 

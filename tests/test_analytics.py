@@ -8,11 +8,11 @@ import networkx as nx
 import pytest
 
 from kg import cli
-from kg.analytics import (active_pairs, asserted_triples, count_entity_types, count_mentions, count_unknown,
-                          entity_graph, find_communities, graph_stats, pagerank, rank_entities, stats_json,
-                          stats_text)
-from kg.network import project
-from kg.query import PREFIXES
+from kg.explore.analytics import (active_pairs, asserted_triples, count_entity_types, count_mentions, count_unknown,
+                                  entity_graph, find_communities, graph_stats, pagerank, rank_entities, stats_json,
+                                  stats_text)
+from kg.explore.network import project
+from kg.rdf.query import PREFIXES
 from tests.small_graph import DNIEPER, HAMMER, KYIV, RUSSIA, UKRAINE, build_folder, memory_store
 
 
@@ -187,7 +187,7 @@ def count(store, query: str) -> int:
 
 @pytest.fixture(scope="module")
 def sample_stats(sample_graph):
-    from kg.store import open_store
+    from kg.rdf.store import open_store
     store = open_store(sample_graph)
     return store, graph_stats(store)
 
@@ -235,7 +235,7 @@ def test_unknown_actors_are_not_ranked_on_the_sample(sample_stats):
 
 @pytest.mark.model
 def test_sample_stats_are_deterministic(sample_graph, sample_stats):
-    from kg.store import open_store
+    from kg.rdf.store import open_store
     assert stats_json(graph_stats(open_store(sample_graph))) == stats_json(sample_stats[1])
 
 

@@ -8,7 +8,7 @@ from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
-from kg.attribute_rules import AttributeRules
+from kg.nlp.attribute_rules import AttributeRules
 
 COLUMNS = [TAG, POS, MORPH, LEMMA, DEP]
 
@@ -57,8 +57,8 @@ def test_a_pattern_of_another_kind_leaves_the_ruler_in_place(blank_nlp):
 
 @pytest.mark.model
 def test_the_model_s_rules_leave_real_text_as_its_ruler_does(pipeline):
-    from kg.attribute_rules import use_attribute_rules
-    from kg.nlp import load_model
+    from kg.nlp.attribute_rules import use_attribute_rules
+    from kg.nlp.pipeline import load_model
     assert isinstance(pipeline.get_pipe("attribute_ruler"), AttributeRules)  # newsgraph's pipeline uses them
     bare, ruled_by_table = load_model(), load_model()
     assert use_attribute_rules(ruled_by_table)

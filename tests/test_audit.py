@@ -10,10 +10,10 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from kg.audit import (JUDGE_COLUMNS, MENTION_COLUMNS, asserted_mentions, load_graph, read_judged, sample_mentions,
-                      score_judged, write_sample)
+from kg.evaluation.audit import (JUDGE_COLUMNS, MENTION_COLUMNS, asserted_mentions, load_graph, read_judged,
+                                 sample_mentions, score_judged, write_sample)
 from kg.errors import KGError
-from kg.rdf import KG, RES
+from kg.rdf.dataset import KG, RES
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "audit.py"
 

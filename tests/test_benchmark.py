@@ -1,4 +1,5 @@
-"""scripts/benchmark.py sparql on a tiny generated graph, and the generator (kg.synthetic): what is printed, never how fast."""
+"""scripts/benchmark.py sparql on a tiny generated graph, and the generator (kg.evaluation.synthetic):
+what is printed, never how fast."""
 from __future__ import annotations
 
 import subprocess
@@ -9,9 +10,9 @@ import pyoxigraph as ox
 import pytest
 
 from kg.queries import saved_queries
-from kg.query import PREFIXES
-from kg.synthetic import SyntheticGraph, write_synthetic_graph
-from kg.validate import validate_store
+from kg.rdf.query import PREFIXES
+from kg.evaluation.synthetic import SyntheticGraph, write_synthetic_graph
+from kg.rdf.validate import validate_store
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.chunking import analyse_text, text_pieces
-from kg.corpus import Article, sample_corpus_paths
+from kg.nlp.chunking import analyse_text, text_pieces
+from kg.read.corpus import Article, sample_corpus_paths
 from kg.pipeline import analyse
 
 PARAGRAPHS = [
@@ -70,14 +70,14 @@ def test_analyse_builds_a_long_sample_article_that_spacy_would_refuse(pipeline, 
 
 @pytest.mark.model
 def test_pieces_of_a_long_article_are_at_most_piece_length(pipeline, monkeypatch):
-    import kg.chunking
+    import kg.nlp.chunking
 
     text = "\n\n".join(PARAGRAPHS * 3)
     seen = []
-    real = kg.chunking._analyse_doc
-    monkeypatch.setattr(kg.chunking, "_analyse_doc", lambda nlp, piece, date: seen.append(len(piece)) or real(
+    real = kg.nlp.chunking._analyse_doc
+    monkeypatch.setattr(kg.nlp.chunking, "_analyse_doc", lambda nlp, piece, date: seen.append(len(piece)) or real(
         nlp, piece, date))
-    monkeypatch.setattr(kg.chunking, "PIECE_LENGTH", 200)
+    monkeypatch.setattr(kg.nlp.chunking, "PIECE_LENGTH", 200)
     monkeypatch.setattr(pipeline, "max_length", 600)
     found, _, _ = analyse_text(pipeline, text)
     assert len(seen) > 3 and max(seen) <= 200 and sum(seen) == len(text)

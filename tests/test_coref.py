@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.coref import resolve_references
+from kg.extract.coref import resolve_references
 from tests.conftest import analyse
 
 
@@ -135,7 +135,7 @@ def test_pronouns_by_role_and_titles(blank_nlp, annotated, expected):
 
 
 def test_its_after_an_unnamed_subject_is_not_the_state_before(pipeline):
-    from kg.relations import find_relations
+    from kg.extract.relations import find_relations
     doc = pipeline("Peru said it would send aid. The rebel group said its fighters had captured Cusco.")
     assert not [r for r in find_relations(doc) if r.subject.mention is not None and r.subject.mention.label == "Peru"
                 and r.relation.name == "occupied"]

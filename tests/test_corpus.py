@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import kg.corpus
-from kg.corpus import (Article, content_hash, parse_date, read_corpus, sample_corpus_paths,
-                       split_header, visible_text)
+import kg.read.corpus
+from kg.read.corpus import (Article, content_hash, parse_date, read_corpus, sample_corpus_paths, split_header,
+                            visible_text)
 from kg.errors import Problem
 
 
@@ -270,7 +270,7 @@ def test_an_unreadable_folder_is_reported_and_the_rest_read(tmp_path, monkeypatc
             raise PermissionError(13, "Permission denied", str(path))
         return scandir(path)
 
-    monkeypatch.setattr(kg.corpus.os, "scandir", refusing)
+    monkeypatch.setattr(kg.read.corpus.os, "scandir", refusing)
     articles, problems = read([tmp_path])
     assert [a.id for a in articles] == ["open"]
     assert codes(problems) == ["W107"] and "locked" in str(problems[0]) and "Permission denied" in str(problems[0])

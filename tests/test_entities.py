@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.entities import lexicon_matcher, type_entities
-from kg.lexicon import lexicon
+from kg.extract.entities import lexicon_matcher, type_entities
+from kg.extract.lexicon import lexicon
 from tests.conftest import parse
 
 
@@ -563,7 +563,7 @@ def test_a_name_runs_on_through_in_the_to_its_acronym(pipeline):
 
 def test_a_town_the_gazetteer_lacks_lies_in_the_state_the_article_is_about():
     from collections import Counter
-    from kg.entities import article_country
+    from kg.extract.entities import article_country
     assert article_country(Counter({"AFG": 4, "USA": 2})) == "AFG"
     assert article_country(Counter({"AFG": 3, "USA": 2})) is None  # no state stands out
     assert article_country(Counter({"AFG": 1})) is None             # one name is no evidence

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from kg.evaluate import NEWS_PREFIX, evaluation_dir
+from kg.evaluation.evaluate import NEWS_PREFIX, evaluation_dir
 
 # The bundled scorers are copies of shared/eval; a change to them must be a deliberate copy.
 SCORER_SHA256 = {
@@ -33,7 +33,7 @@ def the_line(report: str, prefix: str) -> str:
 
 def test_bundled_scorers_are_the_recorded_copies():
     bundled = {path.name: hashlib.sha256(path.read_bytes()).hexdigest()
-               for path in sorted(evaluation_dir().glob("*.py"))}
+               for path in sorted(evaluation_dir().glob("score_*.py"))}
     assert bundled == SCORER_SHA256
 
 

@@ -9,8 +9,8 @@ import shutil
 import pytest
 
 from kg import cli
-from kg.explore import explorer_graph
-from kg.store import open_store
+from kg.explore.page import explorer_graph
+from kg.rdf.store import open_store
 
 pytestmark = pytest.mark.model
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kg.explorer import TYPE_STYLES, centrality, explorer_html, page_data, relation_family, write_explorer
+from kg.explore.explorer import TYPE_STYLES, centrality, explorer_html, page_data, relation_family, write_explorer
 from tests.conftest import NETWORK_LOAD_PATTERNS
 
 RES = "https://w3id.org/newsgraph/resource/"

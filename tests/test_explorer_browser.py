@@ -7,7 +7,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kg.explorer import write_explorer
+from kg.explore.explorer import write_explorer
 
 pytestmark = pytest.mark.browser
 

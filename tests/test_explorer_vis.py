@@ -8,9 +8,9 @@ import re
 import networkx as nx
 import pytest
 
-from kg.explore import explorer_target
-from kg.explorer import explorer_html
-from kg.explorer_vis import DEFAULT_VIS_MAX_NODES, VIS_FILE, vis_html, vis_network, write_vis
+from kg.explore.page import explorer_target
+from kg.explore.explorer import explorer_html
+from kg.explore.explorer_vis import DEFAULT_VIS_MAX_NODES, VIS_FILE, vis_html, vis_network, write_vis
 from tests.test_explorer import HOSTILE, IMG_ONERROR, QUOTES_AMP, RES, SCRIPT_CLOSE, entity, mention, parse, \
     small_graph, snapshot
 from tests.conftest import NETWORK_LOAD_PATTERNS

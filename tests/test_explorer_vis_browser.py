@@ -6,8 +6,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kg.explorer import write_explorer
-from kg.explorer_vis import write_vis
+from kg.explore.explorer import write_explorer
+from kg.explore.explorer_vis import write_vis
 from tests.test_explorer_browser import (ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, HOSTILE, IMG_ONERROR, RES, Session,
                                          sample_graph, wait_until)
 

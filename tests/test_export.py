@@ -8,9 +8,9 @@ import pytest
 
 from kg import cli
 from kg.errors import KGError
-from kg.export import (EDGE_FIELDS, LIST_SEPARATOR, NODE_FIELDS, default_output, export_build, export_graph,
-                       write_atomically, write_csv, write_gexf, write_graphml)
-from kg.network import add_details, project
+from kg.explore.export import (EDGE_FIELDS, LIST_SEPARATOR, NODE_FIELDS, default_output, export_build, export_graph,
+                               write_atomically, write_csv, write_gexf, write_graphml)
+from kg.explore.network import add_details, project
 from tests.small_graph import HAMMER, HOSTILE, KYIV, RUSSIA, UKRAINE, build_folder, memory_store
 
 SCALARS = (str, int, float, bool)
@@ -248,7 +248,7 @@ def test_sample_round_trips(sample_graph, tmp_path, fmt):
     path = tmp_path / f"sample.{fmt}"
     assert export_build(sample_graph, fmt, path) == [path]
     back = (nx.read_graphml if fmt == "graphml" else nx.read_gexf)(path)
-    from kg.store import open_store
+    from kg.rdf.store import open_store
     store = open_store(sample_graph)
     expected = export_graph(add_details(project(store), store))
     assert sorted(back.nodes) == sorted(expected.nodes) and back.number_of_edges() == expected.number_of_edges()

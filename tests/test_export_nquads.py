@@ -10,8 +10,8 @@ import pytest
 
 from kg import cli
 from kg.errors import KGError
-from kg.export import export_build, write_nquads
-from kg.store import load_store
+from kg.explore.export import export_build, write_nquads
+from kg.rdf.store import load_store
 from tests.small_graph import RES, quads
 
 ONTOLOGY, ENTITIES = ox.NamedNode(RES + "graph/ontology"), ox.NamedNode(RES + "graph/entities")

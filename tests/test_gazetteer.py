@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.gazetteer import CACHE_VARIABLE, Gazetteer, cache_path, cache_sources, gazetteer
+from kg.nlp.gazetteer import CACHE_VARIABLE, Gazetteer, cache_path, cache_sources, gazetteer
 
 COUNTRIES = {
     "UA": {"geonameid": 690791, "name": "Ukraine", "iso": "UA", "iso3": "UKR", "capital": "Kyiv", "population": 44e6},
@@ -127,7 +127,7 @@ def test_the_cache_is_named_by_every_file_the_gazetteer_is_made_from(tmp_path, m
     sources = [tmp_path / "cities.json", tmp_path / "countries.tsv", tmp_path / "names.py"]
     for source in sources:
         source.write_text("first", encoding="utf-8")
-    monkeypatch.setattr("kg.gazetteer.cache_sources", lambda: sources)
+    monkeypatch.setattr("kg.nlp.gazetteer.cache_sources", lambda: sources)
     monkeypatch.setenv(CACHE_VARIABLE, str(tmp_path / "cache"))
     first = cache_path()
     assert first.parent == tmp_path / "cache" and cache_path() == first

@@ -17,13 +17,13 @@ from rdflib.namespace import RDF, RDFS, SKOS
 
 import kg.pipeline
 from kg import cli
-from kg.corpus import Article
-from kg.incremental import Analysis, Archive, analysis_fingerprint, analysis_key, from_json, to_json
-from kg.outputs import PAUSE_VARIABLE, STATE_FOLDER
+from kg.read.corpus import Article
+from kg.building.incremental import Analysis, Archive, analysis_fingerprint, analysis_key, from_json, to_json
+from kg.building.outputs import PAUSE_VARIABLE, STATE_FOLDER
 from kg.pipeline import build
-from kg.query import run_query
-from kg.rdf import KG, article_iri
-from kg.store import open_store
+from kg.rdf.query import run_query
+from kg.rdf.dataset import KG, article_iri
+from kg.rdf.store import open_store
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 

@@ -1,4 +1,4 @@
-"""kg.parallel: the NLP of a build in worker processes and on a Dask cluster gives the graph
+"""kg.building.parallel: the NLP of a build in worker processes and on a Dask cluster gives the graph
 of a build in one process (tiny corpus; small batches so that every worker gets some)."""
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-import kg.parallel
+import kg.building.parallel
 from kg.errors import KGError
-from kg.parallel import analyse_batch, parse_dask_address
+from kg.building.parallel import analyse_batch, parse_dask_address
 from kg.pipeline import build
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
@@ -48,15 +48,15 @@ def same_graph(out: Path, expected: tuple[Graph, dict]) -> bool:
 
 
 def test_two_worker_processes_build_the_same_graph(corpus, one_process, tmp_path, monkeypatch):
-    monkeypatch.setattr(kg.parallel, "BATCH_SIZE", 2)  # three batches for two workers
+    monkeypatch.setattr(kg.building.parallel, "BATCH_SIZE", 2)  # three batches for two workers
     started = []
-    real = kg.parallel.analyse_in_processes
+    real = kg.building.parallel.analyse_in_processes
 
     def counting(todo, model, workers, *rest):
         started.append(workers)
         yield from real(todo, model, workers, *rest)
 
-    monkeypatch.setattr(kg.parallel, "analyse_in_processes", counting)
+    monkeypatch.setattr(kg.building.parallel, "analyse_in_processes", counting)
     stages: list[str] = []
     seen: list[str] = []
     result = build([corpus], tmp_path, explorer=False, workers=2, on_stage=stages.append,
@@ -72,7 +72,7 @@ def test_two_worker_processes_build_the_same_graph(corpus, one_process, tmp_path
 
 
 def test_a_dask_local_cluster_builds_the_same_graph(corpus, one_process, tmp_path, monkeypatch):
-    monkeypatch.setattr(kg.parallel, "PARTITION_SIZE", 2)
+    monkeypatch.setattr(kg.building.parallel, "PARTITION_SIZE", 2)
     result = build([corpus], tmp_path, explorer=False, dask="local:2")
     expected, graph = one_process
     assert (result.articles, result.analysed, result.triples) == (expected.articles, 5, expected.triples)
@@ -80,8 +80,8 @@ def test_a_dask_local_cluster_builds_the_same_graph(corpus, one_process, tmp_pat
 
 
 def test_a_batch_reports_the_article_it_cannot_analyse(tmp_path):
-    from kg.corpus import Article
-    from kg.incremental import Archive
+    from kg.read.corpus import Article
+    from kg.building.incremental import Archive
 
     good = Article("good", "Kenya praised Ghana on Monday.")
     bad = Article("bad", "Troops left.")
@@ -104,9 +104,9 @@ def test_a_local_dask_cluster_needs_a_number_of_workers(address):
 
 
 def test_an_unreachable_dask_scheduler_is_a_user_error(monkeypatch):
-    monkeypatch.setattr(kg.parallel, "DASK_CONNECT_SECONDS", 1)
+    monkeypatch.setattr(kg.building.parallel, "DASK_CONNECT_SECONDS", 1)
     with pytest.raises(KGError) as raised:
-        list(kg.parallel.analyse_on_dask([], None, "tcp://127.0.0.1:9"))
+        list(kg.building.parallel.analyse_on_dask([], None, "tcp://127.0.0.1:9"))
     assert raised.value.code == "E154"
 
 
@@ -122,7 +122,8 @@ def test_kg_build_runs_on_every_core_unless_told(monkeypatch, tmp_path):
     monkeypatch.setattr("kg.pipeline.build", stopped)
     assert cli.main(["build", "-o", str(tmp_path), "-q"]) == 1
     assert cli.main(["build", "-o", str(tmp_path), "-q", "--workers", "3", "--dask", "local:2"]) == 1
-    assert [(g["workers"], g["dask"]) for g in given] == [(kg.parallel.default_workers(), None), (3, "local:2")]
+    assert [(g["workers"], g["dask"]) for g in given] == [(kg.building.parallel.default_workers(), None),
+                                                          (3, "local:2")]
 
 
 @pytest.mark.parametrize("argv, message", [(["--workers", "0"], "--workers"), (["--dask", "local:none"], "E152")])
@@ -147,7 +148,7 @@ def threaded_dask(monkeypatch):
                 Client(cluster) as client:
             yield client
 
-    monkeypatch.setattr(kg.parallel, "dask_client", in_process)
+    monkeypatch.setattr(kg.building.parallel, "dask_client", in_process)
 
 
 def flaky(marker: Path, failures: int):
@@ -162,21 +163,21 @@ def flaky(marker: Path, failures: int):
 
 
 def test_a_failed_dask_partition_is_tried_again(threaded_dask, monkeypatch, tmp_path):
-    from kg.corpus import Article
+    from kg.read.corpus import Article
 
     marker = tmp_path / "calls"
-    monkeypatch.setattr(kg.parallel, "analyse_batch", flaky(marker, failures=1))
+    monkeypatch.setattr(kg.building.parallel, "analyse_batch", flaky(marker, failures=1))
     articles = [Article("a", "Kenya praised Ghana on Monday."), Article("b", "Peru criticised Chile.")]
-    done = list(kg.parallel.analyse_on_dask(articles, None, "local:1", partition_size=2, retries=1))
+    done = list(kg.building.parallel.analyse_on_dask(articles, None, "local:1", partition_size=2, retries=1))
     assert [article.id for article, _, _ in done] == ["a", "b"]
     assert int(marker.read_text()) == 2  # one failure, one retry
 
 
 def test_a_dask_partition_that_keeps_failing_is_a_user_error(threaded_dask, monkeypatch, tmp_path):
-    from kg.corpus import Article
+    from kg.read.corpus import Article
 
     marker = tmp_path / "calls"
-    monkeypatch.setattr(kg.parallel, "analyse_batch", flaky(marker, failures=5))
+    monkeypatch.setattr(kg.building.parallel, "analyse_batch", flaky(marker, failures=5))
     with pytest.raises(KGError) as raised:
-        list(kg.parallel.analyse_on_dask([Article("a", "Kenya praised Ghana.")], None, "local:1", retries=2))
+        list(kg.building.parallel.analyse_on_dask([Article("a", "Kenya praised Ghana.")], None, "local:1", retries=2))
     assert raised.value.code == "E155" and int(marker.read_text()) == 3  # the first try and two retries

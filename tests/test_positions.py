@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.positions import find_positions
+from kg.extract.positions import find_positions
 from tests.conftest import analyse
 
 
@@ -129,7 +129,7 @@ def test_position_constructions(blank_nlp, annotated, expected):
 
 
 def test_a_pronoun_names_the_holder(blank_nlp):
-    from kg.coref import resolve_references
+    from kg.extract.coref import resolve_references
     doc = analyse(blank_nlp, "Tom/PROPN/compound/1/PERSON Berg/PROPN/nsubj/2/PERSON spoke/VERB/ROOT/- ./PUNCT/punct/2 "
                              "his/PRON/poss/5 lawyer/NOUN/compound/7 Ana/PROPN/compound/7/PERSON "
                              "Soto/PROPN/nsubj/8/PERSON agreed/VERB/ROOT/-")

@@ -7,8 +7,8 @@ import pyoxigraph as ox
 import pytest
 
 from kg.errors import KGError
-from kg.query import RES, check_query, format_results, run_query, short_term
-from kg.store import load_store, open_store
+from kg.rdf.query import RES, check_query, format_results, run_query, short_term
+from kg.rdf.store import load_store, open_store
 
 TRIG = """
 @prefix kg: <https://w3id.org/newsgraph/ontology#> .

@@ -17,8 +17,8 @@ import pytest
 
 from kg import cli
 from kg.errors import KGError
-from kg.query import RDFS, RES, format_results, read_query_file, run_limited
-from kg.store import load_store, open_store, store_folder
+from kg.rdf.query import RDFS, RES, format_results, read_query_file, run_limited
+from kg.rdf.store import load_store, open_store, store_folder
 
 LABEL = ox.NamedNode(RDFS + "label")
 THINGS = 200

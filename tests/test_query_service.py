@@ -5,7 +5,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.errors import KGError
-from kg.query import check_query
+from kg.rdf.query import check_query
 
 DEAD = "<http://127.0.0.1:1/sparql>"  # nothing listens there: a call fails at once
 PREFIX = "PREFIX x: <urn:x/>\n"
@@ -84,7 +84,7 @@ def test_service_as_a_word_in_data_is_no_call(query):
 
 @pytest.mark.parametrize("query", CALLS.values(), ids=CALLS.keys())
 def test_the_endpoint_refuses_the_same_calls(query):
-    from kg.server import EndpointError, check_query as endpoint_check
+    from kg.serve.server import EndpointError, check_query as endpoint_check
 
     with pytest.raises(EndpointError) as error:
         endpoint_check(query)

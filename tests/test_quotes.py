@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.quotes import quotations, speaker_of_quotation
+from kg.extract.quotes import quotations, speaker_of_quotation
 from tests.conftest import parse
 
 

@@ -10,13 +10,13 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic, to_isomorphic, graph_diff
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from kg.corpus import Article
-from kg.entities import Mention
-from kg.gazetteer import Gazetteer, Place
-from kg.positions import PositionMention
-from kg.relations import UNKNOWN, Actor, RelationMention
-from kg.triggers import RelationType
-from kg.rdf import ENTITY_GRAPH, KG, ONTOLOGY_GRAPH, article_iri, build_dataset, merged_graph, write_outputs
+from kg.read.corpus import Article
+from kg.extract.entities import Mention
+from kg.nlp.gazetteer import Gazetteer, Place
+from kg.extract.positions import PositionMention
+from kg.extract.relations import UNKNOWN, Actor, RelationMention
+from kg.extract.triggers import RelationType
+from kg.rdf.dataset import ENTITY_GRAPH, KG, ONTOLOGY_GRAPH, article_iri, build_dataset, merged_graph, write_outputs
 from kg.resolve import resolve
 
 GOLDEN = Path(__file__).parent / "data" / "golden_small.trig"
@@ -160,7 +160,7 @@ def test_turtle_and_trig_use_the_res_prefix_and_say_the_same_graph(tmp_path):
 ])
 def test_the_source_of_an_article_is_only_ever_its_web_url(url, source):
     from rdflib.namespace import DCTERMS
-    from kg.rdf import add_article
+    from kg.rdf.dataset import add_article
 
     graph = Graph()
     node = add_article(graph, Article("x", "Text.", url=url, source="/home/reporter/articles/a.html"))

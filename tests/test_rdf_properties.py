@@ -9,13 +9,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Dataset
 
-from kg.corpus import Article
-from kg.entities import Mention
-from kg.gazetteer import Gazetteer
-from kg.rdf import KG, RES, article_iri, build_dataset, entity_slug, write_outputs
-from kg.relations import Actor, RelationMention
+from kg.read.corpus import Article
+from kg.extract.entities import Mention
+from kg.nlp.gazetteer import Gazetteer
+from kg.rdf.dataset import KG, RES, article_iri, build_dataset, entity_slug, write_outputs
+from kg.extract.relations import Actor, RelationMention
 from kg.resolve import resolve
-from kg.triggers import RelationType
+from kg.extract.triggers import RelationType
 
 GAZ = Gazetteer({}, {}, {})
 MET = RelationType("met", "040", "CONSULT", "met", "Met the object.")

@@ -512,7 +512,7 @@ def test_reports_that_are_reported(pipeline):
 
 def test_the_base_form_in_a_that_clause_is_wanted_not_done(blank_nlp):
     from spacy.tokens import Doc
-    from kg.modality import modality_of
+    from kg.extract.modality import modality_of
     words = ["They", "insisted", "that", "Russia", "withdraw"]
     def build(verb_tag):
         return Doc(blank_nlp.vocab, words=words, heads=[1, 1, 4, 4, 1], deps=["nsubj", "ROOT", "mark", "nsubj", "ccomp"],
@@ -888,7 +888,7 @@ def test_the_agent_the_parser_hangs_on_the_victim_is_not_the_victim(pipeline):
 def test_the_subjects_of_a_clause_the_parser_read_as_a_prepositional_object(blank_nlp):
     from spacy.tokens import Doc
 
-    from kg.arguments import subjects_of
+    from kg.extract.arguments import subjects_of
 
     # the model's misreading: "since" a preposition on "sites", "Israel and Iran" its objects,
     # "bombed" a conjunct of "had"
@@ -956,7 +956,7 @@ def test_a_thing_a_relative_clause_is_about_does_not_act_for_its_owner(pipeline)
 def test_one_noun_phrase_the_parser_split_into_two_subjects_is_one_actor(blank_nlp):
     from spacy.tokens import Doc
 
-    from kg.arguments import subjects_of
+    from kg.extract.arguments import subjects_of
 
     words = ["Chad", "'s", "paramilitary", "Desert", "Guard", "shelled", "Abeche", "."]
     heads = [2, 0, 5, 4, 5, 5, 5, 5]
@@ -1166,7 +1166,7 @@ def test_the_strike_is_the_strike_just_named_and_its_agent_is_that_ones(pipeline
 
 
 def test_an_addressee_the_graph_could_not_name_makes_no_direct_triple(pipeline):
-    from kg.relations import DEFAULT_MIN_CONFIDENCE
+    from kg.extract.relations import DEFAULT_MIN_CONFIDENCE
 
     def appeals(text):
         return [r.confidence for r in relations(pipeline, text) if r.relation.name == "calledOn"]
@@ -1184,7 +1184,7 @@ def test_sanctions_maintained_are_sanctions(pipeline):
 
 
 def test_a_region_that_only_locates_what_was_struck_makes_no_direct_triple(pipeline):
-    from kg.relations import DEFAULT_MIN_CONFIDENCE
+    from kg.extract.relations import DEFAULT_MIN_CONFIDENCE
 
     def struck(text):
         return {(r.object.mention.label if r.object and r.object.mention else None): r.confidence
@@ -1280,7 +1280,7 @@ def test_not_this_relation(pipeline, text, relation):
 
 
 def test_naming_with_a_relative_object_is_no_call(blank_nlp):
-    from kg.relations import _is_name_calling
+    from kg.extract.relations import _is_name_calling
     from tests.conftest import parse
     # as the parser reads "which Peruvians call Qusqu and Chileans call Cusco": the second name a clause's subject
     doc = parse(blank_nlp, "the/DET/det/1 capital/NOUN/ROOT/- ,/PUNCT/punct/1 which/PRON/dobj/5 Peruvians/PROPN/nsubj/5 "

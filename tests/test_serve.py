@@ -23,8 +23,8 @@ import rdflib
 from SPARQLWrapper import CSV, JSON, N3, POST, POSTDIRECTLY, TSV, TURTLE, URLENCODED, XML, SPARQLWrapper
 
 from kg import cli
-from kg.example_queries import page_examples
-from kg.server import TRUNCATED_HEADER
+from kg.serve.example_queries import page_examples
+from kg.serve.server import TRUNCATED_HEADER
 
 pytestmark = [pytest.mark.slow, pytest.mark.model]
 
@@ -346,7 +346,7 @@ def test_stopping_kg_serve_stops_oxigraph_too(sample_build, sig, exit_code):
 
 def test_a_new_build_into_the_served_folder_is_served_from_then_on(sample_build, tmp_path):
     folder = tmp_path / "out"
-    shutil.copytree(sample_build, folder, symlinks=True)  # the build folder's links (kg.outputs) stay links
+    shutil.copytree(sample_build, folder, symlinks=True)  # the build folder's links (kg.building.outputs) stay links
     article = tmp_path / "talks.txt"
     article.write_text("date 2024-05-02 Delegations from Poland and Chile met in Geneva.", encoding="utf-8")
     server = Served(folder)

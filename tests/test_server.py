@@ -1,11 +1,11 @@
-"""kg.server without a server: which queries may run, how they are sent, and the formats offered."""
+"""kg.serve.server without a server: which queries may run, how they are sent, and the formats offered."""
 from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
 
-from kg.example_queries import BUILT_IN_EXAMPLES, ExampleQuery, page_examples
-from kg.server import EndpointError, check_query, negotiate
+from kg.serve.example_queries import BUILT_IN_EXAMPLES, ExampleQuery, page_examples
+from kg.serve.server import EndpointError, check_query, negotiate
 
 KG = "https://w3id.org/newsgraph/ontology#"
 

@@ -1,5 +1,5 @@
-"""kg.streaming: kg.trig and kg.ttl written a batch of articles at a time are the files
-kg.rdf writes from the whole Dataset, byte for byte."""
+"""kg.rdf.streaming: kg.trig and kg.ttl written a batch of articles at a time are the files
+kg.rdf.dataset writes from the whole Dataset, byte for byte."""
 from __future__ import annotations
 
 import json
@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from kg.pipeline import analyse, read_articles
-from kg.rdf import build_dataset, count_quads, write_outputs
+from kg.rdf.dataset import build_dataset, count_quads, write_outputs
 from kg.resolve import resolve
-from kg.streaming import _graph_batches, write_outputs_in_batches
+from kg.rdf.streaming import _graph_batches, write_outputs_in_batches
 
 pytestmark = [pytest.mark.model]
 

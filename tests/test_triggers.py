@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.triggers import RelationType, TriggerLexicon, VerbPattern, trigger_lexicon
+from kg.extract.triggers import RelationType, TriggerLexicon, VerbPattern, trigger_lexicon
 from tests.conftest import parse
 
 

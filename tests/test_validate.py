@@ -9,8 +9,8 @@ import pytest
 from rdflib import Graph
 
 from kg import cli
-from kg.store import load_store
-from kg.validate import validate_graph
+from kg.rdf.store import load_store
+from kg.rdf.validate import validate_graph
 
 INVALID = Path(__file__).parent / "data" / "invalid_small.ttl"
 
@@ -45,7 +45,7 @@ def test_the_report_is_one_line_per_violation():
 
 
 def test_the_rdf_stage_output_conforms_unknown_actors_included():
-    from kg.rdf import merged_graph
+    from kg.rdf.dataset import merged_graph
     from tests.test_rdf import small_build
 
     # through N-Triples, as kg validate reads a store: rdflib keeps a float given for an
