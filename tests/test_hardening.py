@@ -21,8 +21,8 @@ from kg.pipeline import analyse, build
 from kg.rdf.query import run_query
 from kg.resolve import resolve
 from kg.rdf.store import open_store
-from tests.test_incremental import (COUNT, THIRD, article_file, dataset, killed, out, paused_build,  # noqa: F401
-                                    sample_dir, triples)
+from tests.building.test_incremental import (COUNT, THIRD, article_file, dataset, killed, out,  # noqa: F401
+                                             paused_build, sample_dir, triples)
 
 LONG_LIMIT = 3000  # spaCy's max_length in the hostile build: the long article is cut in pieces
 

@@ -6,7 +6,7 @@ type*, *unsupported* or *contradicted* exactly as the bundled ``score_precision.
 Recall: a ``must`` or ``stretch`` gold record is found when the graph has a direct triple of one
 of its relations between nodes named by its aliases, exactly as ``score_seeds.py`` checks it;
 a record that lists several acceptable relations is counted under the first it lists.
-Summed over the relations, the counts are the scorers' own totals (tests/test_accuracy.py).
+Summed over the relations, the counts are the scorers' own totals (tests/evaluation/test_accuracy.py).
 
 Examples
 --------

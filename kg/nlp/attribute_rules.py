@@ -7,7 +7,7 @@ each a conjunction of tests (equal, IN, NOT_IN, REGEX) on TAG, LOWER, DEP and IS
 general matcher spent a tenth of the model's time on them. ``kg_attribute_rules`` takes the
 model's own patterns and finds the same matches with NumPy comparisons over the document's
 attribute arrays, then sets the same attributes in the same order, so every token ends as the
-model's ruler leaves it (``tests/test_attribute_rules.py`` checks that on real text). A ruler
+model's ruler leaves it (``tests/nlp/test_attribute_rules.py`` checks that on real text). A ruler
 with patterns of any other kind is left in place.
 
 Examples

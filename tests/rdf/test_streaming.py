@@ -14,7 +14,7 @@ from kg.rdf.streaming import _graph_batches, write_outputs_in_batches
 
 pytestmark = [pytest.mark.model]
 
-NEWS = Path(__file__).parent.parent / "kg" / "evaluation" / "news" / "wikinews_dev.jsonl"
+NEWS = Path(__file__).parents[2] / "kg" / "evaluation" / "news" / "wikinews_dev.jsonl"
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from kg.evaluation.audit import (JUDGE_COLUMNS, MENTION_COLUMNS, asserted_mentio
 from kg.errors import KGError
 from kg.rdf.dataset import KG, RES
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "audit.py"
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "audit.py"
 
 
 def tiny_graph() -> Graph:

@@ -16,7 +16,7 @@ from kg.pipeline import build
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
-NEWS = Path(__file__).parent.parent / "kg" / "evaluation" / "news" / "wikinews_dev.jsonl"
+NEWS = Path(__file__).parents[2] / "kg" / "evaluation" / "news" / "wikinews_dev.jsonl"
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from kg.rdf.query import PREFIXES
 from kg.evaluation.synthetic import SyntheticGraph, write_synthetic_graph
 from kg.rdf.validate import validate_store
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.slow

@@ -1,5 +1,5 @@
 """The indexes that keep one article's analysis linear in its length give the answers of the scans
-they replace (tests/analysis_scan_reference.py holds the scans as they were)."""
+they replace (tests/extract/analysis_scan_reference.py holds the scans as they were)."""
 from __future__ import annotations
 
 import random
@@ -18,7 +18,7 @@ from kg.extract.lexicon import lexicon
 from kg.pipeline import read_articles
 from kg.extract.relations import _pattern_fits_at, _verb_lemmas
 from kg.extract.triggers import trigger_lexicon
-from tests import analysis_scan_reference as reference
+from tests.extract import analysis_scan_reference as reference
 from tests.conftest import parse
 
 # the words of organisations' names: bodies' nouns, places and nationalities that qualify them,

@@ -123,7 +123,7 @@ def test_content_security_policy_forbids_network_loads(page):
 
 def test_libraries_are_inlined_with_their_licences(page):
     assert "new Sigma(" in page and "graphology" in page and "kgForceAtlas2Iterate" in page
-    vendor = Path(__file__).resolve().parent.parent / "kg" / "vendor"
+    vendor = Path(__file__).resolve().parents[2] / "kg" / "vendor"
     for name in ("sigma", "graphology", "graphology-layout-forceatlas2", "events", "graphology-utils"):
         assert "MIT" in (vendor / f"{name}.LICENSE.txt").read_text(encoding="utf-8")
 

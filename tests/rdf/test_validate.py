@@ -46,7 +46,7 @@ def test_the_report_is_one_line_per_violation():
 
 def test_the_rdf_stage_output_conforms_unknown_actors_included():
     from kg.rdf.dataset import merged_graph
-    from tests.test_rdf import small_build
+    from tests.rdf.test_dataset import small_build
 
     # through N-Triples, as kg validate reads a store: rdflib keeps a float given for an
     # xsd:decimal (geo:lat) as a float in memory, which pyshacl does not take for a decimal

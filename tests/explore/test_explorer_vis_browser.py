@@ -8,8 +8,8 @@ import pytest
 
 from kg.explore.explorer import write_explorer
 from kg.explore.explorer_vis import write_vis
-from tests.test_explorer_browser import (ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, HOSTILE, IMG_ONERROR, RES, Session,
-                                         sample_graph, wait_until)
+from tests.explore.test_explorer_browser import (ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, HOSTILE, IMG_ONERROR, RES, Session,
+                                                 sample_graph, wait_until)
 
 pytestmark = pytest.mark.browser
 

@@ -1,5 +1,5 @@
 """The per-article scans as they were before the indexes (main at ae5c156), kept verbatim as the
-reference the indexed versions must agree with (tests/test_analysis_indexes.py)."""
+reference the indexed versions must agree with (tests/extract/test_analysis_indexes.py)."""
 from __future__ import annotations
 
 from spacy.tokens import Token

@@ -11,8 +11,8 @@ import pytest
 from kg.explore.page import explorer_target
 from kg.explore.explorer import explorer_html
 from kg.explore.explorer_vis import DEFAULT_VIS_MAX_NODES, VIS_FILE, vis_html, vis_network, write_vis
-from tests.test_explorer import HOSTILE, IMG_ONERROR, QUOTES_AMP, RES, SCRIPT_CLOSE, entity, mention, parse, \
-    small_graph, snapshot
+from tests.explore.test_explorer import HOSTILE, IMG_ONERROR, QUOTES_AMP, RES, SCRIPT_CLOSE, entity, mention, \
+    parse, small_graph, snapshot
 from tests.conftest import NETWORK_LOAD_PATTERNS
 
 
