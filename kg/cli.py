@@ -44,13 +44,13 @@ def build(paths: List[Path] = typer.Argument(None, help="Files or folders of art
                                                   "one of N workers (local:N); needs newsgraph[dask].")) -> None:
     """Build the knowledge graph (kg.ttl, kg.trig), the SPARQL store and explorer.html, adding the
     articles to the graph already in the output folder (unchanged ones are skipped)."""
-    from kg.parallel import default_workers
+    from kg.building.parallel import default_workers
     from kg.pipeline import build as run_build
-    from kg.relations import DEFAULT_MIN_CONFIDENCE
+    from kg.extract.relations import DEFAULT_MIN_CONFIDENCE
 
     progress = None
     if not quiet and sys.stderr.isatty():
-        from kg.progress import build_progress
+        from kg.building.progress import build_progress
         progress = build_progress()
         progress.start()
     task = progress.add_task("reading articles", total=None) if progress else None
@@ -97,9 +97,9 @@ def query(sparql: Optional[str] = typer.Argument(None, help="The SPARQL query (o
           max_rows: int = typer.Option(10_000, "--max-rows", min=1,
                                        help="Most result rows (or triples) printed; a note on stderr says when results were cut.")) -> None:
     """Run a SPARQL query against the store that `kg build` made."""
-    from kg.query import format_results, read_query_file, run_limited, text_table
+    from kg.rdf.query import format_results, read_query_file, run_limited, text_table
     from kg.queries import saved_queries, saved_query
-    from kg.store import store_folder
+    from kg.rdf.store import store_folder
 
     if list_saved:
         rows = [[q.name, ", ".join(q.params), q.title] for q in saved_queries().values()]
@@ -135,8 +135,8 @@ def validate(out: Path = GRAPH_OPTION,
 
     Exit code 0 when the graph conforms, 1 when it does not.
     """
-    from kg.store import open_store
-    from kg.validate import validate_store
+    from kg.rdf.store import open_store
+    from kg.rdf.validate import validate_store
 
     report = validate_store(open_store(out), shapes)
     typer.echo(report.text(), nl=False)
@@ -153,8 +153,8 @@ def serve(out: Path = GRAPH_OPTION,
           max_request_bytes: int = typer.Option(128 * 1024, "--max-request-bytes", min=1024,
                                                 help="Largest request (query or form) accepted, in bytes.")) -> None:
     """Serve the store over the SPARQL 1.1 Protocol at /sparql, with the explorer at / and a query page at /query."""
-    from kg.server import ServerSettings, serve as run_server
-    from kg.store import store_folder
+    from kg.serve.server import ServerSettings, serve as run_server
+    from kg.rdf.store import store_folder
 
     store_folder(out)  # a one-line error if out is a file or holds no store
     try:
@@ -172,8 +172,8 @@ def stats(out: Path = GRAPH_OPTION,
           top: int = typer.Option(10, "--top", min=1, help="How many entities, communities and pairs to list.")) -> None:
     """Counts per entity type, relation and modality; top entities by PageRank and degree;
     communities; the most active pairs."""
-    from kg.analytics import graph_stats, stats_json, stats_text
-    from kg.store import open_store
+    from kg.explore.analytics import graph_stats, stats_json, stats_text
+    from kg.rdf.store import open_store
 
     if fmt not in ("table", "json"):
         raise KGError("E901", f"unknown stats format {fmt!r}; use table or json")
@@ -189,7 +189,7 @@ def export_command(out: Path = GRAPH_OPTION,
                    compress: bool = typer.Option(False, "--gzip", help="nquads: gzip the files (graph-00001.nq.gz …).")) -> None:
     """Write the graph (entities, relations with their evidence) for Gephi or a spreadsheet, or the
     whole store (every named graph) as N-Quads shards for QLever, Virtuoso or GraphDB."""
-    from kg.export import export_build
+    from kg.explore.export import export_build
 
     for path in export_build(out, fmt, output, shard_size, compress):
         typer.echo(f"wrote {path}")
@@ -208,14 +208,14 @@ def explore(out: Path = GRAPH_OPTION,
     """Write the explorer page from the store alone (no NLP): remake it with other options or after a build."""
     import time
 
-    from kg.explore import RENDERERS, explorer_graph, explorer_target, write_explorer_page
-    from kg.explorer import DEFAULT_MAX_NODES
-    from kg.store import open_store
+    from kg.explore.page import RENDERERS, explorer_graph, explorer_target, write_explorer_page
+    from kg.explore.explorer import DEFAULT_MAX_NODES
+    from kg.rdf.store import open_store
 
     if renderer not in RENDERERS:
         raise KGError("E802", f"unknown renderer {renderer!r}; use {' or '.join(RENDERERS)}")
     if max_nodes is None:
-        from kg.explorer_vis import DEFAULT_VIS_MAX_NODES
+        from kg.explore.explorer_vis import DEFAULT_VIS_MAX_NODES
         max_nodes = DEFAULT_VIS_MAX_NODES if renderer == "vis" else DEFAULT_MAX_NODES
     started = time.perf_counter()
     graph = explorer_graph(open_store(out))
@@ -251,12 +251,12 @@ def evaluate_command(gold: Optional[Path] = typer.Option(None, "--gold", help="F
                      verbose: bool = typer.Option(False, "--verbose", "-v", help="Also list each failed check and missed event."),
                      markdown: Optional[Path] = typer.Option(None, "--markdown", help="Also write the figures and a per-relation table as Markdown (docs/accuracy.md).")) -> None:
     """Score fresh builds of the sample corpus and the news dev set, and the extraction of PLOVER-coded sentences."""
-    from kg.evaluate import evaluation
+    from kg.evaluation.evaluate import evaluation
 
     measured = evaluation(gold, model, verbose)
     typer.echo(measured.text, nl=False)
     if markdown is not None:
-        from kg.accuracy import accuracy_markdown
+        from kg.evaluation.accuracy import accuracy_markdown
 
         try:
             markdown.parent.mkdir(parents=True, exist_ok=True)

@@ -1,23 +1,27 @@
 """The one place where the stages are chained: articles in, graph, store and explorer out.
 
-Read top to bottom to follow an article through newsgraph::
+Read top to bottom to follow an article through newsgraph (each stage a subpackage of kg,
+its modules listed in its ``__init__`` in the order they run)::
 
-    corpus.read_corpus        files → Article
-    nlp.load_pipeline         spaCy + kg_entities, kg_coreference, kg_positions components
-    entities.mentions         Doc → Mention (typed, canonical label, GeoNames place);
-                              positions, pronouns and "the city" resolved in the same Doc
-    relations.find_relations  Doc → RelationMention: a trigger (triggers), its arguments
-                              (arguments) and the entities they stand for (actors), modality
-    resolve.resolve           all mentions → one Entity per real actor
-    rdf.build_dataset         → rdflib Dataset (one named graph per article) → kg.trig, kg.ttl,
-                              a batch of articles at a time (streaming.write_outputs_in_batches)
-    store.load_store          → Oxigraph store for SPARQL
-    explore.explorer_graph    store → networkx graph → explorer.write_explorer → explorer.html
+    read.corpus.read_corpus           files → Article
+    nlp.pipeline.load_pipeline        spaCy + kg_entities, kg_coreference, kg_positions components
+    extract.entities.mentions         Doc → Mention (typed, canonical label, GeoNames place);
+                                      positions, pronouns and "the city" resolved in the same Doc
+    extract.relations.find_relations  Doc → RelationMention: a trigger (triggers), its arguments
+                                      (arguments) and the entities they stand for (actors), modality
+    resolve.resolve                   all mentions → one Entity per real actor
+    rdf.dataset.build_dataset         → rdflib Dataset (one named graph per article) → kg.trig,
+                                      kg.ttl, a batch of articles at a time
+                                      (rdf.streaming.write_outputs_in_batches)
+    rdf.store.load_store              → Oxigraph store for SPARQL
+    explore.page.explorer_graph       store → networkx graph → explore.explorer.write_explorer
+                                      → explorer.html
 
-A build adds to the graph already in its output folder: incremental.plan_build decides
-which articles are new, changed or unchanged, the archive (kg.incremental) holds every
-article's analysis so only new and changed ones go through the NLP, and the whole graph is
-resolved again and published in one atomic switch (kg.outputs).
+A build adds to the graph already in its output folder (:mod:`kg.building`):
+building.incremental.plan_build decides which articles are new, changed or unchanged, the
+archive (kg.building.incremental) holds every article's analysis so only new and changed ones
+go through the NLP, and the whole graph is resolved again and published in one atomic switch
+(kg.building.outputs).
 
 Memory grows little with the size of the corpus: an analysis is archived as it is made and not
 kept, resolution reads the analyses back one article at a time into a compact resolution
@@ -38,18 +42,18 @@ from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
 
-from kg.chunking import analyse_text
-from kg.corpus import Article, ProblemHandler, read_corpus, sample_corpus_paths
-from kg.entities import Mention, mentions
+from kg.nlp.chunking import analyse_text
+from kg.read.corpus import Article, ProblemHandler, read_corpus, sample_corpus_paths
+from kg.extract.entities import Mention, mentions
 from kg.errors import KGError, Problem
-from kg.incremental import (Analysis, Archive, BuildPlan, BuildSettings, Manifest, analysis_fingerprint,
-                            analysis_key, plan_build, read_manifest, write_manifest)
-from kg.nlp import load_pipeline
-from kg.outputs import OutputFolder, pause_point
-from kg.positions import PositionMention
-from kg.relations import DEFAULT_MIN_CONFIDENCE, RelationMention
-from kg.rdf import article_iri, build_dataset
-from kg.streaming import write_outputs_in_batches
+from kg.building.incremental import (Analysis, Archive, BuildPlan, BuildSettings, Manifest, analysis_fingerprint,
+                                     analysis_key, plan_build, read_manifest, write_manifest)
+from kg.nlp.pipeline import load_pipeline
+from kg.building.outputs import OutputFolder, pause_point
+from kg.extract.positions import PositionMention
+from kg.extract.relations import DEFAULT_MIN_CONFIDENCE, RelationMention
+from kg.rdf.dataset import article_iri, build_dataset
+from kg.rdf.streaming import write_outputs_in_batches
 from kg.resolve import Resolution, resolve
 
 __all__ = ["AnalysedArticle", "BuildResult", "read_articles", "analyse", "batched", "resolve_analysed", "build_graph",
@@ -98,7 +102,7 @@ def analyse(articles: Iterable[Article], nlp: Language,
             on_article: Callable[[Article], None] | None = None,
             batch_size: int = 8) -> Iterator[AnalysedArticle]:
     """Run the NLP stages on each article, ``batch_size`` at a time through ``nlp.pipe`` (one
-    longer than ``nlp.max_length`` on its own, in pieces: see :mod:`kg.chunking`); an article
+    longer than ``nlp.max_length`` on its own, in pieces: see :mod:`kg.nlp.chunking`); an article
     that fails is reported and skipped."""
     for batch in batched(articles, batch_size):
         whole = [a for a in batch if isinstance(a.text, str) and len(a.text) <= nlp.max_length]
@@ -199,12 +203,12 @@ def build(paths: Iterable[str | Path] = (), out_dir: str | Path = "output", mode
     confidence is at least ``min_confidence``.
 
     Unchanged articles are skipped, changed ones replaced, new ones added (see
-    :mod:`kg.incremental`); only articles without an archived analysis go through the NLP
+    :mod:`kg.building.incremental`); only articles without an archived analysis go through the NLP
     (``on_start`` gets their number, ``on_article`` each of them), then all articles are
     resolved together. ``rebuild`` starts afresh: the graph holds ``paths`` only, all of it
-    analysed anew. The outputs appear in one atomic switch (:mod:`kg.outputs`).
+    analysed anew. The outputs appear in one atomic switch (:mod:`kg.building.outputs`).
 
-    The NLP runs in ``workers`` processes (:mod:`kg.parallel`; in this process when 1 or
+    The NLP runs in ``workers`` processes (:mod:`kg.building.parallel`; in this process when 1 or
     when there are too few articles to share), or on the Dask cluster at ``dask``
     (``local:N`` for a local one); the graph is the same either way. ``on_stage`` gets the
     name of each stage as it starts; :attr:`BuildResult.stages` their times.
@@ -364,7 +368,7 @@ def _analysed_now(todo: list[Article], model: str | None, workers: int, dask: st
                   on_article: Callable[[Article], None] | None) -> Iterator[tuple[Article, Analysis, bytes | None]]:
     """The analyses the NLP makes of ``todo`` (and, from workers, encoded for the archive):
     on Dask, in worker processes, or here."""
-    from kg import parallel
+    from kg.building import parallel
 
     if not todo:
         return
@@ -382,11 +386,11 @@ def _analysed_now(todo: list[Article], model: str | None, workers: int, dask: st
 def _publish(folder: OutputFolder, resolution: Resolution, manifest: Manifest, explorer: bool,
              stages: "_Stages | None" = None, on_problem: ProblemHandler | None = None) -> None:
     """Write a build's outputs into a new build folder and publish them in one switch; the
-    graph files are written a batch of articles at a time (:mod:`kg.streaming`) and the
+    graph files are written a batch of articles at a time (:mod:`kg.rdf.streaming`) and the
     store loaded from kg.trig, so memory does not grow with the number of articles."""
-    from kg.explore import explorer_graph  # the explorer's template is only needed here
-    from kg.explorer import write_explorer
-    from kg.store import load_store, open_store
+    from kg.explore.page import explorer_graph  # the explorer's template is only needed here
+    from kg.explore.explorer import write_explorer
+    from kg.rdf.store import load_store, open_store
 
     stages = stages or _Stages(None)
     build_dir = folder.new_build()
@@ -413,7 +417,7 @@ def extract(paths: Iterable[str | Path] = (), model: str | None = None,
 
     Raises :class:`KGError` when no article could be read.
     """
-    from kg.extract import relation_records
+    from kg.extract.records import relation_records
 
     given = list(paths)
     articles = read_articles(given, on_problem, skip_duplicates=False)

@@ -2,7 +2,7 @@
 
 Within an article, a surname or other short name joins the full name the article gives
 ("Scholz" → "Olaf Scholz"), also in another transliteration ("Hrytsenky" beside "Mykola
-Hrytsenkyy"); pronouns and descriptions already point at their antecedent (:mod:`kg.coref`).
+Hrytsenkyy"); pronouns and descriptions already point at their antecedent (:mod:`kg.extract.coref`).
 
 Across articles, a place is one entity per GeoNames id (so "Kiev" and "Kyiv" meet on Kyiv), a
 state one per ISO code, any other name one per type and folded name. People are then
@@ -16,7 +16,7 @@ Every surface form is kept as an alternate name, but not the words of a referenc
 
 Examples
 --------
->>> from kg.entities import Mention
+>>> from kg.extract.entities import Mention
 >>> found = [Mention("Kiev", "Kyiv", "City", 0, 1, 0, 4), Mention("Kyiv", "Kyiv", "City", 5, 6, 20, 24)]
 >>> resolution = resolve([("a1", found)])
 >>> [(e.label, sorted(e.alt_labels)) for e in resolution.entities.values()]
@@ -31,8 +31,8 @@ from functools import lru_cache
 from difflib import SequenceMatcher
 from typing import Callable, Iterable, Sequence
 
-from kg.entities import Mention
-from kg.gazetteer import Gazetteer, Place, gazetteer
+from kg.extract.entities import Mention
+from kg.nlp.gazetteer import Gazetteer, Place, gazetteer
 from kg.names import clean_name, name_key, transliteration_key
 
 __all__ = ["Entity", "Position", "ResolvedRelation", "Resolution", "EntityKey", "entity_key", "same_person", "resolve"]
@@ -81,7 +81,7 @@ class ResolvedRelation:
     """A relation mention of an article with its actors resolved to entities (None: unnamed)."""
 
     article: str
-    mention: object  # kg.relations.RelationMention (None in a compact resolution: see Resolution)
+    mention: object  # kg.extract.relations.RelationMention (None in a compact resolution: see Resolution)
     subject: EntityKey | None
     object: EntityKey | None
     reporter: EntityKey | None = None
@@ -472,7 +472,7 @@ def resolve(articles: Iterable[tuple], gaz: Gazetteer | None = None,
     """Group the mentions of every article into entities.
 
     ``articles`` holds ``(article_id, mentions[, positions[, relations]])`` tuples: positions
-    are :class:`kg.positions.PositionMention` and relations :class:`kg.relations.RelationMention`
+    are :class:`kg.extract.positions.PositionMention` and relations :class:`kg.extract.relations.RelationMention`
     records of that article. Nothing of an article is kept beyond what resolution needs (its
     mentions' positions in the text and entities), so ``articles`` may be read one at a time;
     without ``keep_relation_mentions`` the resolution is compact (see :class:`Resolution`).

@@ -9,7 +9,7 @@ The mentions sampled are those that make the graph's direct triples: asserted, w
 least the build's default threshold (--min-confidence 0: every asserted mention). The sample is
 spread over articles and fixed by the seed; the TSV (stdout without -o) has the
 mention's evidence and empty columns sense_ok subject_ok object_ok modality_ok (y/n), verdict
-(ok/misleading: would a reader of the graph be misled) and note. See kg/audit.py.
+(ok/misleading: would a reader of the graph be misled) and note. See kg/evaluation/audit.py.
 """
 from __future__ import annotations
 
@@ -20,10 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kg.audit import (asserted_mentions, load_graph, read_judged, sample_mentions, score_judged,  # noqa: E402
-                      write_sample)
+from kg.evaluation.audit import (asserted_mentions, load_graph, read_judged, sample_mentions,  # noqa: E402
+                                 score_judged, write_sample)
 from kg.errors import KGError  # noqa: E402
-from kg.relations import DEFAULT_MIN_CONFIDENCE  # noqa: E402
+from kg.extract.relations import DEFAULT_MIN_CONFIDENCE  # noqa: E402
 
 
 def arguments(argv: list[str]) -> argparse.Namespace:

@@ -18,7 +18,7 @@ longest to the shortest per character (the target: at most 1.5×, an article's c
 its length).
 
 ``benchmark.py sparql [--triples N]``: a generated graph of N triples in newsgraph's
-vocabulary (kg.synthetic; default 1,000,000), loaded into a store as ``kg build`` loads one.
+vocabulary (kg.evaluation.synthetic; default 1,000,000), loaded into a store as ``kg build`` loads one.
 Each saved query (parameters bound to the most connected entity and edge) and a typed join
 (people who attacked a state) runs on native pyoxigraph, through ``kg query``'s path, through
 ``kg serve``'s endpoint, and on rdflib's in-memory store; the table gives the medians and the
@@ -66,10 +66,10 @@ def seconds(work) -> float:
 
 
 def nlp_main(argv: list[str]) -> int:
-    from kg.nlp import load_model, load_pipeline
+    from kg.nlp.pipeline import load_model, load_pipeline
     from kg.pipeline import analyse, build_graph, read_articles
-    from kg.rdf import write_outputs
-    from kg.store import load_store
+    from kg.rdf.dataset import write_outputs
+    from kg.rdf.store import load_store
 
     parser = argparse.ArgumentParser(prog="benchmark.py nlp",
                                      description="newsgraph's NLP pipeline against the bare spaCy model")
@@ -187,15 +187,15 @@ def benchmark_queries(summary) -> list[Row]:
 
 def native_run(store, text: str) -> int:
     """pyoxigraph alone: the query, every solution's terms read."""
-    from kg.query import PREFIXES
+    from kg.rdf.query import PREFIXES
 
     return sum(1 for solution in store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
                for _ in [tuple(solution)])
 
 
 def kg_run(store, text: str) -> int:
-    """kg query's path: its checks and defaults (kg.query.run_query), and the text table `kg query` prints."""
-    from kg.query import format_results, run_query
+    """kg query's path: its checks and defaults (kg.rdf.query.run_query), and the text table `kg query` prints."""
+    from kg.rdf.query import format_results, run_query
 
     table = format_results(run_query(store, text), "table")
     return table.count("\n") - 1  # a header line and a dashed line above the rows
@@ -251,10 +251,10 @@ def time_oxigraph_paths(rows: list[Row], out_dir: Path, repeat: int, budget: flo
     ``repeat`` timed runs, more (up to 3 × ``repeat``) while each path has spent under ``budget``
     seconds on it; a slow one as many runs as fit in ``budget`` (at least one, at most ``repeat``)
     after native's warm-up, as caches weigh little in seconds of work. Returns the time
-    ``kg.store.open_store`` took (once per ``kg query`` process; not in the kg column).
+    ``kg.rdf.store.open_store`` took (once per ``kg query`` process; not in the kg column).
     """
     import pyoxigraph as ox
-    from kg.store import open_store, store_path
+    from kg.rdf.store import open_store, store_path
 
     began = time.perf_counter()
     kg_store = open_store(out_dir)
@@ -316,7 +316,7 @@ def rdflib_once(dataset, text: str, cap: float) -> tuple[float | None, int | Non
     rdflib cannot stop a query from Python; the child is killed instead. Returns (seconds or None
     past the cap, rows, error).
     """
-    from kg.query import PREFIXES
+    from kg.rdf.query import PREFIXES
 
     reader, writer = os.pipe()
     pid = os.fork()
@@ -387,7 +387,7 @@ def _cell(timing: Timing, native: float | None, speed_up: bool = False) -> str:
 
 
 def results_table(rows: list[Row]) -> str:
-    from kg.query import text_table
+    from kg.rdf.query import text_table
 
     header = ["query", "rows", "native ms", "kg ms (× native)", "endpoint ms (× native)",
               "rdflib ms (native speed-up)"]
@@ -461,8 +461,8 @@ def sparql_main(argv: list[str]) -> int:
     import pyoxigraph
     import rdflib
 
-    from kg.store import load_store
-    from kg.synthetic import write_synthetic_graph
+    from kg.rdf.store import load_store
+    from kg.evaluation.synthetic import write_synthetic_graph
 
     stages = Stages()
     print(f"Python {platform.python_version()}, pyoxigraph {pyoxigraph.__version__}, rdflib {rdflib.__version__}, "
@@ -487,8 +487,8 @@ def sparql_main(argv: list[str]) -> int:
           f"more for quick queries, fewer for slow ones (see below)")
     print(results_table(rows))
     print()
-    print("native: pyoxigraph Store.query on the store, every solution read · kg: kg.query.run_query on "
-          "kg.store.open_store and the text table `kg query` prints · endpoint: `kg serve` (Oxigraph's server "
+    print("native: pyoxigraph Store.query on the store, every solution read · kg: kg.rdf.query.run_query on "
+          "kg.rdf.store.open_store and the text table `kg query` prints · endpoint: `kg serve` (Oxigraph's server "
           "behind the Starlette front), POST over loopback, the whole JSON result parsed · a query over 1 s: "
           f"as many runs as fit in {args.budget:g} s (1–{args.repeat}) · rdflib: Dataset in memory (default_union), "
           f"each run in a forked child, stopped at {args.rdflib_cap:g} s; one run when the first takes over "
@@ -500,7 +500,7 @@ def sparql_main(argv: list[str]) -> int:
     if any(row.rdflib.rows is not None and row.rdflib.rows != row.native.rows for row in rows):
         print("rows (rdflib N): Oxigraph's union default graph gives a triple once for each named graph that "
               "holds it (a direct triple stated in several articles), rdflib's union once")
-    print(f"kg.store.open_store took {open_time * 1000:.0f} ms (once per `kg query` process; not in the kg column)")
+    print(f"kg.rdf.store.open_store took {open_time * 1000:.0f} ms (once per `kg query` process; not in the kg column)")
     results = checks(rows)
     if args.triples < 1_000_000:
         print(f"note: the targets are stated for ≥ 1,000,000 triples; this graph has {summary.quads:,}")
@@ -552,7 +552,7 @@ def component_seconds(nlp, text: str, date: str | None) -> dict[str, float]:
 
 
 def length_main(argv: list[str]) -> int:
-    from kg.nlp import load_model, load_pipeline
+    from kg.nlp.pipeline import load_model, load_pipeline
     from kg.pipeline import read_articles
 
     parser = argparse.ArgumentParser(prog="benchmark.py length",
@@ -690,7 +690,7 @@ def measured_build(corpus: Path, out: Path, workers: int) -> BuildRun:
 
 def raw_spacy(texts: list[str], batch_size: int) -> tuple[float, float, float]:
     """Seconds (wall, CPU) of the bare model's nlp.pipe over the texts, and of loading it."""
-    from kg.nlp import load_model
+    from kg.nlp.pipeline import load_model
 
     began = time.perf_counter()
     nlp = load_model()

@@ -26,8 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg.data import ontology_path  # noqa: E402
-from kg.rdf import ONTOLOGY_GRAPH  # noqa: E402
-from kg.triggers import trigger_lexicon  # noqa: E402
+from kg.rdf.dataset import ONTOLOGY_GRAPH  # noqa: E402
+from kg.extract.triggers import trigger_lexicon  # noqa: E402
 
 KG = "https://w3id.org/newsgraph/ontology#"
 RES = "https://w3id.org/newsgraph/resource/"

@@ -54,13 +54,13 @@ def parse(nlp, annotated: str) -> Doc:
 @pytest.fixture(scope="session")
 def pipeline():
     """The full newsgraph spaCy pipeline on the English model (end-to-end tests)."""
-    from kg.nlp import load_pipeline
+    from kg.nlp.pipeline import load_pipeline
     return load_pipeline()
 
 
 def analyse(nlp, annotated: str) -> Doc:
     """A hand-built Doc after newsgraph's ``kg_entities`` stage (mentions typed)."""
-    from kg.entities import type_entities
+    from kg.extract.entities import type_entities
     doc = parse(nlp, annotated)
     doc._.kg_mentions = type_entities(doc)
     return doc
@@ -69,7 +69,7 @@ def analyse(nlp, annotated: str) -> Doc:
 @pytest.fixture(scope="session")
 def measured():
     """One ``kg eval`` run (sample, PLOVER sentences, news dev) shared by every test that reads its figures."""
-    from kg.evaluate import evaluation
+    from kg.evaluation.evaluate import evaluation
     return evaluation()
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Iterable
 
-from kg.gazetteer import Gazetteer, gazetteer
+from kg.nlp.gazetteer import Gazetteer, gazetteer
 from kg.names import name_key
 from kg.resolve import (Entity, EntityKey, Position, Resolution, ResolvedRelation, _merge, _state_entity,
                         _surface_name, article_person_names, cluster_people, entity_key, one_type_per_name)
@@ -16,7 +16,7 @@ def resolve(articles: Iterable[tuple], gaz: Gazetteer | None = None) -> Resoluti
     """Group the mentions of every article into entities.
 
     ``articles`` holds ``(article_id, mentions[, positions[, relations]])`` tuples: positions
-    are :class:`kg.positions.PositionMention` and relations :class:`kg.relations.RelationMention`
+    are :class:`kg.extract.positions.PositionMention` and relations :class:`kg.extract.relations.RelationMention`
     records of that article.
     """
     gaz = gaz or gazetteer()

@@ -6,7 +6,7 @@ from collections import defaultdict
 from difflib import SequenceMatcher
 from typing import Sequence
 
-from kg.entities import Mention
+from kg.extract.entities import Mention
 from kg.names import name_key, transliteration_key
 from kg.resolve import SURNAME_SIMILARITY, Entity, EntityKey
 

@@ -100,7 +100,7 @@ def memory_store() -> ox.Store:
 
 def build_folder(folder: Path) -> Path:
     """A folder holding the graph as ``kg build -o folder`` would (``folder/store``)."""
-    from kg.store import load_store
+    from kg.rdf.store import load_store
 
     folder.mkdir(parents=True, exist_ok=True)
     source = folder / "small.nq"

@@ -99,14 +99,14 @@ def test_internal_errors_exit_2(monkeypatch, capsys, tmp_path):
 
 
 def fixed_evaluation(*args, **kwargs):
-    from kg.evaluate import Evaluation
+    from kg.evaluation.evaluate import Evaluation
     return Evaluation("seeds: must 1/1\n", "events: tuple F1 0.5\n", "seeds: must 2/3\n", "precision: strict 0.5\n")
 
 
 def test_eval_prints_every_scorer_and_writes_the_markdown_report(monkeypatch, capsys, tmp_path):
-    import kg.evaluate
+    import kg.evaluation.evaluate
 
-    monkeypatch.setattr(kg.evaluate, "evaluation", fixed_evaluation)
+    monkeypatch.setattr(kg.evaluation.evaluate, "evaluation", fixed_evaluation)
     doc = tmp_path / "docs" / "accuracy.md"
     code, out, _ = run(capsys, "eval", "--markdown", str(doc))
     assert code == 0
@@ -116,9 +116,9 @@ def test_eval_prints_every_scorer_and_writes_the_markdown_report(monkeypatch, ca
 
 
 def test_eval_markdown_into_an_unwritable_place_is_a_user_error(monkeypatch, capsys, tmp_path):
-    import kg.evaluate
+    import kg.evaluation.evaluate
 
-    monkeypatch.setattr(kg.evaluate, "evaluation", fixed_evaluation)
+    monkeypatch.setattr(kg.evaluation.evaluate, "evaluation", fixed_evaluation)
     (tmp_path / "file").write_text("")
     code, _, err = run(capsys, "eval", "--markdown", str(tmp_path / "file" / "accuracy.md"))
     assert code == 1 and err.startswith("kg: E502 cannot write") and err.count("\n") == 1

@@ -39,7 +39,7 @@ def test_every_word_class_the_rules_look_up_has_words():
     from pathlib import Path
 
     from kg.data import read_tsv, word_class
-    source = "".join(p.read_text(encoding="utf-8") for p in (Path(__file__).parent.parent / "kg").glob("*.py"))
+    source = "".join(p.read_text(encoding="utf-8") for p in (Path(__file__).parent.parent / "kg").rglob("*.py"))
     used = set(re.findall(r'word_class\("([^"]+)"\)', source))
     listed = {row["role"] for row in read_tsv("word_classes.tsv")}
     assert used and used == listed, (used - listed, listed - used)

@@ -6,10 +6,10 @@ from __future__ import annotations
 import networkx as nx
 
 import kg.pipeline
-from kg.corpus import Article
-from kg.explorer import _DATA_PLACE, _render, _script_json, explorer_html_parts, page_data
-from kg.incremental import Analysis, Archive, analysis_key
-from kg.rdf import build_dataset
+from kg.read.corpus import Article
+from kg.explore.explorer import _DATA_PLACE, _render, _script_json, explorer_html_parts, page_data
+from kg.building.incremental import Analysis, Archive, analysis_key
+from kg.rdf.dataset import build_dataset
 
 TEXTS = {
     "a": "President Vladimir Putin said Russia would attack Ukraine. Putin met Olaf Scholz in Moscow.",

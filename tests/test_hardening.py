@@ -14,15 +14,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg import cli
-from kg.corpus import Article, sample_corpus_paths
-from kg.extract import relation_records
-from kg.outputs import STATE_FOLDER
+from kg.read.corpus import Article, sample_corpus_paths
+from kg.extract.records import relation_records
+from kg.building.outputs import STATE_FOLDER
 from kg.pipeline import analyse, build
-from kg.query import run_query
+from kg.rdf.query import run_query
 from kg.resolve import resolve
-from kg.store import open_store
-from tests.test_incremental import (COUNT, THIRD, article_file, dataset, killed, out, paused_build,  # noqa: F401
-                                    sample_dir, triples)
+from kg.rdf.store import open_store
+from tests.building.test_incremental import (COUNT, THIRD, article_file, dataset, killed, out,  # noqa: F401
+                                             paused_build, sample_dir, triples)
 
 LONG_LIMIT = 3000  # spaCy's max_length in the hostile build: the long article is cut in pieces
 
@@ -88,7 +88,7 @@ def test_a_hostile_corpus_keeps_every_good_article_and_names_each_bad_one(tmp_pa
 
 
 def _read(corpus: Path) -> list[Article]:
-    from kg.corpus import read_corpus
+    from kg.read.corpus import read_corpus
     return list(read_corpus([corpus]))
 
 

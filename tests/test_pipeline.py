@@ -14,7 +14,7 @@ import pytest
 from rdflib import Dataset, Graph, Namespace
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from kg.gazetteer import gazetteer
+from kg.nlp.gazetteer import gazetteer
 from kg.pipeline import build
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]

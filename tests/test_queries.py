@@ -8,8 +8,8 @@ import pytest
 from kg import cli
 from kg.errors import KGError
 from kg.queries import parameter_term, saved_queries, saved_query
-from kg.query import RES, run_query
-from kg.store import open_store
+from kg.rdf.query import RES, run_query
+from kg.rdf.store import open_store
 
 REQUIRED = {"attacks", "occupations", "sanctions", "calls", "positions", "entity", "timeline", "evidence", "claims"}
 LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
@@ -209,7 +209,7 @@ def test_kg_query_help_says_what_o_is_and_an_update_is_refused(tmp_path, capsys)
 
 
 def load_store_from(folder):
-    from kg.store import load_store
+    from kg.rdf.store import load_store
 
     (folder / "kg.trig").write_text("<urn:x> <urn:y> <urn:z> .", encoding="utf-8")
     load_store(folder / "kg.trig", folder)

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.entities import Mention
-from kg.gazetteer import gazetteer
-from kg.positions import PositionMention
+from kg.extract.entities import Mention
+from kg.nlp.gazetteer import gazetteer
+from kg.extract.positions import PositionMention
 from kg.resolve import resolve, same_person
 
 

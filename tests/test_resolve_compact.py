@@ -6,9 +6,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from kg.actors import Actor
-from kg.entities import Mention
-from kg.positions import PositionMention
+from kg.extract.actors import Actor
+from kg.extract.entities import Mention
+from kg.extract.positions import PositionMention
 from kg.resolve import resolve
 from tests import resolve_full_reference as reference
 

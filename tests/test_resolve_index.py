@@ -6,7 +6,7 @@ import random
 import pytest
 
 import kg.resolve as resolve_module
-from kg.entities import Mention
+from kg.extract.entities import Mention
 from kg.resolve import Entity, FullNameIndex, WordIndex, article_person_names, cluster_people
 from tests import resolve_pairwise_reference as reference
 

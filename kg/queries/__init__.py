@@ -31,7 +31,7 @@ from typing import Mapping, NamedTuple
 import pyoxigraph as ox
 
 from kg.errors import KGError
-from kg.query import PREFIXES
+from kg.rdf.query import PREFIXES
 
 __all__ = ["SavedQuery", "saved_queries", "saved_query", "parameter_term"]
 

@@ -1,0 +1,1447 @@
+"""Relations read off sentences written for these tests: constructions, actors, modality, time.
+
+Each row is a sentence and the relations expected from it as
+(subject, relation, object, modality); "?" is an unnamed actor, None no object.
+"""
+from __future__ import annotations
+
+import pytest
+
+
+pytestmark = pytest.mark.model
+
+
+def relations(pipeline, text, date=None):
+    doc = pipeline.make_doc(text)
+    doc._.kg_date = date
+    doc = pipeline(doc)
+    return doc._.kg_relations
+
+
+def found(pipeline, text):
+    return {(r.subject.mention.label if r.subject.mention else "?", r.relation.name,
+             (r.object.mention.label if r.object.mention else "?") if r.object else None, r.modality)
+            for r in relations(pipeline, text)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # active voice, a nationality standing for its state
+    ("Syrian forces shelled Homs on Tuesday.", {("Syria", "attacked", "Homs", "asserted")}),
+    # passive with a by-agent; coordinated participles share it
+    ("Aleppo was encircled and blockaded by Syrian troops.", {("Syria", "besieged", "Aleppo", "asserted")}),
+    # passive without one: the agent is an explicit unknown actor
+    ("Mosul was overrun in June.", {("?", "occupied", "Mosul", "asserted")}),
+    # coordinated objects
+    ("Turkish jets bombed Erbil and Kirkuk.",
+     {("Turkey", "attacked", "Erbil", "asserted"), ("Turkey", "attacked", "Kirkuk", "asserted")}),
+    # aspect: the subject of "continued" acts
+    ("Sudanese troops continued shelling El Fasher.", {("Sudan", "attacked", "El Fasher", "asserted")}),
+    # apposition: the counterpart is the person named beside it
+    ("Olaf Scholz phoned his Canadian counterpart, Justin Trudeau, on Friday.",
+     {("Olaf Scholz", "called", "Justin Trudeau", "asserted")}),
+    # light verbs and event nouns
+    ("Israel conducted airstrikes on Gaza.", {("Israel", "attacked", "Gaza", "asserted")}),
+    ("The International Criminal Court opened an investigation into Myanmar.",
+     {("International Criminal Court", "investigated", "Myanmar", "asserted")}),
+    ("The European Union imposed sanctions on Belarus.", {("European Union", "sanctioned", "Belarus", "asserted")}),
+    ("Venezuela has been subject to sanctions since 2017.", {("?", "sanctioned", "Venezuela", "asserted")}),
+    ("Rwandan troops were in control of Goma.", {("Rwanda", "occupied", "Goma", "asserted")}),
+    ("Kabul fell under Taliban control.", {("Taliban", "occupied", "Kabul", "asserted")}),
+    # a capital acting stands for its state
+    ("Ankara conducted airstrikes on Kobani.", {("Turkey", "attacked", "Kobani", "asserted")}),
+    # two states agreeing with each other
+    ("Peru and Chile agreed to resume trade talks.", {("Peru", "agreed", "Chile", "asserted")}),
+    # hosting talks between two others: both are the ones hosted
+    ("Egypt hosted talks between Israel and Hamas in Cairo.",
+     {("Egypt", "hosted", "Israel", "asserted"), ("Egypt", "hosted", "Hamas", "asserted")}),
+    # "strikes on X" are force, not a strike by workers
+    ("Israel launched strikes on Iranian nuclear sites.", {("Israel", "attacked", "Iran", "asserted")}),
+    # a place a protest happens in stands for the protesters when they are not named
+    ("Hundreds of students protested against the Peruvian government in Cusco.",
+     {("Cusco", "protested", "Peru", "asserted")}),
+    # taken to a court is sued, not taken
+    ("Gambia took Myanmar to the International Court of Justice.", {("Gambia", "sued", "Myanmar", "asserted")}),
+    # a sanctions list one is added to sanctions them
+    ("Estonia added three Belarusian officials to its sanctions list.", {("Estonia", "sanctioned", "Belarus", "asserted")}),
+    # a raid by police is a search under their authority, not an assault; by troops it is one
+    ("Turkish police raided the offices of the HDP in Ankara.", {("Turkey", "coerced", "HDP", "asserted")}),
+    ("Russian troops raided the village of Kozacha Lopan.", {("Russia", "attacked", "Kozacha Lopan", "asserted")}),
+    # a speech act joined to what a speaker reports is the speaker's
+    ("Kremlin spokesman Dmitry Peskov said Russian forces had struck only military targets and accused Kyiv of "
+     "shelling civilians.", {("Dmitry Peskov", "accused", "Ukraine", "asserted")}),
+    # the one urged to act is the one who would act, and their forces are theirs
+    ("France urged Russia to withdraw its troops from Ukraine.", {("Russia", "retreated", "Ukraine", "intended")}),
+    # a name spaCy takes for a person but which only a city has is the city
+    ("Sudan's army said it had retaken the city of Wad Madani.", {("Sudan", "occupied", "Wad Medani", "asserted")}),
+])
+def test_constructions(pipeline, text, expected):
+    assert expected <= found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, expected, not_expected", [
+    # "called X": a telephone call
+    ("Olaf Scholz called Justin Trudeau on Friday.", ("Olaf Scholz", "called", "Justin Trudeau", "asserted"), None),
+    # "called on X", "urged X": an appeal, not a call
+    ("Pope Francis called on Colombia to end the violence.", ("Francis", "calledOn", "Colombia", "asserted"),
+     ("Francis", "called", "Colombia", "asserted")),
+    ("Kenya urged Ethiopia to withdraw its troops.", ("Kenya", "calledOn", "Ethiopia", "asserted"), None),
+    # "called X a Y": name-calling, no call at all
+    ("Rodrigo Duterte called Barack Obama a fool.", None, ("Rodrigo Duterte", "called", "Barack Obama", "asserted")),
+])
+def test_the_senses_of_called(pipeline, text, expected, not_expected):
+    got = {(s.split()[-1] if s != "?" else s, r, o, m) for s, r, o, m in found(pipeline, text)}
+    if expected:
+        assert (expected[0].split()[-1], *expected[1:]) in got
+    if not_expected:
+        assert (not_expected[0].split()[-1], *not_expected[1:]) not in got
+
+
+@pytest.mark.parametrize("text, relation, modality", [
+    ("Serbia did not attack Kosovo.", "attacked", "negated"),
+    ("Turkey denied attacking Erbil.", "attacked", "negated"),
+    ("If Aleppo is captured by Syrian troops, the war will end.", "occupied", "hypothetical"),
+    ("Turkey could attack Erbil.", "attacked", "hypothetical"),
+    ("Turkey can attack Erbil at any time.", "attacked", "hypothetical"),
+    # a time still to come: "until"/"before"/"when" with the present tense; with the past, a fact
+    ("Russia will keep fighting until Ukraine withdraws from Kursk.", "retreated", "hypothetical"),
+    ("Russia kept fighting until Ukraine withdrew from Kursk.", "retreated", "asserted"),
+    # what is requested, invited or challenged, or said to be possible, is not done
+    ("Chile invited Bolivia's president to visit Santiago.", "visited", "intended"),
+    ("Peru requested a meeting between Boric and Arce.", "consulted", "intended"),
+    ("Officials said a meeting between Boric and Arce was possible next year.", "consulted", "hypothetical"),
+    # an event ahead of which something happens has not happened yet
+    ("Markets rose ahead of a visit to Lima by Chile's president, Gabriel Boric.", "visited", "intended"),
+    ("Iran plans to seize Kuwait.", "occupied", "intended"),
+    ("China's goal of capturing Taipei has been delayed.", "occupied", "intended"),
+    ("Syrian forces continued to batter Homs.", "attacked", "asserted"),
+    ("Nicolas Maduro accused Colombia of plotting to invade Venezuela.", "occupied", "intended"),
+    # refusing to recognise an act does not undo it
+    ("Georgia's president said Tbilisi would never recognise Russia's annexation of Abkhazia.", "occupied", "asserted"),
+    # what a sentence sums up as a claim someone denies is disputed; an accusation itself is a fact
+    ("Syrian forces shelled Idlib overnight, a claim Damascus denied.", "attacked", "reported"),
+    ("Syrian forces shelled Idlib overnight, a claim Damascus denied.\n\nTalks resumed.", "attacked", "reported"),
+    ("Peru has long accused Chile of spying, a charge Santiago denies.", "accused", "asserted"),
+    # a phrasal verb of negation, over a gerund or an event noun
+    ("Turkey ruled out attacking Syria.", "attacked", "negated"),
+    ("Turkey ruled out an attack on Syria.", "attacked", "negated"),
+    ("Serbia denied the charge, accusing Kosovo of provocations.", "accused", "asserted"),
+])
+def test_modality(pipeline, text, relation, modality):
+    kinds = {r.modality for r in relations(pipeline, text) if r.relation.name == relation}
+    assert kinds == {modality}
+
+
+def test_only_asserted_relations_make_triples_and_commitments_are_events(pipeline):
+    # the threatened act is intended; the threat itself is asserted
+    got = found(pipeline, "Iran threatened to shell Iraqi towns.")
+    assert ("Iran", "attacked", "Iraq", "intended") in got
+    assert ("Iran", "threatened", "Iraq", "asserted") in got
+
+
+def test_reported_speech_keeps_who_reported_it(pipeline):
+    [relation] = [r for r in relations(pipeline, "Syrian troops shelled Homs, according to the Red Crescent.")
+                  if r.relation.name == "attacked"]
+    assert relation.modality == "asserted" and relation.reporter.mention.label == "Red Crescent"
+
+
+def test_a_demand_put_as_must(pipeline):
+    assert ("Germany", "calledOn", "Serbia", "asserted") in found(
+        pipeline, "Germany said Serbia must hand over the suspects.")
+
+
+def test_an_actor_does_not_act_on_its_own_organs(pipeline):
+    # "his government" is Maduro's own: no relation of Maduro to Maduro
+    got = found(pipeline, "Nicolas Maduro accused Colombia of plotting to overthrow his government.")
+    assert not [g for g in got if g[0] == g[2]]
+
+
+def test_a_subject_that_names_no_entity_makes_no_relation(pipeline):
+    assert found(pipeline, "Unknown gunmen attacked the convoy.") == set()
+
+
+@pytest.mark.parametrize("text, article_date, expected", [
+    ("Morocco annexed Western Sahara in 1975.", "2024-05-02", "1975"),
+    ("Syrian forces shelled Homs on Tuesday.", "2024-05-02", "2024-04-30"),   # a Thursday article
+    ("Mosul was overrun yesterday.", "2024-05-02", "2024-05-01"),
+    ("Syrian forces shelled Homs.", "2024-05-02", None),                     # the article's date applies
+])
+def test_event_dates(pipeline, text, article_date, expected):
+    [relation] = relations(pipeline, text, article_date)
+    assert relation.date == expected
+
+
+# --- senses constrained by argument types and prepositions (ontology/relation_arguments.tsv) ---
+
+@pytest.mark.parametrize("text, unwanted", [
+    # a verb of a vague block names no act between actors: the object is a thing
+    ("The Supreme Court of Chile issued a ruling on the suspension of the Congress of Peru.", "cooperatedWith"),
+    ("The embassy provided visas to Kenya.", "cooperatedWith"),
+    # a clause that says what a meeting is for names a topic, not a partner
+    ("The senators met to discuss Argentina's debt.", "met"),
+    # an instrument is no second target
+    ("Egypt attacked the rebels with the help of Sudan.", "attacked"),
+    # the subject of a proclamation is not what is attacked
+    ("The minister attacked the proclamation of Kashmir as a union territory.", "attacked"),
+    # an order with no act ordered of anyone asks no one: a purchase, a deployment
+    ("Peru ordered twelve helicopters from Airbus last year.", "calledOn"),
+    ("The defence minister of Chile ordered 200 members of the Chilean Navy into Valparaíso.", "calledOn"),
+])
+def test_wrong_senses_and_arguments_make_no_relation(pipeline, text, unwanted):
+    assert not {r for r in found(pipeline, text) if r[1] == unwanted and r[2] not in (None, "?")
+                and r[2] not in ("rebels",)}, found(pipeline, text)
+
+
+def test_a_capital_acted_on_diplomatically_stands_for_its_state(pipeline):
+    assert ("Germany", "accused", "Russia", "asserted") in found(pipeline, "Germany accused Moscow of lying.")
+
+
+def test_the_agents_of_a_place_are_its_people(pipeline):
+    assert ("Sudan", "accused", "Darfur", "asserted") in found(
+        pipeline, "The Sudanese government accused Darfur rebels of violating the ceasefire.")
+
+
+def test_confidence_rests_on_its_evidence(pipeline):
+    [plain] = relations(pipeline, "Serbia attacked Kosovo.")
+    [hedged] = relations(pipeline, "Serbia reportedly attacked Kosovo.")
+    assert plain.confidence == 1.0 and "hedge:reported" not in plain.evidence
+    assert hedged.confidence < plain.confidence and "hedge:reported" in hedged.evidence
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an event noun with its own agent: owner, nationality, or the agent of a participle
+    ("Russia's invasion of Ukraine shocked Europe.", ("Russia", "occupied", "Ukraine", "asserted")),
+    ("The American strike on Iraq was condemned.", ("United States", "attacked", "Iraq", "asserted")),
+    # the noun's governor or modifier decides its modality
+    ("Diplomats discussed the planned Russian invasion of Georgia.", ("Russia", "occupied", "Georgia", "intended")),
+    # what is said: its "from" names the speaker, not the one it is aimed at
+    ("The vote took place amid pressure on Peru from Brazil.", ("Brazil", "calledOn", "Peru", "asserted")),
+    ("The law prompted criticism of Hungary from Austria.", ("Austria", "criticised", "Hungary", "asserted")),
+])
+def test_event_nouns_with_their_own_agent(pipeline, text, expected):
+    assert expected in found(pipeline, text)
+
+
+def test_an_event_noun_without_an_agent_has_an_unknown_agent(pipeline):
+    assert ("?", "occupied", "Ukraine", "asserted") in found(pipeline, "The invasion of Ukraine began in February.")
+
+
+def test_called_to_act_is_an_appeal_not_a_phone_call(pipeline):
+    got = found(pipeline, "Brazil called Peru to join the talks.")
+    assert ("Brazil", "calledOn", "Peru", "asserted") in got
+    assert not {r for r in got if r[1] == "called"}
+
+
+def test_pattern_words_are_looked_for_in_the_object_not_its_clauses(pipeline):
+    # "attacks" stands in a clause on the message, which is no attack
+    assert not {r for r in found(pipeline, "Angola posted a message on Facebook blaming Chad for the attacks.")
+                if r[1] == "attacked"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name in apposition to the organisation after a title names the office holder
+    ("The police chief of Lagos State, Musa Bello, attributed the attack to Boko Haram fighters.",
+     ("Musa Bello", "accused", "Boko Haram", "asserted")),
+    # the raised subject of a passive verb of report; an unnamed agent named by what struck
+    ("A car bomb was reported to have killed Ahmed Farouk in Kabul.", ("?", "killed", "Ahmed Farouk", "asserted")),
+    # a participle on what the subject acted with speaks of the subject
+    ("Peru posted a statement on its website blaming Chile for the crisis.", ("Peru", "accused", "Chile", "asserted")),
+    # people by role act unnamed; "come to X's defense" supports X
+    ("Some student groups have come to Maria Alvarez's defense.", ("?", "supported", "Maria Alvarez", "asserted")),
+    # asking for a person's resignation is an appeal to that person (a capital acts for its state)
+    ("The mayor of Lima asked for Governor Juan Ortiz's resignation.", ("Peru", "calledOn", "Juan Ortiz", "asserted")),
+])
+def test_arguments_far_from_their_verb(pipeline, text, expected):
+    assert expected in found(pipeline, text)
+
+
+def test_the_owner_of_ones_own_resignation_is_not_conceded_to(pipeline):
+    got = found(pipeline, "Kofi Mensah, Ama Owusu's deputy, also announced his resignation on Friday.")
+    assert not {r for r in got if r[1] == "conceded" and r[2] not in (None,)}
+
+
+def test_an_arrest_in_a_country_is_no_arrest_of_the_country(pipeline):
+    assert not {r for r in found(pipeline, "A Canadian teacher was arrested in Lebanon for spying.")
+                if r[1] == "arrested" and r[2] == "Lebanon"}
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("The mayor was found dead on Friday.", "attacked"),  # a death reported, not an attack
+    ("The minister was taken to the Central Hospital.", "seized"),  # a bare verb's guess: no unseen agent
+    ("The Labour Party defeated Anna Kowalski in the election.", "attacked"),
+    ("The speech was met with applause.", "met"),  # a meeting needs its parties named
+    ("Uruguay legalized same-sex marriage.", "conceded"),  # an act on a thing yields to no one
+    ("The envoy released the files on Monday.", "conceded"),
+])
+def test_senses_that_need_their_actors(pipeline, text, unwanted):
+    assert not {r for r in found(pipeline, text) if r[1] == unwanted}, found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ukraine claims that Russia shelled Kharkiv.", ("Russia", "attacked", "Kharkiv", "reported")),
+    ("The ministry alleged that Hamas attacked Israel.", ("Hamas", "attacked", "Israel", "reported")),
+    # an order does not reach into the clause of what happened before it
+    ("Ankara ordered a withdrawal after Syrian troops seized Aleppo.", ("Syria", "occupied", "Aleppo", "asserted")),
+    # encouraging someone to act is an appeal to them
+    ("Agnes Moreau encouraged Chile to release the prisoners.", ("Agnes Moreau", "calledOn", "Chile", "asserted")),
+])
+def test_claims_and_clauses(pipeline, text, expected):
+    assert expected in found(pipeline, text), found(pipeline, text)
+
+
+def test_a_claim_keeps_its_claimant(pipeline):
+    [claim] = [r for r in relations(pipeline, "Ukraine claims that Russia shelled Kharkiv.") if r.relation.name == "attacked"]
+    assert claim.reporter is not None and claim.reporter.mention.label == "Ukraine"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the author of the statement an act was done in is its agent
+    ("Serbia was condemned in a joint statement by Croatia and Slovenia.", ("Croatia", "criticised", "Serbia", "asserted")),
+    # the "of" phrase of the event a pattern names is the one it is done to
+    ("Sudan announced the release of Amina Bashir.", ("Sudan", "conceded", "Amina Bashir", "asserted")),
+])
+def test_agents_and_patients_of_named_events(pipeline, text, expected):
+    assert expected in found(pipeline, text), found(pipeline, text)
+
+
+def test_a_court_overturning_a_conviction_yields_nothing(pipeline):
+    assert not found(pipeline, "The Supreme Court overturned the convictions of Maria Lopez.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ordered to leave, or ordered out, is expelled; ordered to do anything else, asked to
+    ("Bolivia ordered four Peruvian diplomats to leave the country within 72 hours.",
+     ("Bolivia", "expelled", "Peru", "asserted")),
+    ("Niger's government ordered the French ambassador out of the country.", ("Niger", "expelled", "France", "asserted")),
+    ("A Chilean judge ordered Pedro Soto to appear for questioning.", ("Chile", "calledOn", "Pedro Soto", "asserted")),
+])
+def test_what_an_order_orders(pipeline, text, expected):
+    assert expected in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # an event noun before an agent noun does not make the agents an event
+    ("Amnesty International accused Kenyan security forces of abuses.", "mobilized"),
+    # pressure on a thing asks no one
+    ("A crisis that pushed relations between Peru and Chile to their lowest point deepened.", "calledOn"),
+    # a disaster or an accident kills, no actor does
+    ("Chile is still recovering from an earthquake that struck near Arica in May, killing 14 people.", "killed"),
+    ("A LATAM Airlines plane crashed near Lima, killing 38 people.", "killed"),
+    # cooperation whose purpose is against someone does not support them
+    ("Chile and Peru have stepped up naval cooperation, partly to counter Bolivia's growing influence.", "supported"),
+    # declaring independence from a state appeals to no one
+    ("Eritrea declared independence from Ethiopia in 1993.", "calledOn"),
+    # "it" after plural speakers is not them: no threat of theirs
+    ("Egyptian officials and engineers warn it could devastate farming in Sudan.", "threatened"),
+    # where a place lies is no siege; declining to comment rejects no one
+    ("Lesotho is entirely surrounded by South Africa.", "besieged"),
+    ("The Kremlin declined to comment on the report by the United Nations.", "rejected"),
+    # money released is no one set free
+    ("The World Bank released funds from its emergency fund for Peru.", "conceded"),
+    # suspending one's own operations yields to no one
+    ("The International Committee of the Red Cross suspended operations in the province of Cabo Delgado.", "conceded"),
+])
+def test_no_relation_of_that_kind(pipeline, text, unwanted):
+    assert not [r for r in found(pipeline, text) if r[1] == unwanted], found(pipeline, text)
+
+
+def test_the_victim_of_an_ordered_killing_is_not_called_on(pipeline):
+    assert not {r for r in found(pipeline, "The general ordered Ahmed Karimi's killing.") if r[1] == "calledOn"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "<Name>-occupied/-controlled/-backed X" states the act; a "<Name>-led" group acts for Name
+    ("Shelling continued in Russian-occupied Donetsk.", ("Russia", "occupied", "Donetsk", "asserted")),
+    ("Fighting broke out in Taliban-controlled Kunduz.", ("Taliban", "occupied", "Kunduz", "asserted")),
+    ("The Saudi-led coalition has bombed Sanaa repeatedly.", ("Saudi Arabia", "attacked", "Sanaa", "asserted")),
+])
+def test_hyphenated_participles(pipeline, text, expected):
+    assert expected in found(pipeline, text), found(pipeline, text)
+
+
+def test_the_one_threatened_is_the_subject_of_the_condition(pipeline):
+    got = found(pipeline, "Russia has threatened to stop negotiations if the United States goes ahead with the deployment.")
+    assert ("Russia", "threatened", "United States", "asserted") in got
+
+
+def test_an_accusation_reports_the_accused_as_the_actor(pipeline):
+    [act] = [r for r in relations(pipeline, "Armenia accused Azerbaijan of shelling civilian areas in Stepanakert.")
+             if r.relation.name == "attacked"]
+    assert act.subject.mention.label == "Azerbaijan" and act.modality == "reported"
+    assert act.reporter.mention.label == "Armenia"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nigeria and Ghana signed a trade agreement in Abuja.", ("Nigeria", "signedAgreementWith", "Ghana", "asserted")),
+    ("Peru negotiated with the Shining Path in 1990.", ("Peru", "negotiatedWith", "Shining Path", "asserted")),
+    ("Protesters in Minsk called for the resignation of President Alexander Lukashenko.",
+     ("Minsk", "calledOn", "Alexander Lukashenko", "asserted")),  # the city's people, not the state
+    ("Serbia recalled its ambassador from Montenegro.", ("Serbia", "sanctioned", "Montenegro", "asserted")),
+])
+def test_more_senses(pipeline, text, expected):
+    assert expected in found(pipeline, text), found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("The war in Yemen has killed thousands of civilians.", "killed"),  # the place of an event is no agent
+    ("Belgrade had yet to recognise Kosovo, officials said.", "supported"),  # not yet done
+])
+def test_traps_of_place_and_time(pipeline, text, unwanted):
+    assert not {r for r in found(pipeline, text) if r[1] == unwanted and r[3] == "asserted"}, found(pipeline, text)
+
+
+def test_giving_weapons_is_military_aid_to_the_recipient(pipeline):
+    assert ("Germany", "aided", "Ukraine", "asserted") in found(
+        pipeline, "Germany has given Ukraine 16 rocket launchers and 5,000 missiles.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Talks between Israel and Hamas resumed in Cairo.", ("Israel", "negotiatedWith", "Hamas", "asserted")),
+    ("Officials tried to arrange a meeting between Gustavo Petro and Nicolas Maduro.",
+     ("Gustavo Petro", "consulted", "Nicolas Maduro", "intended")),
+    ("Emmanuel Macron arrived in Kyiv on Thursday.", ("Emmanuel Macron", "visited", "Kyiv", "asserted")),
+    ("The Taliban's takeover of Afghanistan shocked the world.", ("Taliban", "occupied", "Afghanistan", "asserted")),
+    ("Lula's phone call with Gustavo Petro lasted an hour.", ("Lula", "called", "Gustavo Petro", "asserted")),
+    ("Senator Ana Ruiz has publicly voiced support for Gabriel Boric.", ("Ana Ruiz", "supported", "Gabriel Boric", "asserted")),
+])
+def test_event_nouns_between_parties_and_visits(pipeline, text, expected):
+    assert expected in found(pipeline, text), found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Bishop Samuel Okoro called for sanctions against Ghana.", "Ghana"),
+    ("The senator called for an investigation into Exxon.", "Exxon"),
+    ("Amnesty International demanded an inquiry into the police.", "police"),
+])
+def test_an_appeal_for_an_act_is_not_the_act(pipeline, text, target):
+    # the one the act would be done to is not the one called on, and the act is only asked for
+    relations_found = found(pipeline, text)
+    assert not {r for r in relations_found if r[1] == "calledOn" and (r[2] or "").endswith(target)}, relations_found
+    assert not {r for r in relations_found if r[1] != "calledOn" and r[3] == "asserted"}, relations_found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an appeal for an act with no one addressed: an appeal to whoever can act (an unnamed actor)
+    ("Bishop Samuel Okoro called for sanctions against Ghana.", ("Samuel Okoro", "calledOn", "?", "asserted")),
+    ("Human Rights Watch has called for an inquiry into the fire.",
+     ("Human Rights Watch", "calledOn", "?", "asserted")),
+    # an appeal to someone named keeps them
+    ("Olaf Scholz demanded an apology from Belarus.", ("Olaf Scholz", "calledOn", "Belarus", "asserted")),
+])
+def test_appeals_and_rejections_of_unnamed_parties(pipeline, text, expected):
+    assert expected in found(pipeline, text), found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "they" stands for the plural subject of the clause it is reported in, or of the sentence before
+    ("The Malian rebels said they had kidnapped Governor Amadou Diallo.",
+     ("Mali", "abducted", "Amadou Diallo", "asserted")),
+    ("Hungary and Poland opposed the plan. They criticised Germany.", ("Hungary", "criticised", "Germany", "asserted")),
+    # a "they" with no plural antecedent is someone the sentence does not name
+    ("The meeting ended. They had asked Mayor Tomas Lindqvist to resign.", ("?", "calledOn", "Tomas Lindqvist", "asserted")),
+])
+def test_they_stands_for_a_plural_subject(pipeline, text, expected):
+    assert expected in found(pipeline, text), found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a that-clause in the base form says what someone wants done
+    ("The ministers insisted that Russia withdraw its troops from Crimea.", ("Russia", "retreated", "Crimea", "intended")),
+    ("The union repeated its demand that Egypt ease restrictions on imports.", ("Egypt", "conceded", None, "intended")),
+])
+def test_a_subjunctive_clause_is_not_a_fact(pipeline, text, expected):
+    assert expected in found(pipeline, text), found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a clause with its own subject is not under the negation of the clause before it
+    ("Vladimir Putin did not travel to Istanbul, but a Russian delegation held talks there with Ukrainian officials.",
+     ("Russia", "negotiatedWith", "Ukraine", "asserted")),
+    # the topic of a discussion is no partner; "with" names the partner
+    ("Jordan's King Abdullah discussed Gaza and the situation in Syria with British Prime Minister Keir Starmer.",
+     ("Abdullah", "consulted", "Keir Starmer", "asserted")),
+    ("Japanese Prime Minister Shigeru Ishiba spoke by telephone with South Korean President Lee Jae-myung.",
+     ("Shigeru Ishiba", "called", "Lee Jae-myung", "asserted")),
+    ("Qatar and Egypt mediated the ceasefire between Israel and Hamas.", ("Qatar", "mediated", "Israel", "asserted")),
+    ("The International Criminal Court issued an arrest warrant for Israeli Prime Minister Benjamin Netanyahu.",
+     ("International Criminal Court", "accused", "Benjamin Netanyahu", "asserted")),
+    # a politician "attacking" a government criticises it
+    ("Polish opposition leader Jaroslaw Kaczynski attacked the government of Prime Minister Donald Tusk.",
+     ("Jaroslaw Kaczynski", "criticised", "Donald Tusk", "asserted")),
+    # "the <Adjective> regions of X and Y": the regions named, not the country of the adjective
+    ("Estonia condemned Russia's occupation of the Georgian regions of Abkhazia and South Ossetia.",
+     ("Russia", "occupied", "Abkhazia", "asserted")),
+    # a title right before a name is that person
+    ("Tanzanian police arrested opposition leader Tundu Lissu after a rally.",
+     ("Tanzania", "arrested", "Tundu Lissu", "asserted")),
+])
+def test_constructions_of_wire_reports(pipeline, text, expected):
+    assert expected in found(pipeline, text), found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("Will Pakistan's army chief travel to Kabul to meet Taliban leaders?", {"agreed", "visited", "met"}),  # a question
+    ("Iranian Revolutionary Guards seized a Greek-flagged oil tanker in the Strait of Hormuz.", {"seized", "occupied"}),
+    ("Finnish President Alexander Stubb urged European governments to increase military aid to Kyiv.", {"calledOn"}),
+    ("Malaysian Foreign Minister Mohamad Hasan said after hosting talks between the two sides in Kuala Lumpur.",
+     {"hosted"}),
+])
+def test_readings_that_would_mislead(pipeline, text, unwanted):
+    assert not {r for r in found(pipeline, text) if r[1] in unwanted and r[3] == "asserted" and r[2] not in (None, "?")}, \
+        found(pipeline, text)
+
+
+def test_calling_someones_decision_names_it(pipeline):
+    got = found(pipeline, "Hungarian Prime Minister Viktor Orban called the European Commission's decision a blackmail.")
+    assert not {r for r in got if r[1] == "called"}, got
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # an order for an act on X is no appeal to X
+    ("A Peruvian judge on Friday ordered former minister Ana Quispe held in pretrial detention.", {"calledOn"}),
+    # "allegations that …", "amid reports that …": passed on, not vouched for
+    ("Prosecutors are examining allegations that Ana Quispe took bribes from Odebrecht.", {"seized"}),
+    # protesters in a city do not protest against it
+    ("Protesters have rallied nightly in the capital, Tbilisi, since November.", {"protested"}),
+    # a pattern's word must be what the object is: an aid worker is no aid
+    ("Rebels freed a French aid worker on Saturday.", {"aided"}),
+])
+def test_claims_orders_and_places_that_would_mislead(pipeline, text, unwanted):
+    assert not {r for r in found(pipeline, text) if r[1] in unwanted and r[3] == "asserted"}, found(pipeline, text)
+
+
+def test_reports_that_are_reported(pipeline):
+    got = found(pipeline, "The release comes amid reports that Oman has been hosting talks between Iran and Egypt.")
+    assert {r[3] for r in got if r[1] == "hosted"} == {"reported"}
+
+
+def test_the_base_form_in_a_that_clause_is_wanted_not_done(blank_nlp):
+    from spacy.tokens import Doc
+    from kg.extract.modality import modality_of
+    words = ["They", "insisted", "that", "Russia", "withdraw"]
+    def build(verb_tag):
+        return Doc(blank_nlp.vocab, words=words, heads=[1, 1, 4, 4, 1], deps=["nsubj", "ROOT", "mark", "nsubj", "ccomp"],
+                   pos=["PRON", "VERB", "SCONJ", "PROPN", "VERB"], tags=["PRP", "VBD", "IN", "NNP", verb_tag])
+    assert modality_of(build("VB")[4]).modality == "intended"     # "that Russia withdraw"
+    assert modality_of(build("VBD")[4]).modality == "asserted"    # "that Russia withdrew"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an event noun with no agent named: someone did it to the one it is "on", "into", "against" (or, for
+    # force, "of")
+    ("The shooting of Marcus Feld sparked protests.", ("?", "attacked", "Marcus Feld", "asserted")),
+    ("Prosecutors closed the investigation into Exxon Mobil last year.", ("?", "investigated", "Exxon Mobil", "asserted")),
+    # "by" names the agent
+    ("An investigation by the United Nations into Myanmar found abuses.", ("United Nations", "investigated", "Myanmar", "asserted")),
+])
+def test_event_nouns_without_an_agent(pipeline, text, expected):
+    assert expected in found(pipeline, text), found(pipeline, text)
+
+
+def test_the_of_of_an_analysis_names_who_analyses(pipeline):
+    assert not found(pipeline, "In the analysis of the Kiel Institute for the World Economy, the plan fails.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the parser hangs "and Y" on the name's apposition ("Jr."): Y is still an object
+    ("Elon Musk sued Robert Kaine, Jr. and his own bank Credit Suisse.", ("Elon Musk", "sued", "Credit Suisse", "asserted")),
+    # a list of names in apposition to a plural subject: each of them acts
+    ("Three farmers, Ana Lopes, Rui Costa, and Tiago Ferreira, sued the ministry.", ("Tiago Ferreira", "sued", "?", "asserted")),
+])
+def test_coordination_through_an_apposition(pipeline, text, expected):
+    assert expected in found(pipeline, text), found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # praise or thanks of people the sentence does not name
+    ('Anne Hidalgo thanked "the police and the firefighters for their response".',
+     ("Anne Hidalgo", "supported", "?", "asserted")),
+    ("Angela Merkel praised the firefighters.", ("Angela Merkel", "supported", "?", "asserted")),
+])
+def test_support_of_unnamed_people(pipeline, text, expected):
+    assert expected in found(pipeline, text), found(pipeline, text)
+
+
+def test_praise_of_a_thing_is_no_relation(pipeline):
+    assert not found(pipeline, "Angela Merkel praised the decision.")
+
+
+def test_a_rejection_of_a_thing_names_no_one_rejected(pipeline):
+    # "maintains its position" is CAMEO's refusal to yield, but to no one the sentence names
+    assert not found(pipeline, "Turkey maintains its position on the maritime zone.")
+
+
+def test_an_event_dated_by_another_is_a_fact(pipeline):
+    # "set" (as in "set to visit") does not make the killing it is dated by a plan
+    assert ("?", "killed", "Israel", "asserted") in found(
+        pipeline, "Settlers set fire to a shop following the killing of an Israeli soldier.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a date ahead makes the event a plan
+    ("The Trades Union Congress condemned the decree and called a general strike for next Monday.",
+     ("Trades Union Congress", "protested", "?", "intended")),
+    ("Presidents of Chile and Peru meet tomorrow in Lima.", ("Chile", "met", "Peru", "intended")),
+])
+def test_an_event_dated_ahead_is_planned(pipeline, text, expected):
+    got = found(pipeline, text)
+    assert any(r == expected[1] and m == expected[3] for s, r, o, m in got), got
+    assert not any(r == expected[1] and m == "asserted" for s, r, o, m in got), got
+
+
+def test_summoning_an_ambassador_is_a_rebuke(pipeline):
+    got = found(pipeline, "Foreign Minister Ana Ortiz summoned Chile's ambassador Pablo Rojas to complain about the raids.")
+    assert ("Ana Ortiz", "criticised", "Chile", "asserted") in got, got
+    assert not found(pipeline, "The king summoned his ministers to the palace.")
+
+
+@pytest.mark.parametrize("text", [
+    "ABUJA, March 14 (Reuters) - The Economic Community of West African States imposed sanctions on Mali.",
+    "LUANDA, April 18 (AFP) - The government of Chad signed a peace agreement with the rebels.",
+])
+def test_a_dateline_is_neither_actor_nor_target(pipeline, text):
+    got = found(pipeline, text)
+    assert not {r for r in got if r[0] in ("Reuters", "Agence France-Presse", "Nigeria", "Angola", "Abuja", "Luanda")}, got
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # people of a nationality are not its state, as its troops or officials are
+    ("Bosnian police arrested three Serbian men near the border.", ("Bosnia and Herzegovina", "arrested", "Serbia")),
+    ("Jordan hosts about a million Syrian refugees.", ("Jordan", "hosted", "Syria")),
+])
+def test_private_people_do_not_stand_for_their_state(pipeline, text, unwanted):
+    got = found(pipeline, text)
+    assert not {r for r in got if r[:3] == unwanted}, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Senator Bernie Sanders is an outspoken critic of President Donald Trump.",
+     ("Bernie Sanders", "criticised", "Donald Trump", "asserted")),
+    ("Former minister John Smith, a fierce critic of Prime Minister Boris Johnson, resigned on Sunday.",
+     ("John Smith", "criticised", "Boris Johnson", "asserted")),
+    ("Senator Lindsey Graham, a longtime supporter of Israel, visited Jerusalem.",
+     ("Lindsey Graham", "supported", "Israel", "asserted")),
+    ("Emmanuel Macron is not a critic of Germany, his spokesman said.",
+     ("Emmanuel Macron", "criticised", "Germany", "negated")),
+])
+def test_a_stance_stated_as_a_noun(pipeline, text, expected):
+    assert expected in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # "from" after a noun of separation names what is left, not who asks
+    ("Thousands of Catalans rallied in Barcelona calling for independence from Spain.", "Spain"),
+    # a sea is where war games happen, not whom they are against
+    ("French and Egyptian warships on Monday launched 10 days of war games in the Mediterranean Sea.",
+     "Mediterranean Sea"),
+])
+def test_places_that_are_not_the_one_acted_on(pipeline, text, unwanted):
+    assert not any(obj == unwanted for _, _, obj, _ in found(pipeline, text))
+
+
+def test_a_demand_for_a_meeting_is_made_of_those_to_meet(pipeline):
+    assert ("Serbia", "calledOn", "United Nations Security Council", "asserted") in \
+        found(pipeline, "Serbia demanded a meeting of the UN Security Council to discuss the crisis.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an office-holder's counterpart is the other state's
+    ("Turkey's foreign minister met his Greek counterpart in Athens on Monday.", ("Turkey", "met", "Greece", "asserted")),
+    # an indictment is a formal accusation, not an arrest
+    ("Peru's Supreme Court indicted former Interior Minister Victor Paredes on Thursday.",
+     ("Peruvian Supreme Court", "accused", "Victor Paredes", "asserted")),
+    # a person's forces act for the person
+    ("Vladimir Putin's forces shelled Kharkiv on Sunday.", ("Vladimir Putin", "attacked", "Kharkiv", "asserted")),
+    # people in a capital are the city's, not the state
+    ("Protesters in Tbilisi demanded the resignation of Prime Minister Irakli Kobakhidze.",
+     ("Tbilisi", "calledOn", "Irakli Kobakhidze", "asserted")),
+])
+def test_who_an_office_a_charge_and_a_crowd_stand_for(pipeline, text, expected):
+    assert expected in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # a person's supporters are not the person
+    ("Hundreds of Raila Odinga's supporters protested against the government in Kisumu on Monday.", "Raila Odinga"),
+    # "his" is the unnamed minister's, not the last person named
+    ("Boris Johnson spoke on Sunday. Turkey's foreign minister met his Greek counterpart in Athens.", "Boris Johnson"),
+    # travelling to a town commits to no one there
+    ("Jacob Zuma will travel to Durban on Thursday to meet business leaders.", "Durban"),
+    # a state's opposition is not the state
+    ("Peru's opposition accuses Boluarte of abusing her office.", "Peru"),
+    # the people of a country acted on are not its state
+    ("The opposition party called on Guineans to boycott the referendum.", "Guinea"),
+    # armed men killed in a place are not its people: the place is not attacked
+    ("Nigerian troops killed 20 bandits in Zamfara.", "Zamfara"),
+    # a person's predecessor is someone else
+    ("Interior Minister Ana Rojas, who took office after her predecessor resigned, spoke on Monday.", "Ana Rojas"),
+])
+def test_actors_that_would_mislead(pipeline, text, unwanted):
+    assert not any(unwanted in (subject, obj) for subject, relation, obj, modality in found(pipeline, text)
+                   if modality == "asserted")
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # seeking to act only wants; the owner of a thing in the wanted act is no partner
+    ("The European Union, which is seeking to reduce its reliance on Russian gas, said it could help.", "Russia"),
+    # a thing built by someone is not that someone
+    ("The Arakan Army said it had captured the town of Kyaukphyu, seizing the site of a port being built by China.",
+     "China"),
+])
+def test_no_partner_in_what_is_wanted_or_built(pipeline, text, unwanted):
+    assert not any(unwanted in (subject, obj) for subject, _, obj, _ in found(pipeline, text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a finite verb coordinated with a negated base form is outside the negation …
+    ("Pakistan did not target civilians and urged the Taliban to act.", ("Pakistan", "calledOn", "Taliban", "asserted")),
+    # … two base forms share it
+    ("Russia did not attack Ukraine and negotiate with Kyiv.", ("Russia", "negotiatedWith", "Ukraine", "negated")),
+])
+def test_the_scope_of_a_negation_over_coordinated_verbs(pipeline, text, expected):
+    assert expected in found(pipeline, text)
+
+
+def test_blocking_a_convoy_besieges_no_one_who_owns_it(pipeline):
+    got = found(pipeline, "Rebels from the Rapid Support Forces blocked a United Nations aid convoy on Thursday.")
+    assert not any(relation == "besieged" and obj == "United Nations" for _, relation, obj, _ in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "after X was stabbed": the parser reads "after" as a preposition; X is the clause's subject
+    ("Police arrested a man after Mayor John Smith was shot on Sunday.", ("?", "attacked", "John Smith", "asserted")),
+    ("Protests erupted after the town of Goma was captured by M23 rebels.", ("M23", "occupied", "Goma", "asserted")),
+])
+def test_a_clause_after_a_conjunction_read_as_a_preposition(pipeline, text, expected):
+    assert expected in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The United States has given Ukraine 16 rocket systems.", ("United States", "aided", "Ukraine", "asserted")),
+    ("Swiss doctors handed over 700 kg of medicine to the Red Crescent.",
+     ("Switzerland", "aided", "Red Crescent", "asserted")),
+    ("France supplied Rafale fighter jets to Egypt.", ("France", "aided", "Egypt", "asserted")),
+    ("Qatar shipped fuel to Gaza.", ("Qatar", "aided", "Gaza", "asserted")),
+])
+def test_what_is_handed_over_makes_aid_to_the_recipient(pipeline, text, expected):
+    assert expected in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Iran sent a letter to the United Nations.",  # a letter is no aid
+    "The UPC will hand over its heavy weapons to the UN peacekeeping mission.",  # disarming
+])
+def test_what_is_handed_over_that_is_no_aid(pipeline, text):
+    assert not any(relation == "aided" for _, relation, _, _ in found(pipeline, text))
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # people acted on in the actor's own city are not the city
+    ("Kenyan police fired tear gas at protesters in Nairobi on Tuesday.", ("Kenya", "attacked", "Nairobi")),
+    # a person's ministers investigated are not the person
+    ("Prosecutors in La Paz are investigating two of Evo Morales's former ministers.",
+     ("?", "investigated", "Evo Morales")),
+    # the mediators of talks are not their parties
+    ("Talks in Doha mediated by Qatar and Turkey ended without agreement between Pakistan and Afghanistan.",
+     ("Qatar", "negotiatedWith", "Turkey")),
+    # a state's own land is no other party
+    ("Turkish authorities have imposed a curfew in the town of Cizre in southeastern Turkey.",
+     ("Turkey", "restricted", "Turkey")),
+])
+def test_places_and_people_that_are_not_the_one_acted_on(pipeline, text, unwanted):
+    assert unwanted not in {(s, r, o) for s, r, o, _ in found(pipeline, text)}
+
+
+def test_a_curfew_at_home_is_imposed_on_the_town(pipeline):
+    assert ("Turkey", "restricted", "Cizre", "asserted") in \
+        found(pipeline, "Turkish authorities have imposed a curfew in the town of Cizre in southeastern Turkey.")
+
+
+@pytest.mark.parametrize("text, relation", [
+    ("Albanese is due to travel on Friday to Ho Chi Minh City.", "visited"),  # scheduled, not done
+])
+def test_what_is_due_is_not_done(pipeline, text, relation):
+    assert not any(r == relation and m == "asserted" for _, r, _, m in found(pipeline, text))
+
+
+def test_a_dateline_of_two_cities_is_no_actor(pipeline):
+    got = found(pipeline, "ISLAMABAD/KABUL (Reuters) - Pakistani warplanes struck targets in Afghanistan's Paktika "
+                          "province overnight.")
+    assert got and all(s == "Pakistan" for s, _, _, _ in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # anyone but a state's servants, acted on, is a person of that nationality, not the state
+    ("Armed men abducted a Pakistani journalist in Turbat on Monday.", None),
+    ("Russia expelled two Estonian diplomats.", ("Russia", "expelled", "Estonia", "asserted")),
+    # withdrawing an ambassador downgrades relations with the state of the capital left
+    ("Algeria withdrew its ambassador from Paris on Sunday.", ("Algeria", "sanctioned", "France", "asserted")),
+    # holding prisoners is detention
+    ("Venezuela holds more than 800 political prisoners.", ("Venezuela", "arrested", "?", "asserted")),
+    # a charge in the speaker's quotation marks is theirs, not the article's
+    ("The minister said Pulido had been \"kidnapped\" by the United States.",
+     ("United States", "abducted", "Pulido", "reported")),
+])
+def test_nationals_ambassadors_prisoners_and_quoted_charges(pipeline, text, expected):
+    got = found(pipeline, text)
+    if expected is None:
+        assert not any(obj == "Pakistan" for _, _, obj, _ in got)
+    else:
+        assert expected in got
+
+
+def test_the_event_an_event_is_of_is_no_victim(pipeline):
+    assert not found(pipeline, "The grave is among the worst massacres of Mexico's drug war.")
+
+
+def test_an_attack_near_a_town_is_not_on_it(pipeline):
+    assert not any(obj == "Kolokani" for _, _, obj, _ in
+                   found(pipeline, "A fuel convoy was attacked near the town of Kolokani by gunmen on Sunday."))
+
+
+@pytest.mark.parametrize("text", [
+    "Palau, one of the few countries that recognise Taiwan, seized a fishing boat.",
+    "Palau is one of only 12 countries that recognise Taiwan.",
+])
+def test_one_of_those_who_acted_is_the_one_named(pipeline, text):
+    assert ("Palau", "supported", "Taiwan", "asserted") in found(pipeline, text)
+
+
+def test_extending_a_mandate_demands_nothing(pipeline):
+    got = found(pipeline, "The Security Council extended the mandate of the UN mission in Congo for a year.")
+    assert not any(relation == "calledOn" for _, relation, _, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Insurgents ambushed several lorries on the main road from Niger on Monday.",
+    "Militias attacked convoys on the highway from Benin, officials said.",
+])
+def test_a_road_from_a_country_is_not_the_country(pipeline, text):
+    assert not any(obj in ("Niger", "Benin") for _, _, obj, _ in found(pipeline, text)), found(pipeline, text)
+
+
+def test_residents_of_a_city_do_not_act_for_it(pipeline):
+    got = found(pipeline, "Residents of Kherson accused Russian soldiers of looting shops.")
+    assert not any(subject == "Kherson" for subject, _, _, _ in got), got
+    assert ("?", "accused", "Russia", "asserted") in got
+
+
+@pytest.mark.parametrize("text", [
+    # a question put by a reporter, not a request
+    "Asked about the embargo, Sergei Lavrov said Moscow would respond.",
+    "Asked whether Hungary would veto the package, Viktor Orban declined to comment.",
+    # what a source asks of the reporter about themself
+    "A farmer near Bamako, who asked not to be named, said soldiers had burned the market.",
+    "An aide to the governor, who asked not to be identified, said the talks had stalled.",
+])
+def test_questions_and_anonymity_are_no_appeals(pipeline, text):
+    assert not any(relation == "calledOn" for _, relation, _, _ in found(pipeline, text)), found(pipeline, text)
+
+
+def test_asking_someone_to_act_is_still_an_appeal(pipeline):
+    assert ("Germany", "calledOn", "Russia", "asserted") in \
+        found(pipeline, "Germany asked Russia to release the detained reporter.")
+
+
+@pytest.mark.parametrize("text", [
+    # a coup is no attack on the country it happens in
+    "Army officers said on television that they had seized power in Gabon.",
+    # a need is no demand on anyone
+    "The minister said the navy needs more ships from Turkey.",
+    # abstaining in a vote yields nothing; a plan conflicting with interests is no fighting
+    "Brazil and India abstained in the vote on the resolution.",
+    "The proposal conflicted with Japan's interests, officials said.",
+])
+def test_idioms_that_name_no_act_between_actors(pipeline, text):
+    assert not found(pipeline, text), found(pipeline, text)
+
+
+def test_an_event_noun_is_an_agent_only_of_violence(pipeline):
+    assert not found(pipeline, "The candidate said the allegations were false and urged the commission to publish the count.")
+    assert ("?", "killed", "Al-Shabaab", "asserted") in \
+        found(pipeline, "A drone strike killed two commanders of al-Shabaab.")
+
+
+def test_the_one_an_asked_for_act_is_done_to_is_not_the_one_asked(pipeline):
+    got = found(pipeline, "Poland has sought Adam Nowak's extradition from Spain.")
+    assert ("Poland", "calledOn", "Spain", "asserted") in got
+    assert not any(obj == "Adam Nowak" for _, _, obj, _ in got), got
+    got = found(pipeline, "A court in Quito approved the extradition of Carlos Rivas to Chile.")
+    assert not any(obj == "Carlos Rivas" for _, _, obj, _ in got), got
+
+
+def test_a_summoned_envoy_stands_for_the_state_that_sent_them(pipeline):
+    got = found(pipeline, "The ministry summoned Chile's ambassador in Lima, Rosa Fuentes, to lodge a protest.")
+    assert any(relation == "criticised" and obj == "Chile" for _, relation, obj, _ in got), got
+    assert not any(obj == "Rosa Fuentes" for _, _, obj, _ in got), got
+
+
+def test_a_plan_goes_on_through_before_and_a_gerund(pipeline):
+    got = found(pipeline, "President Lula is due to address parliament on Thursday before travelling to Lagos.")
+    assert ("Lula", "visited", "Lagos", "intended") in got, got
+    assert ("Orban", "met", "Vladimir Putin", "asserted") in \
+        found(pipeline, "After meeting Vladimir Putin in Moscow, Orban flew to Beijing.")
+
+
+def test_the_agent_the_parser_hangs_on_the_victim_is_not_the_victim(pipeline):
+    got = found(pipeline, "The killing of a student by Egyptian police sparked protests.")
+    assert not any(obj == "Egypt" for _, _, obj, _ in got), got
+    assert ("Germany", "rejected", "Belarus", "asserted") in \
+        found(pipeline, "Berlin rejected recent calls by Belarus's rulers for immediate economic aid.")
+
+
+def test_the_subjects_of_a_clause_the_parser_read_as_a_prepositional_object(blank_nlp):
+    from spacy.tokens import Doc
+
+    from kg.extract.arguments import subjects_of
+
+    # the model's misreading: "since" a preposition on "sites", "Israel and Iran" its objects,
+    # "bombed" a conjunct of "had"
+    words = ["Inspectors", "had", "access", "to", "sites", "since", "Israel", "and", "Iran", "bombed", "depots", "."]
+    heads = [1, 1, 1, 2, 3, 4, 5, 6, 6, 1, 9, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "pobj", "prep", "pobj", "cc", "conj", "conj", "dobj", "punct"]
+    tags = ["NNS", "VBD", "NN", "IN", "NNS", "IN", "NNP", "CC", "NNP", "VBD", "NNS", "."]
+    doc = Doc(blank_nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+    assert [t.text for t in subjects_of(doc[9])] == ["Israel", "Iran"]
+    assert [t.text for t in subjects_of(doc[1])] == ["Inspectors"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a nationality or state before a named armed group is not the group's state
+    ("Yemen's Houthi movement detained six aid workers in Hodeidah.", "Houthis"),
+    ("The Pakistani Taliban attacked a checkpoint in Bannu.", "Tehrik-i-Taliban Pakistan"),
+])
+def test_armed_groups_of_recent_news_act_as_themselves(pipeline, text, expected):
+    got = found(pipeline, text)
+    assert any(subject == expected for subject, _, _, _ in got), got
+    assert not any(subject in ("Yemen", "Pakistan") for subject, _, _, _ in got), got
+
+
+def test_joint_manoeuvres_are_military_cooperation(pipeline):
+    got = found(pipeline, "Turkish and Azerbaijani warships on Tuesday launched a week of war games in the Caspian Sea.")
+    assert ("Turkey", "cooperatedWith", "Azerbaijan", "asserted") in got, got
+    assert not any(relation == "mobilized" for _, relation, _, _ in got), got
+    assert ("North Korea", "mobilized", "?", "asserted") in found(pipeline, "North Korea mobilized troops along the border.")
+
+
+def test_opposing_mediation_rejects_it(pipeline):
+    assert ("Kenya", "rejected", "Ethiopia", "asserted") in \
+        found(pipeline, "Kenya is opposed to Ethiopian mediation between the factions.")
+
+
+def test_blocking_roads_is_a_protest(pipeline):
+    got = found(pipeline, "Supporters of the Solidarity Party blocked roads in Lodz to protest against the Polish government.")
+    assert any(relation == "protested" and obj == "Poland" and modality == "asserted" for _, relation, obj, modality in got), got
+    assert not any(relation in ("coerced", "restricted") for _, relation, _, _ in got), got
+    # crowds in a place that block its streets: no crash where the place stood for them
+    found(pipeline, "Hundreds of thousands of people blocked streets in Hong Kong to demand reforms.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkey has strengthened its forces in Syria after the shelling.", ("Turkey", "mobilized", "Syria", "asserted")),
+    ("Russia put its troops on alert in Belarus.", ("Russia", "mobilized", "Belarus", "asserted")),
+])
+def test_strengthening_forces_or_keeping_them_on_alert_abroad_is_mobilising(pipeline, text, expected):
+    assert expected in found(pipeline, text), found(pipeline, text)
+
+
+def test_a_capital_acting_for_its_state_does_not_act_on_itself(pipeline):
+    got = found(pipeline, "Ankara closed its airspace to Armenian flights on Monday.")
+    assert not any(obj == "Ankara" for _, _, obj, _ in got), got
+    assert ("Turkey", "restricted", "Armenia", "asserted") in got
+
+
+def test_a_thing_a_relative_clause_is_about_does_not_act_for_its_owner(pipeline):
+    got = found(pipeline, "Israeli jets bombed Lebanese roads that support the militia.")
+    assert not any(subject == "Lebanon" for subject, _, _, _ in got), got
+    assert ("Russia", "besieged", "Mariupol", "asserted") in \
+        found(pipeline, "Russian forces, which besieged Mariupol for months, withdrew.")
+
+
+def test_one_noun_phrase_the_parser_split_into_two_subjects_is_one_actor(blank_nlp):
+    from spacy.tokens import Doc
+
+    from kg.extract.arguments import subjects_of
+
+    words = ["Chad", "'s", "paramilitary", "Desert", "Guard", "shelled", "Abeche", "."]
+    heads = [2, 0, 5, 4, 5, 5, 5, 5]
+    deps = ["poss", "case", "nsubj", "compound", "nsubj", "ROOT", "dobj", "punct"]
+    doc = Doc(blank_nlp.vocab, words=words, heads=heads, deps=deps)
+    assert [t.text for t in subjects_of(doc[5])] == ["Guard"]
+
+
+def test_a_phrasal_verb_whose_particle_the_parser_read_as_an_adverb(pipeline):
+    got = found(pipeline, "Georgian troops pushed back the Abkhaz fighters near Sukhumi.")
+    assert not any(relation == "calledOn" for _, relation, _, _ in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a word's negation or intent rules its complements, not a verb coordinated with it
+    ("Armenia's army denied opening fire first and accused Azerbaijan of shelling villages.",
+     ("Armenia", "accused", "Azerbaijan", "asserted")),
+    # nor a participle beside it
+    ("The opposition leader Maria Vale refused to recognise the results, accusing the Electoral Tribunal of fraud.",
+     ("Maria Vale", "accused", "Electoral Tribunal", "asserted")),
+    # what is planned stays planned, conjuncts of the planned act too
+    ("Russia plans to attack and seize Kharkiv.", ("Russia", "occupied", "Kharkiv", "intended")),
+])
+def test_modality_words_rule_their_complements_only(pipeline, text, expected):
+    got = found(pipeline, text)
+    assert any((s.split()[-1], r, o.split()[-1] if o else o, m) == (expected[0].split()[-1], expected[1],
+               expected[2].split()[-1], expected[3]) for s, r, o, m in got), got
+
+
+def test_summoning_a_high_commissioner_is_a_rebuke_of_their_state(pipeline):
+    assert ("United Kingdom", "criticised", "Nigeria", "asserted") in \
+        found(pipeline, "London summoned the Nigerian high commissioner on Monday.")
+    assert not found(pipeline, "The mayor summoned the police commissioner.")
+
+
+def test_warning_that_one_could_act_is_a_threat(pipeline):
+    got = found(pipeline, "Hungary warned that it could cut gas supplies to Croatia.")
+    assert any(relation == "threatened" and obj == "Croatia" and modality == "asserted"
+               for _, relation, obj, modality in got), got
+    assert not any(modality == "asserted" and relation != "threatened" for _, relation, _, modality in got), got
+
+
+@pytest.mark.parametrize("text, not_expected", [
+    # the people or things acted on do a participle's act, not the verb's subject
+    ("Police arrested dozens of protesters calling for the resignation of President Vucic.", "calledOn"),
+    ("Turkish warships boarded four vessels heading for Limassol.", "visited"),
+    ("Israeli troops stopped trucks carrying aid to Gaza.", "aided"),
+])
+def test_a_participle_on_what_is_acted_on_is_not_the_subjects_act(pipeline, text, not_expected):
+    got = found(pipeline, text)
+    assert not any(relation == not_expected for _, relation, _, _ in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # on what the subject acts with, or a body it leads, it is
+    ("Russia launched missiles targeting Kyiv.", ("Russia", "attacked", "Kyiv", "asserted")),
+    ("Kenyan police fired tear gas at protesters, injuring Boniface Mwangi.",
+     ("Kenya", "attacked", "Boniface Mwangi", "asserted")),
+])
+def test_a_participle_on_what_the_subject_acts_with_is_the_subjects_act(pipeline, text, expected):
+    assert expected in found(pipeline, text), found(pipeline, text)
+
+
+def test_a_leader_pledging_their_own_states_support_acts_for_it(pipeline):
+    got = found(pipeline, "Greece's Foreign Minister Nikos Alexiou phoned his Maltese counterpart and pledged Athens' support.")
+    assert not any(obj == "Greece" for _, _, obj, _ in got), got
+
+
+def test_an_alleged_act_is_reported_not_asserted(pipeline):
+    got = found(pipeline, "Eritrean troops allegedly shelled Badme on Sunday.")
+    assert got and all(modality == "reported" for _, relation, _, modality in got if relation == "attacked"), got
+    assert ("Russia", "attacked", "Kharkiv", "asserted") in found(pipeline, "Russian troops reportedly shelled Kharkiv.")
+
+
+def test_a_thing_released_frees_no_one(pipeline):
+    assert not found(pipeline, "Footage released by the Indonesian navy showed the boat sinking.")
+
+
+@pytest.mark.parametrize("text, relation", [
+    ("Beijing advised Chinese citizens against travelling to Japan.", "visited"),
+    ("Canada voted against sending troops to Haiti.", "aided"),
+    ("Kenyan law prohibits paying ransoms to kidnappers.", "conceded"),
+])
+def test_what_is_advised_against_or_prohibited_is_not_done(pipeline, text, relation):
+    assert not any(r == relation and m == "asserted" for _, r, _, m in found(pipeline, text)), found(pipeline, text)
+
+
+def test_people_rallying_demonstrate_and_rallying_behind_someone_backs_them(pipeline):
+    got = found(pipeline, "Thousands of supporters of both candidates rallied in central Quito.")
+    assert not any(relation == "mobilized" for _, relation, _, _ in got), got
+    assert ("Republicans", "supported", "Donald Trump", "asserted") in \
+        found(pipeline, "Republicans rallied behind Donald Trump.")
+
+
+def test_a_named_ship_stands_for_its_owner_not_a_person(pipeline):
+    got = found(pipeline, "Georgian drones struck the Russian patrol ship Ivan Petrov near Poti.")
+    assert ("Georgia", "attacked", "Russia", "asserted") in got, got
+    assert not any(obj == "Ivan Petrov" for _, _, obj, _ in got), got
+
+
+def test_a_name_before_a_hyphen_modifies_the_next_name_and_is_not_listed_beside_the_first(pipeline):
+    got = found(pipeline, "Ethiopia and the Egypt-backed Tigray People's Liberation Front signed a truce in Nairobi.")
+    assert not any(relation == "signedAgreementWith" and "Egypt" in {subject, obj}
+                   for subject, relation, obj, _ in got), got
+
+
+def test_a_commitment_to_no_one_named_is_no_threat(pipeline):
+    got = found(pipeline, "The Vietnamese foreign ministry said it would lodge a formal protest.")
+    assert not any(relation == "threatened" for _, relation, _, _ in got), got
+
+
+def test_a_relative_clause_read_as_the_main_one_lends_no_subject_to_the_main_verb(pipeline):
+    text = ("The referendum, in which opposition leader Maria Duarte defeated the incumbent Jorge Ramos by "
+            "a narrow margin, was observed by monitors from the African Union.")
+    assert not any(relation == "investigated" for _, relation, _, _ in found(pipeline, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Police foiled an attack on the Israeli embassy in Bangkok.",
+    "Coast guards thwarted an assault on a Greek tanker.",
+])
+def test_what_is_foiled_or_thwarted_did_not_happen(pipeline, text):
+    got = found(pipeline, text)
+    assert not any(relation == "attacked" and modality == "asserted" for _, relation, _, modality in got), got
+
+
+def test_both_sides_are_the_two_parties_the_article_has_set_against_each_other(pipeline):
+    story = ("Armenian troops shelled Azerbaijani positions on Monday. Azerbaijan accused Armenia of "
+             "breaking the truce. Iran urged both sides to show restraint.")
+    got = found(pipeline, story)
+    assert {("Iran", "calledOn", "Armenia", "asserted"), ("Iran", "calledOn", "Azerbaijan", "asserted")} <= got, got
+    # with no pair ahead of the others, no one knows who both sides are
+    assert not any(subject == "Iran" and obj is not None and obj != "?"
+                   for subject, _, obj, _ in found(pipeline, "Iran urged both sides to show restraint."))
+
+
+@pytest.mark.parametrize("story, expected", [
+    ("Police in Lahore arrested 30 activists. Pakistani courts denied them bail in Karachi. "
+     "Human Rights Watch urged the authorities to release them.", "Pakistan"),
+    ("Kenyan police detained a Ugandan lawyer in Kampala and Ugandan police a Kenyan one in Nairobi. "
+     "Human Rights Watch urged the authorities to release them.", None),
+])
+def test_the_authorities_are_those_of_the_state_the_story_is_about_when_there_is_one(pipeline, story, expected):
+    got = {obj for subject, relation, obj, _ in found(pipeline, story)
+           if subject == "Human Rights Watch" and relation == "calledOn"}
+    assert (expected in got) if expected else not (got - {"?", None}), got
+
+
+def test_authorities_need_no_article(pipeline):
+    story = ("Police in Lahore arrested 30 activists. Pakistani courts denied them bail in Karachi. "
+             "Authorities accused Human Rights Watch of spreading lies.")
+    assert ("Pakistan", "accused", "Human Rights Watch", "asserted") in found(pipeline, story)
+
+
+def test_the_government_is_the_one_state_its_own_sentence_named(pipeline):
+    story = ("Protests spread to Lima, Santiago and Quito on Monday. The Jesuits were expelled from Paraguay "
+             "in 2023, when the government also seized the Catholic University of Asunción.")
+    assert ("Paraguay", "seized", "Catholic University of Asunción", "asserted") in found(pipeline, story)
+
+
+def test_the_junta_with_a_clause_of_its_own_is_the_story_s_state(pipeline):
+    story = ("Soldiers patrolled Niamey and Agadez on Monday. Niger's army closed the roads near Zinder. "
+             "The junta, which seized power in 2023, expelled the French ambassador.")
+    assert ("Niger", "expelled", "France", "asserted") in found(pipeline, story)
+
+
+def test_a_name_before_a_comma_and_an_organisation_s_description_is_that_organisation(pipeline):
+    got = found(pipeline, "ZEMKO, the Kessan military body that runs the crossings, rejected the UN's criticism. "
+                          "It accused the UN of delays.")
+    assert {("ZEMKO", "rejected", "United Nations", "asserted"), ("ZEMKO", "accused", "United Nations", "asserted")} <= got, got
+
+
+def test_rebels_and_gunmen_of_a_nationality_do_not_act_for_its_state(pipeline):
+    got = found(pipeline, "Malian rebels seized the town of Kidal.")
+    assert ("?", "occupied", "Kidal", "asserted") in got and not any(s == "Mali" for s, _, _, _ in got), got
+    assert ("Mali", "occupied", "Kidal", "asserted") in found(pipeline, "Malian troops seized the town of Kidal.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The European Union warned of new sanctions against Belarus.", ("European Union", "threatened", "Belarus", "asserted")),
+    ("Turkey threatened Cyprus with sanctions.", ("Turkey", "threatened", "Cyprus", "asserted")),
+])
+def test_warning_of_sanctions_is_a_threat_not_sanctions(pipeline, text, expected):
+    got = found(pipeline, text)
+    assert expected in got and not any(r == "sanctioned" and m == "asserted" for _, r, _, m in got), got
+
+
+def test_a_warning_of_attacks_is_no_attack_and_not_the_warners(pipeline):
+    got = found(pipeline, "The Greek coast guard warned of attacks on Cypriot ships.")
+    assert not any(m == "asserted" and r == "attacked" for _, r, _, m in got), got
+    assert not any(s == "Greece" and r == "attacked" for s, r, _, _ in got), got
+
+
+def test_police_with_no_owner_are_those_of_the_state_the_story_is_about(pipeline):
+    story = ("Clashes broke out in Dhaka and Chittagong on Friday. Bangladeshi courts jailed 12 students. "
+             "Police arrested the student leader Nahid Islam on Saturday.")
+    assert ("Bangladesh", "arrested", "Nahid Islam", "asserted") in found(pipeline, story)
+
+
+def test_the_strike_is_the_strike_just_named_and_its_agent_is_that_ones(pipeline):
+    story = "Turkey launched a strike on Raqqa on Sunday. The strike killed the Kurdish commander Aras Dilan."
+    assert ("Turkey", "killed", "Aras Dilan", "asserted") in found(pipeline, story)
+    # too far back, or another kind of event, and the strike stays unnamed
+    story = ("Turkey launched a strike on Raqqa on Sunday. Syria condemned Turkey. Crowds gathered in Aleppo. "
+             "The strike killed the Kurdish commander Aras Dilan.")
+    assert not any(s == "Turkey" and o == "Aras Dilan" for s, _, o, _ in found(pipeline, story))
+
+
+def test_an_addressee_the_graph_could_not_name_makes_no_direct_triple(pipeline):
+    from kg.extract.relations import DEFAULT_MIN_CONFIDENCE
+
+    def appeals(text):
+        return [r.confidence for r in relations(pipeline, text) if r.relation.name == "calledOn"]
+
+    # the sentence names whom it urges, and the graph does not know who: a mention only
+    assert appeals("Human Rights Watch urged them to free the reporter.")
+    assert all(c < DEFAULT_MIN_CONFIDENCE for c in appeals("Human Rights Watch urged them to free the reporter."))
+    # an appeal to no one in particular is what the sentence says
+    assert all(c >= DEFAULT_MIN_CONFIDENCE for c in appeals("Human Rights Watch called for an inquiry into the raid."))
+    assert appeals("Human Rights Watch called for an inquiry into the raid.")
+
+
+def test_sanctions_maintained_are_sanctions(pipeline):
+    assert ("Canada", "sanctioned", "Iran", "asserted") in found(pipeline, "Canada maintains sanctions on Iran.")
+
+
+def test_a_region_that_only_locates_what_was_struck_makes_no_direct_triple(pipeline):
+    from kg.extract.relations import DEFAULT_MIN_CONFIDENCE
+
+    def struck(text):
+        return {(r.object.mention.label if r.object and r.object.mention else None): r.confidence
+                for r in relations(pipeline, text) if r.relation.name == "attacked"}
+
+    got = struck("Turkish jets bombed a village in the Kurdistan Region on Monday.")
+    assert got and all(c < DEFAULT_MIN_CONFIDENCE for label, c in got.items() if label), got
+    # a city is struck where what was struck stands in it (as the gold codes "a depot in the port city of X")
+    got = struck("Turkish jets bombed a fuel depot in the Iraqi city of Mosul on Monday.")
+    assert got.get("Mosul", 0) >= DEFAULT_MIN_CONFIDENCE, got
+
+
+def test_what_is_filmed_or_said_on_a_medium_is_not_done_to_it(pipeline):
+    got = found(pipeline, "Opposition activist Carlos Medina was detained at dawn, according to his wife "
+                          "Ana Medina, who filmed part of the raid on her phone.")
+    assert not any(r == "attacked" for _, r, _, _ in got), got
+
+
+def test_a_leaders_government_is_their_states(pipeline):
+    got = found(pipeline, "Kenyan President William Ruto met Pope Leo. Amnesty International urged President "
+                          "William Ruto's government to release the detained bloggers.")
+    assert ("Amnesty International", "calledOn", "Kenya", "asserted") in got, got
+
+
+def test_a_states_rebels_named_by_their_group_are_the_groups(pipeline):
+    got = found(pipeline, "Sudan's RSF militia shelled El Fasher on Monday.")
+    assert ("Rapid Support Forces", "attacked", "El Fasher", "asserted") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Prosecutors are examining alleged abuses in Tigray, including the killing of the activist Tesfay Haile.",
+    "Erdogan condemned what he called the murder of the journalist Ana Ruiz.",
+    "Erdogan protested over what he described as the murder of the journalist Ana Ruiz.",
+])
+def test_a_hedge_or_a_speakers_word_for_an_event_is_not_the_articles(pipeline, text):
+    got = found(pipeline, text)
+    assert got and not any(r == "killed" and m == "asserted" for _, r, _, m in got), got
+
+
+def test_a_body_of_water_is_no_one_acted_on(pipeline):
+    got = found(pipeline, "Pyongyang fired three cruise missiles into the Yellow Sea on Sunday.")
+    assert not any(o == "Yellow Sea" for _, _, o, _ in got), got
+
+
+def test_whom_an_appeal_is_made_to_is_not_what_they_are_asked_to_act_on(pipeline):
+    got = found(pipeline, "Green MP Mette Holm called on the government to close the Iranian embassy.")
+    assert not any(r == "calledOn" and o == "Iran" for _, r, o, _ in got), got
+
+
+def test_under_threat_or_pressure_from_no_one_said_is_no_act(pipeline):
+    assert not relations(pipeline, "Farmers in Peru have been living under threat for years.")
+    assert ("Brazil", "calledOn", "Peru", "asserted") in found(pipeline, "Peru has been under pressure from Brazil.")
+    assert ("?", "attacked", "Kharkiv", "asserted") in found(pipeline, "Kharkiv came under attack on Monday.")
+
+
+@pytest.mark.parametrize("text", ["Chile withdrew from the Rome Statute in 2019.",
+                                  "Chile pulled out of the nuclear deal in 2018."])
+def test_leaving_a_treaty_is_no_retreat(pipeline, text):
+    assert not any(r.relation.name == "retreated" for r in relations(pipeline, text))
+
+
+def test_a_speech_act_joined_to_a_clause_the_report_follows_is_the_clause_subject_s(pipeline):
+    got = found(pipeline, "Chile's foreign minister Alberto van Klaveren spoke with President Luis Arce and urged "
+                          "him to reopen the border, the Chilean foreign ministry said.")
+    assert ("Alberto van Klaveren", "calledOn", "Luis Arce", "asserted") in got, got
+    assert not any(subject == "Chile" and relation == "calledOn" for subject, relation, _, _ in got), got
+
+
+def test_days_given_to_leave_expel(pipeline):
+    got = found(pipeline, "Chile protested, while Peru gave Bolivian diplomats 72 hours to leave its territory.")
+    assert ("Peru", "expelled", "Bolivia", "asserted") in got, got
+
+
+def test_a_place_phrase_is_no_particle(pipeline):
+    got = found(pipeline, "Chile protested, while Peru gave the junta in Bolivia one week to reinstate President Luis Arce.")
+    assert not any(relation == "conceded" for _, relation, _, _ in got), got
+
+
+def test_leading_a_delegation_is_no_act_between_actors(pipeline):
+    got = found(pipeline, "Peru's delegation was led by Foreign Minister Elmer Schialer and Chile's by Alberto van Klaveren.")
+    assert not got, got
+
+
+@pytest.mark.parametrize("text, relation", [
+    # an outbreak: something began, no one acted on the place
+    ("Protests broke out in several neighbourhoods of Lima on Monday.", "attacked"),
+    # a participle before a name says what the person is: the arresting police impeached no one
+    ("Peruvian police arrested impeached President Pedro Castillo on Wednesday.", "accused"),
+])
+def test_not_this_relation(pipeline, text, relation):
+    got = found(pipeline, text)
+    assert not any(r == relation for _, r, _, _ in got), got
+
+
+def test_naming_with_a_relative_object_is_no_call(blank_nlp):
+    from kg.extract.relations import _is_name_calling
+    from tests.conftest import parse
+    # as the parser reads "which Peruvians call Qusqu and Chileans call Cusco": the second name a clause's subject
+    doc = parse(blank_nlp, "the/DET/det/1 capital/NOUN/ROOT/- ,/PUNCT/punct/1 which/PRON/dobj/5 Peruvians/PROPN/nsubj/5 "
+                           "call/VERB/relcl/1 Qusqu/PROPN/nsubj/7 calls/VERB/ccomp/5 Cusco/PROPN/oprd/7")
+    assert _is_name_calling(doc[5])
+    doc = parse(blank_nlp, "Peruvians/PROPN/nsubj/1 call/VERB/ROOT/- Chile/PROPN/dobj/1")
+    assert not _is_name_calling(doc[1])
+
+
+def test_suspending_relations_is_a_sanction(pipeline):
+    got = found(pipeline, "Mexico suspended diplomatic relations with Peru on Saturday.")
+    assert ("Mexico", "sanctioned", "Peru", "asserted") in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who led a force's attack carried it out
+    ("Dozens were taken hostage during the Hamas-led attack on Tel Aviv.", ("Hamas", "attacked", "Tel Aviv", "asserted")),
+    # who claims an attack carried it out
+    ("Jaish al-Adl claimed responsibility for the attack on Iranian border guards.", ("Jaish al-Adl", "attacked", "Iran", "asserted")),
+    ("Boko Haram has claimed a series of attacks on Chadian troops.", ("Boko Haram", "attacked", "Chad", "asserted")),
+    # those who call themselves a name are that body
+    ("A dozen officers calling themselves the Committee for National Salvation said they had arrested President "
+     "Ali Bongo.", ("Committee for National Salvation", "arrested", "Ali Bongo", "asserted")),
+    # ousting a leader is coercion, not expulsion
+    ("The army ousted President Alpha Conde in 2021.", ("?", "coerced", "Alpha Conde", "asserted")),
+])
+def test_who_carried_it_out(pipeline, text, expected):
+    got = found(pipeline, text)
+    assert expected in got, got
+
+
+def test_an_event_with_its_own_agent_is_not_what_another_commits_to(pipeline):
+    got = found(pipeline, "Spain has refused to commit to any assistance to the US-led war against Iraq.")
+    assert not any(relation == "threatened" for _, relation, _, _ in got), got
+
+
+def test_what_someone_says_must_be_done_calls_on_its_doer_not_on_what_it_is_done_to(pipeline):
+    assert ("Brazil", "calledOn", "Peru", "asserted") in found(pipeline, "Brazil said Peru must withdraw its troops.")
+    got = found(pipeline, "Lula said the OAS sanctions on Peru should be reviewed.")
+    assert not any(r == "calledOn" and o not in (None, "?") for _, r, o, _ in got), got
+
+
+def test_we_within_a_quotation_is_its_speaker(pipeline):
+    story = ("Peru's chief negotiator, Maria Sanchez, spoke after the talks. \"We demand that the Shining Path free "
+             "the hostages. No talks can go on while they are held,\" she said.")
+    assert ("Maria Sanchez", "calledOn", "Shining Path", "asserted") in found(pipeline, story)
+
+
+@pytest.mark.parametrize("text", [
+    "Brazil put no pressure on Peru, its foreign minister said.",
+    "\"Any attack on our ports is an attack on all of us,\" Chilean President Gabriel Boric said.",
+])
+def test_no_act_and_any_act_are_none_in_particular(pipeline, text):
+    got = found(pipeline, text)
+    assert not any(m == "asserted" and r in ("calledOn", "attacked") for _, r, _, m in got), got
+
+
+def test_claiming_a_territory_is_no_act_on_it(pipeline):
+    assert not found(pipeline, "Guatemala has long claimed Belize.")
+
+
+def test_a_name_after_a_word_of_kinship_is_a_person(pipeline):
+    got = found(pipeline, "Relatives of Randy Santos, whose nephew Kian was shot dead by police in 2017, spoke.")
+    assert ("?", "attacked", "Kian", "asserted") in got, got
+
+
+@pytest.mark.parametrize("text, relation", [
+    # an object after a comma that follows another sums the act up: "the latest blow in a campaign by X"
+    ("Peru's government has expelled a Catholic bishop and stripped him of his citizenship, the latest blow in a "
+     "years-long campaign against the church by President Dina Boluarte and her husband, Juan Perez.", "coerced"),
+    # a competition won: no one beaten up
+    ("Siemens won a contract to supply turbines to Chile, beating Vestas and Nordex.", "attacked"),
+    # "gave" and a place or a time: no "give in"
+    ("The charges stem from a speech Carlos Mesa gave in Argentina in 2013.", "conceded"),
+    # a question put, not an act asked for
+    ("Senator Ana Lima asked why Brazilian Intelligence Agency reports had not been passed to her.", "calledOn"),
+    # taking up a post: no mobilisation
+    ("Michelle Bachelet has met Chilean ministers in Santiago since taking up her post last year.", "mobilized"),
+])
+def test_not_this_act_on_them(pipeline, text, relation):
+    got = found(pipeline, text)
+    assert not any(r == relation and (o not in (None, "?") or relation in ("conceded", "mobilized"))
+                   for _, r, o, _ in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Opposition leader John Mwangi was arrested on Tuesday. Kenyan police arrested Mwangi at his home in Nairobi.",
+    "Kenyan police arrested opposition leader John Mwangi on Tuesday. Mwangi was arrested at his home, his lawyer said.",
+])
+def test_an_event_told_again_without_its_named_agent_makes_no_triple(pipeline, text):
+    from kg.extract.relations import DEFAULT_MIN_CONFIDENCE
+    arrests = {r.subject.known: r for r in relations(pipeline, text) if r.relation.name == "arrested"}
+    assert arrests[True].confidence >= DEFAULT_MIN_CONFIDENCE
+    assert "actor:named-elsewhere" in arrests[False].evidence and arrests[False].confidence < DEFAULT_MIN_CONFIDENCE
+
+
+def test_another_person_of_the_same_surname_is_another_event(pipeline):
+    text = "Opposition leader John Mwangi was arrested on Tuesday. Kenyan police arrested Peter Mwangi at his home."
+    [unnamed] = [r for r in relations(pipeline, text) if r.relation.name == "arrested" and not r.subject.known]
+    assert "actor:named-elsewhere" not in unnamed.evidence
+
+
+@pytest.mark.parametrize("text, evidence, asserted", [
+    # "the junta", "the ministry", "the court": one body the reader is meant to know, which the graph did not find
+    ("The junta expelled French troops in 2022.", "actor:unresolved", False),
+    ("The ministry accused Germany of meddling.", "actor:unresolved", False),
+    # unnamed people are nobody in particular: someone did it
+    ("The demonstrators criticised France.", "actor:unknown", True),
+    ("Protesters criticised France on Sunday.", "actor:unknown", True),
+])
+def test_an_unnamed_agent_and_an_unresolved_one(pipeline, text, evidence, asserted):
+    from kg.extract.relations import DEFAULT_MIN_CONFIDENCE
+    [relation] = relations(pipeline, text)
+    assert not relation.subject.known and evidence in relation.evidence
+    assert (relation.confidence >= DEFAULT_MIN_CONFIDENCE) == asserted
+
+
+@pytest.mark.parametrize("text, evidence", [
+    # a description that gives the name itself is the name ("the Iraqi city of Mosul", "the capital, Kyiv")
+    ("Turkish jets bombed the Iraqi city of Mosul on Monday.", "actor:name"),
+    ("Russian missiles hit the capital, Kyiv, on Monday.", "actor:name"),
+    # one that points back to a place named before is a reference, a weaker reading
+    ("Mosul was calm. On Monday Turkish jets bombed the city.", "actor:reference"),
+])
+def test_a_description_that_names_its_place_is_a_name(pipeline, text, evidence):
+    [attack] = [r for r in relations(pipeline, text) if r.relation.name == "attacked"]
+    assert evidence in attack.evidence, attack.evidence
+    assert evidence == "actor:reference" or "actor:reference" not in attack.evidence, attack.evidence
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    # the other side of a fight did the killing
+    ("Twenty Indian soldiers were killed in a clash with Chinese troops, the Indian army said.",
+     ("China", "killed", "India", "asserted"), None),
+    # a "by" agent is not shared with a coordinated clause that has a subject of its own
+    ("About 1,200 people were killed in ethnic violence, and the petition was dismissed by the Supreme Court.",
+     None, "killed"),
+    # a possessive or a hedge run into a name by a capital letter is not the name
+    ("Suspected Islamist gunmen stormed a school in Nigeria and abducted 20 students.", None, "Suspected Islamist"),
+])
+def test_agents_of_fights_clauses_and_hedged_names(pipeline, text, expected, unwanted):
+    got = found(pipeline, text)
+    if expected:
+        assert expected in got, got
+    if unwanted:
+        assert not {r for r in got if unwanted in (r[0], r[1])}, got
+
+
+def test_a_suspected_agent_is_a_hedge(pipeline):
+    [plain] = relations(pipeline, "Shabaab militants abducted two Kenyan officials near Mandera.")
+    [hedged] = relations(pipeline, "Suspected Shabaab militants abducted two Kenyan officials near Mandera.")
+    assert "hedge:reported" in hedged.evidence and "hedge:reported" not in plain.evidence
+
+
+@pytest.mark.parametrize("text", [
+    "Niger's junta ordered France to pull out its troops.",
+    "Mali ordered France to withdraw its ambassador within 72 hours.",
+])
+def test_ordered_to_withdraw_is_expelled(pipeline, text):
+    assert any(r[1] == "expelled" and r[2] == "France" and r[3] == "asserted" for r in found(pipeline, text)), found(pipeline, text)
