@@ -18,7 +18,7 @@ from typing import Callable, Iterable
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.arguments import self_named, speaker_of, subjects_of
+from kg.extract.arguments import media_nouns, self_named, speaker_of, subjects_of
 from kg.data import read_tsv, word_list
 from kg.extract.entities import Mention
 from kg.nlp.gazetteer import Gazetteer
@@ -170,6 +170,8 @@ class ActorFinder:
                 continue  # "the proclamation of X" is about X, not X ("a claim from X" is X's)
             if child.dep_ == "prep" and child.lower_ == "from" and token.lemma_.lower() in separation_nouns():
                 continue  # "independence from X", "a withdrawal from X": what is left, not X
+            if child.dep_ == "prep" and child.lower_ == "from" and token.lemma_.lower() in media_nouns():
+                continue  # "speaking by telephone from X": where the speaker was, not who
             if child.dep_ == "prep" and child.lower_ == "from" and part_nouns().get(token.lemma_.lower()) == "place":
                 continue  # "the road from X", "the crossing from X": a place that leads from X, not X
             if child.dep_ == "prep" and child.lower_ in ("of", "in", "at") and token.dep_ in ("nsubj", "nsubjpass") \

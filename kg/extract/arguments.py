@@ -90,9 +90,17 @@ def with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
         appended = [c for a in token.children if a.dep_ == "appos" and a.pos_ == "PROPN" and a.i > token.i
                     and a.conjuncts for c in (a, *a.conjuncts) if c.i >= a.i]
         for conjunct in (token, *token.conjuncts, *appended):
-            if conjunct not in out and conjunct.i >= token.i and (conjunct.i == token.i or not starts_a_clause(conjunct)):
+            if conjunct not in out and conjunct.i >= token.i and (conjunct.i == token.i or not starts_a_clause(conjunct)) \
+                    and not _description_of(conjunct, token):
                 out.append(conjunct)
     return out
+
+
+def _description_of(conjunct: Token, token: Token) -> bool:
+    """"China, North Korea's closest ally and main supplier, voted": a role after a comma that the
+    parser took for a second party is a description of the name before it."""
+    return conjunct.i != token.i and token.pos_ == "PROPN" and conjunct.pos_ == "NOUN" and \
+        conjunct.doc[conjunct.left_edge.i - 1].text == "," and any(c.dep_ == "poss" for c in conjunct.children)
 
 
 
@@ -185,6 +193,8 @@ def controllers(clause: Token) -> list[Token]:
     if clause.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
         return []
     verb = clause.head
+    if verb.lemma_.lower() in word_class("phone"):
+        return []  # "telephoned X and Y to urge restraint": the caller urges, the call is what for
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < clause.i]
     objects += [o for p in verb.children if p.dep_ in ("prep", "prt") and p.lower_ in ("on", "upon")
                 and verb.lemma_.lower() in ("call", "prevail") for o in p.children if o.dep_ == "pobj" and o.i < clause.i]

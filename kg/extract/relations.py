@@ -44,7 +44,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.actors import (UNKNOWN, Actor, ActorFinder, is_pair_phrase, light_verbs, noun_phrase, pair_kinds,
-                               part_nouns, same_actor)
+                               part_nouns, same_actor, title_words)
 from kg.extract.arguments import (OBJECT_PREPOSITIONS, agents_of, grammatical_subjects, is_across_quotation,
                                   is_mistagged_participle, plural_antecedent, is_passive, is_stative_passive,
                                   nested_objects, prep_objects, subjects_of, with_conjuncts)
@@ -381,6 +381,8 @@ def _object_groups(verb: Token, pattern, cameo: str,
             groups += _clause_objects(clause)
         elif clause.dep_ == "ccomp" and cameo[:2] in ("02", "10"):
             groups.append(("addressee", [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]))
+    if cameo[:2] in ("02", "10") and verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in word_class("phone"):
+        groups.append(("addressee", [c for c in verb.head.children if c.dep_ == "dobj"]))  # "phoned X to urge …"
     return tuple((kind, tuple(o for o in with_conjuncts(g) if not is_across_quotation(verb, o)))
                  for kind, g in groups if g)
 
@@ -1220,6 +1222,16 @@ def _search_raid(event: _Event, subject: Actor) -> bool:
         subject.sector in ("police", "judiciary", "intelligence")
 
 
+def _a_thing_that_acts(token: Token, actors: ActorFinder) -> bool:
+    """A subject that is a common noun naming no one ("his disappearance", "the crisis"): not a name,
+    a pronoun or a noun for people or a body."""
+    if token.pos_ != "NOUN" or actors.index.get(token.i) is not None:
+        return False
+    named = actors.actor(token)  # "the foreign secretary, <Name>," is the person; "his disappearance" no one
+    return (named is None or named.via == "owner") and actors.lex.agent_sector(token.lemma_.lower()) is None and \
+        token.lemma_.lower() not in part_nouns() and token.lower_ not in title_words()
+
+
 def _a_thing(token: Token, actors: ActorFinder) -> bool:
     """Words that name neither an actor nor people ("the files", "video footage")."""
     return actors.actor(token) is None and actors.lex.agent_sector(token.lemma_) is None \
@@ -1339,6 +1351,8 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
     types = argument_types().get(relation.name)
     if relation.plover == "ASSAULT" and _happening(event):
         return  # "an earthquake that struck …, killing 14", "the plane crashed, killing 38": no one did it
+    if relation.plover == "THREATEN" and event.subjects and all(_a_thing_that_acts(t, actors) for t in event.subjects):
+        return  # "his disappearance threatened to overshadow the meeting": a risk, no one's threat
     referred = {t: [a for a in plural_antecedent(t) if actors.actor(a) is not None] for t in event.subjects}  # "they" → "the rebels"
     event = replace(event, subjects=tuple(a for t in event.subjects for a in (referred[t] or [t])))
     subjects = actors.actors(event.subjects)
@@ -1453,6 +1467,11 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
             # an event a noun names with its own agent ("the US-led war") is not what another commits to
             own_agent = event.predicate.pos_ == "NOUN" and modality.cue is not None and \
                 not set(event.subjects) & set(subjects_of(modality.cue))
+            # "said it would allow X to take him into custody": X is let act, and commits to nothing
+            committing = modality.cue.head if modality.cue is not None and modality.cue.dep_ == "aux" else modality.cue
+            own_agent = own_agent or (event.predicate.pos_ != "NOUN" and committing is not None and
+                                      committing.i != event.predicate.i and event.subjects and
+                                      not set(event.subjects) & set(subjects_of(committing)))
             if modality.committed and subject.known and not own_agent:
                 commitment = _commitment(found, triggers, modality.cue)
                 if commitment is not None:

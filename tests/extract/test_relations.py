@@ -1445,3 +1445,28 @@ def test_a_suspected_agent_is_a_hedge(pipeline):
 ])
 def test_ordered_to_withdraw_is_expelled(pipeline, text):
     assert any(r[1] == "expelled" and r[2] == "France" and r[3] == "asserted" for r in found(pipeline, text)), found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    # a call made to urge: the caller urges the one called
+    ("German Chancellor Angela Merkel phoned Russian President Vladimir Putin to urge a ceasefire in Ukraine.",
+     ("Angela Merkel", "calledOn", "Vladimir Putin", "asserted"), ("Vladimir Putin", "calledOn")),
+    # whose reinstatement is asked for is not the one asked
+    ("The European Union called for Manuel Zelaya's reinstatement.", ("European Union", "calledOn", "?", "asserted"),
+     ("European Union", "calledOn", "Manuel Zelaya")),
+    # where a telephone call came from is no one called
+    ("Speaking by telephone from the Central African Republic, Jean Aristide told supporters he had been forced out.",
+     None, ("Jean Aristide", "called", "Central African Republic")),
+    # a role after a comma describes the name before it; it is no second party
+    ("China, North Korea's closest ally and main supplier of food, voted in favor.", None, ("China", "agreed", "North Korea")),
+    # a thing that "threatens to" do something is a risk, no one's threat
+    ("His disappearance threatened to overshadow a meeting between Nigerian President Olusegun Obasanjo and "
+     "US President George W. Bush.", None, ("Olusegun Obasanjo", "threatened")),
+    # one allowed to act commits to nothing
+    ("Nigeria said it would allow Liberia to take Charles Taylor into custody.", None, ("Liberia", "threatened")),
+])
+def test_who_calls_asks_commits_and_threatens(pipeline, text, expected, unwanted):
+    got = found(pipeline, text)
+    if expected:
+        assert expected in got, got
+    assert not {r for r in got if r[:len(unwanted)] == unwanted and r[3] == "asserted"}, got
