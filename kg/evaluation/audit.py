@@ -9,7 +9,7 @@ for the judge:
 * ``subject_ok``, ``object_ok`` — the actors are the right entities (right node, right type);
 * ``modality_ok`` — the sentence asserts it (not negated, conditional, planned, a question …);
 * ``verdict`` — ``ok`` when a reader of the graph would not be misled by it (right, or wrong
-  only in a detail that changes nothing), ``misleading`` otherwise;
+  only in a detail that changes nothing; ``minor`` says the latter outright), ``misleading`` otherwise;
 * ``note`` — free text.
 
 The four ``_ok`` columns take ``y``/``n`` (also yes/no, 1/0, true/false). A row whose judge
@@ -45,7 +45,7 @@ MENTION_COLUMNS = ("id", "article_id", "article_title", "sentence", "subject_lab
                    "relation", "object_label", "object_text", "modality", "trigger", "confidence", "reported_by")
 OK_COLUMNS = ("sense_ok", "subject_ok", "object_ok", "modality_ok")
 JUDGE_COLUMNS = (*OK_COLUMNS, "verdict", "note")
-VERDICTS = {"ok": True, "misleading": False}
+VERDICTS = {"ok": True, "minor": True, "misleading": False}
 _YES, _NO = {"y", "yes", "1", "true"}, {"n", "no", "0", "false"}
 
 

@@ -115,8 +115,14 @@ def test_score_counts_judged_rows_only():
 def test_a_judgement_that_is_not_yes_or_no_names_its_line():
     with pytest.raises(KGError, match=r"line 3, object_ok: 'maybe' is not y or n"):
         score_judged(judged_sheet(("y", "y", "y", "y", "ok", ""), ("y", "y", "maybe", "y", "ok", "")))
-    with pytest.raises(KGError, match="verdict: 'fine' is not ok or misleading"):
+    with pytest.raises(KGError, match="verdict: 'fine' is not ok or minor or misleading"):
         score_judged(judged_sheet(("y", "y", "y", "y", "fine", "")))
+
+
+def test_a_minor_error_does_not_mislead():
+    score = score_judged(judged_sheet(("y", "n", "y", "y", "minor", "the party for its leader"),
+                                      ("n", "y", "y", "y", "misleading", "")))
+    assert (score.all_four, score.not_misleading) == (0, 1)
 
 
 def test_a_sheet_without_judge_columns_is_refused():
