@@ -379,6 +379,12 @@ def _named_before(noun: Token, found: list[Mention], fits) -> Mention | None:
     return named if named is not None and named.end == start - 1 and fits(named) else None
 
 
+def _dateline(mention: Mention) -> bool:
+    """"MANAMA, Bahrain (Reuters) -": a city in capitals is where the report was filed, not a place
+    the story's "the capital" or "the city" refers back to."""
+    return len(mention.text) > 2 and mention.text.isupper()
+
+
 def description_antecedent(noun: Token, refers_to: str, antecedents: _Antecedents, found: list[Mention],
                            gaz: Gazetteer, lex: Lexicon) -> Mention | None:
     """The place "the city", "the country", "the capital" or "the territory" stands for, or the
@@ -391,7 +397,7 @@ def description_antecedent(noun: Token, refers_to: str, antecedents: _Antecedent
     if refers_to == "capital" and any(c.dep_ == "amod" and c.lower_ in word_class("subnational") for c in noun.children):
         return None  # "the provincial capital" unnamed: not the state's capital
     if refers_to == "City":
-        return _nearest(noun, antecedents, lambda m: m.type == "City")
+        return _nearest(noun, antecedents, lambda m: m.type == "City" and not _dateline(m))
     if refers_to == "Named":  # "the ministry", "the same court": the body of that name named last
         if any(c.dep_ in ("poss", "prep", "compound") for c in noun.children):
             return None  # "the ministry of defence", "the country's court": named by the phrase, if at all
@@ -423,7 +429,7 @@ def description_antecedent(noun: Token, refers_to: str, antecedents: _Antecedent
         capital = gaz.capital(iso3)
         return Mention(capital.name, capital.name, "City", 0, 0, 0, 0, iso3, capital) if capital else None
     return _nearest(noun, antecedents,
-                    lambda m: m.type == "City" and m.place is not None
+                    lambda m: m.type == "City" and m.place is not None and not _dateline(m)
                     and gaz.capital(m.place.country) == m.place)
 
 

@@ -114,6 +114,18 @@ def _own_modality(token: Token, words: dict[str, str], under_report: bool,
     return None
 
 
+def _obligation(governor: Token, clause: Token, came_by: str) -> bool:
+    """"has to pay", "needs to withdraw", "said X had to abandon it": what one must do is not yet done,
+    unless a narrative past says it was ("the villagers had to flee")."""
+    if governor.lemma_ not in ("have", "need") or came_by != "xcomp" or \
+            not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return False
+    if governor.tag_ in ("VBZ", "VBP", "VB") or any(c.dep_ == "aux" and c.lower_ in _MODALS for c in governor.children):
+        return True
+    reported = governor.dep_ == "ccomp" and modality_words().get(governor.head.lemma_.lower()) == "reporting"
+    return reported or any(c.lower_ == "still" for c in governor.children)
+
+
 def _gerund_complement(clause: Token, governor: Token) -> bool:
     """"ruled out resigning", "denied firing": a gerund right after its governor is what the governor
     is about, even where the parser hangs it on as an adverbial clause ("denied it, accusing X" is not)."""
@@ -200,6 +212,8 @@ def modality_of(event: Token) -> Modality:
         if token is not event and token.lemma_ in ("have", "be") and \
                 any(c.lower_ == "yet" for c in token.children):
             return _result("negated", token, reporter, verb)  # "had yet to recognise X": not (yet) done
+        if token is not event and _obligation(token, child, came_by):
+            return _result("intended", token, reporter, verb)  # "X said Libya still had to pay": owed, not done
         if token is not event:
             kind = _kind(token, words)
             # "denied firing first and accused X", "refused to recognise it, accusing X": a word's

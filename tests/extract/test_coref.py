@@ -164,3 +164,9 @@ def test_pronouns_across_reports_quotations_and_former_titles(blank_nlp, annotat
 def test_it_after_a_news_outlet_is_what_the_outlet_reported(pipeline):
     doc = pipeline("Saudi state news agency SPA said Riyadh had closed the border. It accused Doha of backing militants.")
     assert [(r.text, r.label) for r in resolve_references(doc) if r.text == "It"] == [("It", "Riyadh")]
+
+
+def test_the_capital_is_not_the_dateline_city(pipeline):
+    doc = pipeline("MANAMA, Bahrain (Reuters) - Iraqi troops stormed into Kuwait on Thursday. "
+                   "Kuwaiti officials said Iraqi forces had seized the capital.")
+    assert not [r for r in resolve_references(doc) if r.text == "the capital" and r.label == "Manama"]

@@ -125,6 +125,10 @@ def test_the_senses_of_called(pipeline, text, expected, not_expected):
     ("Turkey ruled out attacking Syria.", "attacked", "negated"),
     ("Turkey ruled out an attack on Syria.", "attacked", "negated"),
     ("Serbia denied the charge, accusing Kosovo of provocations.", "accused", "asserted"),
+    # what one has to do, or is said to have to do, is owed, not done; a narrative past says it was
+    ("The State Department said Libya still had to pay compensation to the families.", "conceded", "intended"),
+    ("Iran has to release the tanker, Britain said.", "conceded", "intended"),
+    ("Russia had to withdraw its troops from Kherson in November.", "retreated", "asserted"),
 ])
 def test_modality(pipeline, text, relation, modality):
     kinds = {r.modality for r in relations(pipeline, text) if r.relation.name == relation}
