@@ -386,6 +386,20 @@ def split_model_designation(span: Span, lex: Lexicon) -> list[Span]:
     return [span]
 
 
+def names_a_model(span: Span) -> bool:
+    """"a Boeing 747", "an Airbus A300": a maker's name before a model designation names a product,
+    not the company acting."""
+    def a_model(token) -> bool:  # "747", "A300", "Tu-154", "F-16"
+        return bool(_MODEL_DESIGNATION.match(token.text) or _MODEL_NUMBER.match(token.text))
+
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    return span.label_ == "ORG" and ((len(span) > 1 and a_model(span[-1])) or
+                                     (following is not None and span[-1].whitespace_ != "" and a_model(following)))
+
+
+_MODEL_NUMBER = re.compile(r"^[A-Z]{0,2}\d{3,4}[A-Z]{0,3}$")
+
+
 def split_acronym(span: Span) -> list[Span]:
     """"<Name> (<ACRONYM>)" taken as one span: the name, and the acronym on its own."""
     for token in span:
@@ -538,7 +552,7 @@ def candidate_spans(doc: Doc, lex: Lexicon, gaz: Gazetteer, matcher: PhraseMatch
            for own in split_possessive(piece)
            for part in split_place_before_name(own, gaz, lex)
            for part in split_model_designation(part, lex)
-           for part in without_leading_words(part)]
+           for part in without_leading_words(part) if not names_a_model(part)]
     ner = join_surname(filter_spans(ner))
     taken = {i for span in ner for i in range(span.start, span.end)}
     ner = [with_given_name(span, lex, taken) for span in ner]
@@ -1179,7 +1193,31 @@ def type_entities(doc: Doc, gaz: Gazetteer | None = None, lex: Lexicon | None = 
     typed = (type_span(span, gaz, lex, person_words, context) for span in spans)
     found = one_type_per_name([m for m in typed if m is not None], doc, lex)
     found = city_with_abbreviated_region(regions_listed_with_regions(found, doc, gaz), doc)
-    return names_used_again(acronyms_as_their_names(organisation_names(found, doc, gaz, lex), doc), doc)
+    found = names_used_again(acronyms_as_their_names(organisation_names(found, doc, gaz, lex), doc), doc)
+    return people_of_the_group(found, lex)
+
+
+def people_of_the_group(found: list[Mention], lex: Lexicon) -> list[Mention]:
+    """"The Bosnian Serbs overran Srebrenica. … The Serbs threatened …": where an article names a
+    people by where they live ("Bosnian Serbs"), its bare name ("the Serbs", "Serb forces") is that
+    group, not the state of that nationality."""
+    groups = {}
+    for m in found:
+        words = m.label.split()
+        nationality = lex.nationality(words[-1]) if m.type == "Group" and len(words) > 1 else None
+        if nationality is not None:
+            groups.setdefault((nationality.country, words[-1].lower()), m)
+    if not groups:
+        return found
+
+    def group_of(m: Mention) -> Mention | None:
+        for (country, plural), group in groups.items():
+            if m.country == country and m.text.lower() in (plural, plural[:-1] if plural.endswith("s") else plural):
+                return group
+        return None
+
+    return [replace(m, label=group.label, type="Group", kind=None, country=None, place=None)
+            if m.kind == "nationality" and (group := group_of(m)) is not None else m for m in found]
 
 
 def _defined_acronym(doc: Doc, end: int) -> str | None:

@@ -573,3 +573,22 @@ def test_a_town_the_gazetteer_lacks_lies_in_the_state_the_article_is_about():
 def test_acronyms_in_title_case_are_the_organisations(pipeline):
     doc = pipeline("The West African bloc Ecowas condemned the coup.")  # the tagger takes "Ecowas" for a verb
     assert "Economic Community of West African States" in {m.label for m in doc._.kg_mentions}
+
+
+@pytest.mark.model
+def test_a_people_named_by_where_they_live_is_that_group_also_by_its_bare_name(pipeline):
+    doc = pipeline("The Bosnian Serbs overran the enclave on Tuesday. The Serbs threatened to shell the base, and "
+                   "Serb forces bombed the town. Serbian President Slobodan Milosevic denied any role.")
+    labels = {m.text: (m.label, m.type) for m in doc._.kg_mentions}
+    assert labels["Serbs"] == labels["Serb"] == ("Bosnian Serbs", "Group")
+    assert labels["Serbian"] == ("Serbia", "State")  # the state's own adjective stays the state's
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, not_an_actor", [
+    ("Pan Am Flight 103, a Boeing 747, exploded over Lockerbie, killing all 259 people on board.", "Boeing"),
+    ("The jet, an Airbus A300, was shot down over the Gulf.", "Airbus"),
+    ("Hezbollah guerrillas launched Katyusha rockets at northern Israel.", "Katyusha"),
+])
+def test_products_and_weapons_are_no_actors(pipeline, text, not_an_actor):
+    assert not_an_actor not in {m.label for m in pipeline(text)._.kg_mentions}
