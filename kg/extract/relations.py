@@ -116,7 +116,7 @@ def confidence_of(evidence: Iterable[str]) -> float:
     >>> confidence_of(["trigger:pattern", "object:direct", "actor:name"])
     1.0
     >>> confidence_of(["trigger:bare", "actor:reference"])
-    0.33
+    0.36
     """
     weights = evidence_weights()
     value = 1.0
