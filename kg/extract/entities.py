@@ -1201,12 +1201,14 @@ def people_of_the_group(found: list[Mention], lex: Lexicon) -> list[Mention]:
     """"The Bosnian Serbs overran Srebrenica. … The Serbs threatened …": where an article names a
     people by where they live ("Bosnian Serbs"), its bare name ("the Serbs", "Serb forces") is that
     group, not the state of that nationality."""
-    groups = {}
+    named: dict[tuple[str, str], dict[str, Mention]] = {}
     for m in found:
         words = m.label.split()
         nationality = lex.nationality(words[-1]) if m.type == "Group" and len(words) > 1 else None
         if nationality is not None:
-            groups.setdefault((nationality.country, words[-1].lower()), m)
+            named.setdefault((nationality.country, words[-1].lower()), {}).setdefault(m.label, m)
+    # "Greek Cypriots" and "Turkish Cypriots" in one article: "Cypriots" alone is either
+    groups = {key: next(iter(labels.values())) for key, labels in named.items() if len(labels) == 1}
     if not groups:
         return found
 

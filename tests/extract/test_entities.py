@@ -592,3 +592,12 @@ def test_a_people_named_by_where_they_live_is_that_group_also_by_its_bare_name(p
 ])
 def test_products_and_weapons_are_no_actors(pipeline, text, not_an_actor):
     assert not_an_actor not in {m.label for m in pipeline(text)._.kg_mentions}
+
+
+def test_a_bare_name_shared_by_two_named_groups_stays_the_nationality():
+    from kg.extract.entities import Mention, people_of_the_group
+    from kg.extract.lexicon import lexicon
+    groups = [Mention(name, name, "Group", i, i + 2, 0, 0) for i, name in ((0, "Bosnian Serbs"), (3, "Kosovo Serbs"))]
+    serbs = Mention("Serbs", "Serbia", "State", 6, 7, 0, 0, country="SRB", kind="nationality")
+    assert people_of_the_group(groups + [serbs], lexicon())[-1] == serbs  # either group: the graph cannot say
+    assert people_of_the_group(groups[:1] + [serbs], lexicon())[-1].label == "Bosnian Serbs"
