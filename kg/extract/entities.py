@@ -1205,7 +1205,7 @@ def people_of_the_group(found: list[Mention], lex: Lexicon) -> list[Mention]:
     for m in found:
         words = m.label.split()
         nationality = lex.nationality(words[-1]) if m.type == "Group" and len(words) > 1 else None
-        if nationality is not None:
+        if nationality is not None and getattr(nationality, "form", None) == "plural":  # "Serbs", not "Latin American"
             named.setdefault((nationality.country, words[-1].lower()), {}).setdefault(m.label, m)
     # "Greek Cypriots" and "Turkish Cypriots" in one article: "Cypriots" alone is either
     groups = {key: next(iter(labels.values())) for key, labels in named.items() if len(labels) == 1}

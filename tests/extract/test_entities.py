@@ -601,3 +601,10 @@ def test_a_bare_name_shared_by_two_named_groups_stays_the_nationality():
     serbs = Mention("Serbs", "Serbia", "State", 6, 7, 0, 0, country="SRB", kind="nationality")
     assert people_of_the_group(groups + [serbs], lexicon())[-1] == serbs  # either group: the graph cannot say
     assert people_of_the_group(groups[:1] + [serbs], lexicon())[-1].label == "Bosnian Serbs"
+
+
+@pytest.mark.model
+def test_a_region_s_adjective_is_no_people_that_takes_the_nationality(pipeline):
+    doc = pipeline("Several Latin American governments criticized the invasion. "
+                   "He said at least nine American servicemen had been killed.")
+    assert [m.label for m in doc._.kg_mentions if m.text == "American"] == ["United States"]
