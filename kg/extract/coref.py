@@ -166,13 +166,13 @@ def person_antecedent(token: Token, antecedents: _Antecedents, lex: Lexicon) -> 
         return None  # "he" is most likely that unnamed person, whom the graph cannot name
     if not earlier:
         return None
-    return _person_before(token, antecedents, lex, lambda m: m.type == "Person" and not _owner_of_a_title(m, doc, lex))
+    return _person_before(token, antecedents, lambda m: m.type == "Person" and not _owner_of_a_title(m, doc, lex))
 
 
 _GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 
 
-def _person_before(token: Token, antecedents: _Antecedents, lex: Lexicon, fits, depth: int = 0) -> Mention | None:
+def _person_before(token: Token, antecedents: _Antecedents, fits, depth: int = 0) -> Mention | None:
     """The person a pronoun stands for when its own sentence names none: the subject of the main
     clause of the nearest sentence before that names one ("X said Y was safe. He urged …" is X), or
     whom that subject, a pronoun of the same kind, stands for ('"…," he said. He called …'), else its
@@ -193,7 +193,7 @@ def _person_before(token: Token, antecedents: _Antecedents, lex: Lexicon, fits, 
                 return main
             if depth < 2 and subject.pos_ == "PRON" and _GENDER.get(subject.lower_, "") == _GENDER.get(token.lower_) \
                     and subject.i not in antecedents.quoted:
-                return _person_before(subject, antecedents, lex, fits, depth + 1)
+                return _person_before(subject, antecedents, fits, depth + 1)
         if candidates:
             subjects = [m for m in candidates if _is_subject(m, antecedents.doc)]
             return (subjects or candidates)[-1]

@@ -41,7 +41,7 @@ from spacy.tokens import Token
 
 from kg.data import read_tsv, word_class
 
-__all__ = ["Modality", "modality_words", "modality_of", "word_modality", "MODALITIES"]
+__all__ = ["Modality", "modality_words", "modality_of", "word_modality", "phrasal_lemma", "MODALITIES"]
 
 MODALITIES = ("asserted", "negated", "hypothetical", "intended", "reported")
 
@@ -79,11 +79,17 @@ def modality_words() -> dict[str, str]:
     return {row["word"]: row["modality"] for row in read_tsv("modality.tsv")}
 
 
+def phrasal_lemma(verb: Token) -> str:
+    """A verb's lemma with its particle, if it has one: "rule out", "pull out"."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
+
+
 def _kind(token: Token, words: dict[str, str]) -> str | None:
-    """The modality word ``token`` is: itself, or with its particle ("ruled out attacking X")."""
-    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
-    if particle is not None and f"{token.lemma_.lower()} {particle}" in words:
-        return words[f"{token.lemma_.lower()} {particle}"]
+    """The modality word ``token`` is: with its particle ("ruled out attacking X"), or itself."""
+    phrasal = phrasal_lemma(token)
+    if " " in phrasal and phrasal in words:
+        return words[phrasal]
     return words.get(token.lower_) or words.get(token.lemma_.lower())
 
 

@@ -52,7 +52,7 @@ from kg.data import read_tsv, word_class, word_list
 from kg.extract.entities import Mention, document_nouns, mentions
 from kg.nlp.gazetteer import Gazetteer, gazetteer
 from kg.extract.lexicon import Lexicon, lexicon
-from kg.extract.modality import Modality, modality_of, modality_words, word_modality
+from kg.extract.modality import Modality, modality_of, modality_words, phrasal_lemma, word_modality
 from kg.extract.triggers import ANY, RelationType, TriggerLexicon, trigger_lexicon
 
 __all__ = ["Actor", "RelationMention", "find_relations", "RelationFinder", "event_date", "light_verbs",
@@ -265,24 +265,18 @@ def _ordered(verb: Token) -> str | None:
     if kind not in ("command", "pressure"):
         return None
     acts = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and _is_infinitive(c)]
-    if kind == "command" and (any(words.get(_with_particle(a)) == "departure" for a in acts) or
+    if kind == "command" and (any(words.get(phrasal_lemma(a)) == "departure" for a in acts) or
                               any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "out" for c in verb.children)):
         return "departure"
     asked_for = any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)  # "pushed for talks"
     return "act" if acts or asked_for else "nothing"
 
 
-def _with_particle(verb: Token) -> str:
-    """A verb's lemma with its particle, if it has one: "pull out"."""
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    return f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
-
-
 def _deadline_to_leave(verb: Token) -> bool:
     """"gave the diplomats 72 hours to leave": an ultimatum (CAMEO 139) whose act is leaving expels."""
     holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "dative")]
     return any(c.dep_ in ("xcomp", "advcl", "relcl", "acl") and _is_infinitive(c) and
-               command_verbs().get(_with_particle(c)) == "departure" for h in holders for c in h.children)
+               command_verbs().get(phrasal_lemma(c)) == "departure" for h in holders for c in h.children)
 
 
 def _lies_around(verb: Token) -> bool:
@@ -1464,18 +1458,22 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
                                     sentence.text, sentence.start_char, date, reporter, confidence_of(evidence),
                                     evidence)
             yield found
-            # an event a noun names with its own agent ("the US-led war") is not what another commits to
-            own_agent = event.predicate.pos_ == "NOUN" and modality.cue is not None and \
-                not set(event.subjects) & set(subjects_of(modality.cue))
-            # "said it would allow X to take him into custody": X is let act, and commits to nothing
-            committing = modality.cue.head if modality.cue is not None and modality.cue.dep_ == "aux" else modality.cue
-            own_agent = own_agent or (event.predicate.pos_ != "NOUN" and committing is not None and
-                                      committing.i != event.predicate.i and event.subjects and
-                                      not set(event.subjects) & set(subjects_of(committing)))
-            if modality.committed and subject.known and not own_agent:
+            if modality.committed and subject.known and not _agent_of_its_own(event, modality):
                 commitment = _commitment(found, triggers, modality.cue)
                 if commitment is not None:
                     yield commitment
+
+
+def _agent_of_its_own(event: _Event, modality: Modality) -> bool:
+    """Whether the event's actor is not the one who commits to it: an event a noun names with its own
+    agent ("the US-led war"), or an act one is let do ("said it would allow X to take him into custody")."""
+    committing = modality.cue.head if modality.cue is not None and modality.cue.dep_ == "aux" else modality.cue
+    if committing is None:
+        return False
+    if event.predicate.pos_ == "NOUN":
+        return not set(event.subjects) & set(subjects_of(modality.cue))
+    return committing.i != event.predicate.i and bool(event.subjects) and \
+        not set(event.subjects) & set(subjects_of(committing))
 
 
 def principal_pair(found: Iterable[RelationMention], before: int, other_than: set[str] = frozenset(),
