@@ -207,6 +207,24 @@ def apposition_organisations(doc: Doc, lex: Lexicon) -> list[Span]:
     return found
 
 
+def armed_group_names(doc: Doc, taken: set[int]) -> list[Span]:
+    """"the Red Brigades", "the Dignity Battalions": capitalised words after "the" that end in a
+    plural noun of armed units (ontology/word_classes.tsv, "armed unit") name an armed group, which
+    the tagger often leaves untagged; not where a tagged word starts it ("the Ukrainian Battalions")."""
+    found = []
+    heads = word_class("armed unit")
+    for token in doc:
+        if token.lower_ not in heads or not token.text[:1].isupper() or token.i in taken:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha and \
+                doc[start - 1].lower_ != "the" and start - 1 not in taken and not doc[start - 1].ent_type_:
+            start -= 1
+        if start < token.i and start > 0 and doc[start - 1].lower_ == "the":
+            found.append(Span(doc, start, token.i + 1, label=ORGANISATION_BY_CONSTRUCTION))
+    return found
+
+
 def place_organisations(spans: list[Span], gaz: Gazetteer, lex: Lexicon) -> list[Span]:
     """A city or region's name with the capitalised noun of a body after it: "<City> Police",
     "<City> Media", "<Region> University". (A state's name before such a noun is left to
@@ -566,6 +584,8 @@ def candidate_spans(doc: Doc, lex: Lexicon, gaz: Gazetteer, matcher: PhraseMatch
     named = {i for span in appositions for i in range(span.start, span.end)}
     ner = [span for span in ner if not named.intersection(range(span.start, span.end))]
     bodies = place_organisations(ner + places, gaz, lex) + state_bodies(ner, gaz, lex)
+    taken = {i for span in ner + places + people for i in range(span.start, span.end)}
+    bodies += armed_group_names(doc, taken)
     extra = lexicon_spans(doc, matcher) + appositions + bodies + places + people + acronym_spans(doc, ner)
     return sorted(filter_spans(ner + extra), key=lambda s: s.start)
 

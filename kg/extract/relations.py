@@ -1068,11 +1068,14 @@ def _unnamed_people(token: Token, actors: ActorFinder) -> Actor | None:
     return Actor(None, noun_phrase(token), sector, "unknown") if sector is not None else None
 
 
-def _actor_evidence(actor: Actor) -> str:
+def _actor_evidence(actor: Actor, acting: bool = False) -> str:
     """How an argument names its entity, as evidence: "actor:name", "actor:owner", …; a region that
-    only contains what was acted on ("a village in the Sagaing region") is "actor:region"."""
+    only contains what was acted on ("a village in the Sagaing region") is "actor:region"; an agent
+    described without a name ("police", "gunmen") is "actor:described", where the reader's actor is
+    mostly named nearby (one acted on, "fired on demonstrators", is just unknown)."""
     if not actor.known:
-        return "actor:unresolved" if actor.via == "unresolved" else "actor:unknown"
+        described = acting and actor.text
+        return "actor:unresolved" if actor.via == "unresolved" else "actor:described" if described else "actor:unknown"
     if actor.via == "place" and actor.mention.type == "Location":
         return "actor:region"
     return f"actor:{actor.via}"
@@ -1326,12 +1329,20 @@ def _commitment(relation: RelationMention, triggers: TriggerLexicon, cue: Token 
     if not _fits(relation.object, types.object if types else None):
         return None  # "will travel to <a town>": one commits to people, not to a town
     evidence = relation.evidence
-    if intent.startswith("03") and cue is not None and cue.lower_ in _FUTURE:
-        # "said she would meet X" expresses an intent (PLOVER's AGREE) but agrees nothing with X: a
-        # mention for event coders, too weak for the graph's direct triple
+    if cue is not None and cue.lower_ in _FUTURE and (intent.startswith("03") or not _under_threat(cue)):
+        # "said she would meet X" expresses an intent (PLOVER's AGREE) but agrees nothing with X, and
+        # "said it would maintain sanctions on X" threatens X only when it warns ("warned that it
+        # would expel X's diplomats"): mentions for event coders, too weak for the graph's direct triple
         evidence = (*evidence, "commitment:future")
     return replace(relation, relation=triggers.relation(intent), cameo=intent, modality="asserted",
                    trigger=f"{relation.trigger} (committed)", evidence=evidence, confidence=confidence_of(evidence))
+
+
+def _under_threat(cue: Token) -> bool:
+    """Whether a "will"/"would" stands in a clause a verb of threatening governs ("warned that it
+    would cut aid to X", "vowed that they would retaliate")."""
+    threatening = word_class("threat")
+    return any(t.lemma_.lower() in threatening for t in cue.head.ancestors)
 
 
 _JOINT_MANOEUVRES = "062"  # military cooperation
@@ -1345,8 +1356,10 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
     types = argument_types().get(relation.name)
     if relation.plover == "ASSAULT" and _happening(event):
         return  # "an earthquake that struck …, killing 14", "the plane crashed, killing 38": no one did it
-    if relation.plover == "THREATEN" and event.subjects and all(_a_thing_that_acts(t, actors) for t in event.subjects):
-        return  # "his disappearance threatened to overshadow the meeting": a risk, no one's threat
+    # "his disappearance threatened to overshadow the meeting": a risk, no one's threat
+    a_risk = bool(event.subjects) and all(_a_thing_that_acts(t, actors) for t in event.subjects)
+    if relation.plover == "THREATEN" and a_risk:
+        return
     referred = {t: [a for a in plural_antecedent(t) if actors.actor(a) is not None] for t in event.subjects}  # "they" → "the rebels"
     event = replace(event, subjects=tuple(a for t in event.subjects for a in (referred[t] or [t])))
     subjects = actors.actors(event.subjects)
@@ -1451,7 +1464,7 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
                 continue  # "closed the <town> border crossing": a state sanctions others, not its own towns
             evidence = (f"trigger:{event.trigger_kind}", f"object:{found_as}",
                         # an unnamed one acted on ("called for an investigation") is evidence once, as object:unnamed
-                        *sorted({_actor_evidence(a) for a in (subject, obj)
+                        *sorted({_actor_evidence(a, acting=a is subject) for a in (subject, obj)
                                  if a is not None and not (a is obj and found_as == "unnamed")}),
                         *hedge)
             found = RelationMention(found_relation, code, subject, obj, modality.modality, event.trigger,
@@ -1460,7 +1473,7 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
             yield found
             if modality.committed and subject.known and not _agent_of_its_own(event, modality):
                 commitment = _commitment(found, triggers, modality.cue)
-                if commitment is not None:
+                if commitment is not None and not (a_risk and commitment.relation.plover == "THREATEN"):
                     yield commitment
 
 

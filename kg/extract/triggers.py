@@ -66,6 +66,7 @@ class VerbPattern:
 
 
 PLACE = "@place"  # in an object column: the object must be a place (a city, state or region)
+PERSON = "@person"  # in an object column: the object must be a person or an office ("fired the minister")
 ANY = "*"  # in an object column: any direct object ("attribute * to X": the act is the object, X the one accused)
 
 
@@ -108,6 +109,18 @@ def _only_prepositions_with_objects(phrase: "_VerbPhrase", word: str) -> bool:
 # heads that say little by themselves: the compound before them names what they are of
 _GENERAL_HEADS = frozenset({"delivery", "program", "programme", "package", "shipment", "payment", "flow",
                             "supply", "operation", "effort", "regime", "scheme"})
+
+
+def _is_person(token: Token) -> bool:
+    """Whether an object names a person or one who holds an office ("Vice President <Name>", "the
+    interior minister", "the government"): what "dismissed" or "fired" removes from office."""
+    return token.ent_type_ in ("Person", "PERSON") or token.lemma_.lower() in _offices()
+
+
+@lru_cache(maxsize=1)
+def _offices() -> frozenset[str]:
+    """The head words of the titles of ontology/titles.tsv, and the bodies that hold office as one."""
+    return frozenset(row["title"].split()[-1].lower() for row in read_tsv("titles.tsv")) | {"government", "cabinet"}
 
 
 def _head_words(token: Token) -> set[str]:
@@ -277,6 +290,8 @@ class TriggerLexicon:
             return phrase.words_in[key]
         if wanted == (PLACE,):
             return is_place(token)
+        if wanted == (PERSON,):
+            return _is_person(token)
         if wanted == (ANY,):
             return True
         lemmas = _lemmas(token)
@@ -292,6 +307,8 @@ class TriggerLexicon:
         """:meth:`_words_in`, with the words and heads of the token read once for the verb."""
         if wanted == (PLACE,):
             return is_place(token)
+        if wanted == (PERSON,):
+            return _is_person(token)
         if wanted == (ANY,):
             return True
         lemmas = phrase.lemmas(token)
@@ -308,7 +325,7 @@ class TriggerLexicon:
         or any object; a set's members vary)."""
         plain = self._plain.get(wanted)
         if plain is None:
-            plain = frozenset() if wanted in ((PLACE,), (ANY,)) else frozenset(w for w in wanted if not w.startswith("&"))
+            plain = frozenset() if wanted in ((PLACE,), (PERSON,), (ANY,)) else frozenset(w for w in wanted if not w.startswith("&"))
             self._plain[wanted] = plain
         return plain
 

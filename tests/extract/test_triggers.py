@@ -15,7 +15,8 @@ LEXICON = TriggerLexicon(
     [pattern("call", "041"), pattern("call", "020", prep="on"), pattern("impose", "170"),
      pattern("impose", "163", obj="sanction"), pattern("supply", "072", obj="&weapon"),
      pattern("capture", "171"), pattern("capture", "192", obj="@place", hand=True),
-     pattern("plan", "030"), pattern("plan", "---", hand=True)],
+     pattern("plan", "030"), pattern("plan", "---", hand=True),
+     pattern("fire", "190"), pattern("fire", "---", obj="@person", hand=True)],
     {"&weapon": [("rifle",), ("attack", "helicopter")]},
     {"siege": "191", "strike": "190", "hunger strike": "142", "mediation": "045"},
     [RelationType("calledOn", "02", "REQUEST", "called on", ""), RelationType("occupied", "192", "COERCE", "", "")])
@@ -38,6 +39,16 @@ def code(blank_nlp, annotated, i=1, is_place=lambda t: False):
     ("Peru/PROPN/nsubj/1 plan/VERB/ROOT/- talks/NOUN/dobj/1", "---"),                     # hand-written wins
 ])
 def test_verb_code(blank_nlp, annotated, expected):
+    assert code(blank_nlp, annotated) == expected
+
+
+@pytest.mark.parametrize("annotated, expected", [
+    ("Peru/PROPN/nsubj/1 fire/VERB/ROOT/- the/DET/det/3 minister/NOUN/dobj/1", "---"),  # an office: sacked
+    ("Peru/PROPN/nsubj/1 fire/VERB/ROOT/- the/DET/det/3 government/NOUN/dobj/1", "---"),
+    ("Peru/PROPN/nsubj/1 fire/VERB/ROOT/- rocket/NOUN/dobj/1", "190"),
+    ("Peru/PROPN/nsubj/1 fire/VERB/ROOT/- on/ADP/prep/1 minister/NOUN/pobj/2", "190"),  # fired on: no object
+])
+def test_a_person_object_makes_a_firing_a_dismissal(blank_nlp, annotated, expected):
     assert code(blank_nlp, annotated) == expected
 
 
