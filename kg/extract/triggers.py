@@ -111,6 +111,16 @@ _GENERAL_HEADS = frozenset({"delivery", "program", "programme", "package", "ship
                             "supply", "operation", "effort", "regime", "scheme"})
 
 
+_MARKERS = ((PLACE,), (PERSON,), (ANY,))
+
+
+def _marked(wanted: tuple[str, ...], token: Token, is_place) -> bool:
+    """Whether an object is what a marker of the object column asks for: a place, a person, anything."""
+    if wanted == (PLACE,):
+        return is_place(token)
+    return _is_person(token) if wanted == (PERSON,) else True
+
+
 def _is_person(token: Token) -> bool:
     """Whether an object names a person or one who holds an office ("Vice President <Name>", "the
     interior minister", "the government"): what "dismissed" or "fired" removes from office."""
@@ -288,12 +298,8 @@ class TriggerLexicon:
             if key not in phrase.words_in:
                 phrase.words_in[key] = self._words_in_phrase(wanted, token, is_place, phrase)
             return phrase.words_in[key]
-        if wanted == (PLACE,):
-            return is_place(token)
-        if wanted == (PERSON,):
-            return _is_person(token)
-        if wanted == (ANY,):
-            return True
+        if wanted in _MARKERS:
+            return _marked(wanted, token, is_place)
         lemmas = _lemmas(token)
         for word in wanted:
             if word.startswith("&"):
@@ -305,12 +311,8 @@ class TriggerLexicon:
 
     def _words_in_phrase(self, wanted: tuple[str, ...], token: Token, is_place, phrase: _VerbPhrase) -> bool:
         """:meth:`_words_in`, with the words and heads of the token read once for the verb."""
-        if wanted == (PLACE,):
-            return is_place(token)
-        if wanted == (PERSON,):
-            return _is_person(token)
-        if wanted == (ANY,):
-            return True
+        if wanted in _MARKERS:
+            return _marked(wanted, token, is_place)
         lemmas = phrase.lemmas(token)
         for word in wanted:
             if word.startswith("&"):
@@ -325,7 +327,7 @@ class TriggerLexicon:
         or any object; a set's members vary)."""
         plain = self._plain.get(wanted)
         if plain is None:
-            plain = frozenset() if wanted in ((PLACE,), (PERSON,), (ANY,)) else frozenset(w for w in wanted if not w.startswith("&"))
+            plain = frozenset() if wanted in _MARKERS else frozenset(w for w in wanted if not w.startswith("&"))
             self._plain[wanted] = plain
         return plain
 
