@@ -435,7 +435,7 @@ def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: ActorFinder,
         if verb.dep_ == "amod" and _hyphenated_agents(verb):
             # "Russian-occupied Donetsk", "Houthi-controlled Sanaa", "Iranian-backed militias": the act
             # a hand-written pattern gives the participle, on what it describes
-            code = triggers.place_code(verb.lemma_.lower())
+            code = triggers.place_code(verb.lemma_.lower(), actors.is_place(verb.head))
             if code is not None:
                 yield _Event(verb, code, verb.text, tuple(_hyphenated_agents(verb)), (("direct", (verb.head,)),))
             continue
@@ -1256,6 +1256,16 @@ def _releases_a_thing(event: _Event, actors: ActorFinder) -> bool:
                for kind, group in event.objects for token in group)
 
 
+def _withdrawn(event: _Event, obj: Actor) -> bool:
+    """Whether the one found as acted on is the direct object of "withdraw X from Y", "pull X out
+    of Y": what is withdrawn (the agent's own troops, envoy or state), not the one left."""
+    if obj.mention is None:
+        return False
+    verb = event.predicate
+    leaves = any(c.dep_ in ("prep", "prt") and c.lower_ in ("from", "out") for c in verb.children)
+    return leaves and any(c.dep_ == "dobj" and obj.mention.start <= c.i < obj.mention.end for c in verb.children)
+
+
 def _holds_office_of(person: Actor, owner: Actor, doc: Doc, article: _Article | None = None) -> bool:
     """Whether the article gives ``person`` an office of ``owner`` ("the prime minister of X")."""
     if person.mention is None or owner.mention is None or person.mention.type != "Person":
@@ -1459,6 +1469,8 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
                 continue  # "protesters rallied in X": X's people, not a protest against X
             if obj is not None and _holds_office_of(subject, obj, sentence.doc, article):
                 continue  # a leader saying their own state must act, or pledging its support, acts for it, not on it
+            if obj is not None and relation.plover == "RETREAT" and _withdrawn(event, obj):
+                continue  # "withdrew the United States from the deal": what one withdraws is one's own
             if obj is not None and relation.plover == "SANCTION" and obj.via in ("name", "place") and \
                     obj.mention is not None and obj.mention.type in ("City", "Location") and _at_home(obj, [subject]):
                 continue  # "closed the <town> border crossing": a state sanctions others, not its own towns

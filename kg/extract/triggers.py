@@ -230,13 +230,14 @@ class TriggerLexicon:
         one with a code of its own ("ordered": 100 in OVERSEE_MANAGE)."""
         return pattern.block in vague_blocks() and pattern.cameo == self.block_codes.get(pattern.block)
 
-    def place_code(self, verb: str) -> str | None:
-        """The code of a hand-written pattern of this verb that acts on a place or on anything:
-        "occupy" 192, "control <a place>" 192, "back" 050 — what "<Name>-controlled <Place>" or
-        "<Name>-backed <group>" states."""
+    def place_code(self, verb: str, on_a_place: bool = True) -> str | None:
+        """The code of a hand-written pattern of this verb that acts on a place (if what it
+        describes is one) or on anything: "occupy" 192, "control <a place>" 192, "back" 050 — what
+        "<Name>-controlled <Place>" or "<Name>-backed <group>" states ("the opposition-controlled
+        Senate" is no place taken)."""
         for pattern in self.patterns.get(verb, ()):
-            if pattern.hand_written and pattern.object in ((), (PLACE,)) and not pattern.prep and \
-                    not pattern.particle and pattern.cameo != "---":
+            if pattern.hand_written and pattern.object in ((), (PLACE,) if on_a_place else ()) and \
+                    not pattern.prep and not pattern.particle and pattern.cameo != "---":
                 return pattern.cameo
         return None
 

@@ -1514,3 +1514,31 @@ def test_removal_from_office_is_no_criticism_or_attack(pipeline, text, expected,
         assert expected in got, got
     if unwanted:
         assert not any(relation == unwanted for _, relation, _, _ in got), got
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    # what one withdraws is one's own; the one left is acted on
+    ("President Donald Trump said on Tuesday he was withdrawing the United States from the agreement.",
+     None, ("Donald Trump", "retreated", "United States")),
+    ("Russia withdrew its troops from Kherson.", ("Russia", "retreated", "Kherson", "asserted"), None),
+    # "<X>-controlled" says who holds a place; a body held by a majority is no place taken
+    ("The opposition-controlled Senate passed the supply bills within hours.", None, ("?", "occupied", "Senate")),
+    ("He lived in Syrian-controlled Lebanon.", ("Syria", "occupied", "Lebanon", "asserted"), None),
+    # an offer of talks is no negotiation, a likely appeal no appeal
+    ("Prime Minister Imran Khan offered talks with India.", None, ("Imran Khan", "negotiatedWith", "India")),
+    ("The government of Malawi is likely to appeal to the Supreme Court of Appeal.",
+     None, ("Malawi", "calledOn", "Supreme Court of Appeal")),
+    # good wishes sent are praise, not an appeal
+    ("President Lyndon Johnson sent Ranieri Mazzilli a message conveying his warmest good wishes.",
+     ("Lyndon Johnson", "supported", "Ranieri Mazzilli", "asserted"), ("Lyndon Johnson", "calledOn", "Ranieri Mazzilli")),
+    # taking part is no agreement between those who took part; taking part in talks is negotiating
+    ("Former Kenyan President Uhuru Kenyatta and former Nigerian President Olusegun Obasanjo took part in the mediation.",
+     None, ("Uhuru Kenyatta", "agreed", "Olusegun Obasanjo")),
+    ("Kenya and Uganda took part in the talks.", ("Kenya", "negotiatedWith", "Uganda", "asserted"), None),
+])
+def test_withdrawals_holdings_offers_and_wishes(pipeline, text, expected, unwanted):
+    got = found(pipeline, text)
+    if expected:
+        assert expected in got, got
+    if unwanted:
+        assert unwanted + ("asserted",) not in got, got
