@@ -522,4 +522,12 @@ def same_actor(a: Actor, b: Actor) -> bool:
     if a.mention is None or b.mention is None:
         return False
     same_entity = (a.mention.label, a.mention.type) == (b.mention.label, b.mention.type)
-    return same_entity and (a.sector == b.sector or a.mention.reference or b.mention.reference)
+    return same_entity and (_acting_sector(a) == _acting_sector(b) or a.mention.reference or b.mention.reference)
+
+
+def _acting_sector(actor: Actor) -> str | None:
+    """The sector an actor acts as: a state named bare acts as its government ("Kenya called on the
+    authorities", where the authorities are Kenya's, is one actor on both sides)."""
+    if actor.sector is None and actor.mention is not None and actor.mention.type == "State":
+        return "government"
+    return actor.sector

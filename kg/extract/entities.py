@@ -826,8 +826,12 @@ def looks_like_personal_name(span: Span, lex: Lexicon) -> bool:
 
 
 def _looks_like_people(name: str) -> bool:
-    """A NORP that names people ("Democrats", "Sunni Muslims"), not an adjective."""
-    return name[:1].isupper() and (name.endswith("s") or " " in name)
+    """A NORP that names people ("Democrats", "Sunni Muslims", "Bosnian Serb"), not an adjective
+    ("Latin American countries", "Southeast Asian ministers": of a region, no one in particular)."""
+    return name[:1].isupper() and (name.endswith("s") or (" " in name and not name.endswith(_ADJECTIVE_ENDINGS)))
+
+
+_ADJECTIVE_ENDINGS = ("an", "ese", "ish", "ic")
 
 
 # agent sectors (ontology/agents.tsv) of armed groups: "<Name> rebels", "<Name> militants"

@@ -41,6 +41,11 @@ DATELINE = re.compile(r"[A-Z][A-Z'.\-]{2,}(?:[ /][A-Z][A-Z'.\-]+)*(?:, [A-Z][\w.
                       r"(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?"
                       r"(?: \([A-Za-z.&' \-]+\))? ?[-\u2013\u2014]{1,2} ")
 
+# "Barcelona (AFP) - ", "Kyiv, March 3 (AFP) — ": a city in title case needs the agency after it
+TITLE_CASE_DATELINE = re.compile(r"[A-Z][a-z'.\-]+(?: [A-Z][a-z'.\-]+)*(?:, [A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)*)?"
+                                 r"(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?"
+                                 r" \((?:AFP|AP|Reuters|dpa|DPA|Xinhua|TASS|UPI|ANSA|EFE|Kyodo|IANS|PTI)\) ?[-\u2013\u2014]{1,2} ")
+
 
 def _city_named(dateline: str) -> bool:
     """Whether the capitals before a dateline's dash name a city of the gazetteer ("QUITO — ")."""
@@ -59,7 +64,7 @@ def mark_line_breaks(doc: Doc) -> Doc:
         if start >= len(doc):
             continue
         marks.append(start)
-        dateline = DATELINE.match(text, doc[start].idx)
+        dateline = DATELINE.match(text, doc[start].idx) or TITLE_CASE_DATELINE.match(text, doc[start].idx)
         if dateline and not any(mark in dateline.group() for mark in ",(") and not _city_named(dateline.group()):
             dateline = None  # "NATO - Russia talks": a heading's dash, no dateline ("QUITO — " is one)
         after = doc.char_span(dateline.end(), dateline.end(), alignment_mode="expand") if dateline else None

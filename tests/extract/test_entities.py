@@ -625,3 +625,13 @@ def test_armed_group_names(blank_nlp, annotated, expected):
     from kg.extract.entities import armed_group_names
     doc = parse(blank_nlp, annotated)
     assert [span.text for span in armed_group_names(doc, set())] == expected
+
+
+@pytest.mark.parametrize("name, people", [
+    ("Sunni Muslims", True), ("Democrats", True), ("Bosnian Serb", True),
+    # an adjective of a region names no one in particular
+    ("Latin American", False), ("Southeast Asian", False), ("West African", False), ("Russian", False),
+])
+def test_a_norp_names_people_or_is_an_adjective(name, people):
+    from kg.extract.entities import _looks_like_people
+    assert _looks_like_people(name) is people

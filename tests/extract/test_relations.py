@@ -601,10 +601,12 @@ def test_summoning_an_ambassador_is_a_rebuke(pipeline):
 @pytest.mark.parametrize("text", [
     "ABUJA, March 14 (Reuters) - The Economic Community of West African States imposed sanctions on Mali.",
     "LUANDA, April 18 (AFP) - The government of Chad signed a peace agreement with the rebels.",
+    # AFP's style: the city in title case before the agency
+    "Barcelona (AFP) - Spanish Prime Minister Mariano Rajoy on Friday sacked Catalonia's separatist government.",
 ])
 def test_a_dateline_is_neither_actor_nor_target(pipeline, text):
     got = found(pipeline, text)
-    assert not {r for r in got if r[0] in ("Reuters", "Agence France-Presse", "Nigeria", "Angola", "Abuja", "Luanda")}, got
+    assert not {r for r in got if r[0] in ("Reuters", "Agence France-Presse", "Nigeria", "Angola", "Abuja", "Luanda", "Barcelona")}, got
 
 
 @pytest.mark.parametrize("text, unwanted", [
@@ -1499,16 +1501,20 @@ def test_a_coercion_announced_is_a_threat_only_when_it_warns(pipeline, text, thr
 
 
 @pytest.mark.parametrize("text, expected, unwanted", [
-    # dismissing or firing an official removes them from office: no criticism, no attack
-    ("President Hosni Mubarak dismissed Egypt's interior minister, Hassan al-Alfi, on Saturday.", None, "criticised"),
-    ("Mugabe fired Vice President Emmerson Mnangagwa last week.", None, "attacked"),
+    # dismissing, firing or removing an official from office is a coercion, as ousting is: no criticism, no attack
+    ("President Hosni Mubarak dismissed Egypt's interior minister, Hassan al-Alfi, on Saturday.",
+     ("Hosni Mubarak", "coerced", "Hassan al-Alfi", "asserted"), "criticised"),
+    ("Mugabe fired Vice President Emmerson Mnangagwa last week.", ("Mugabe", "coerced", "Emmerson Mnangagwa", "asserted"),
+     "attacked"),
     ("The governor-general dismissed the Labor government of Gough Whitlam.", None, "criticised"),
+    ("Dina Boluarte, who was removed from office by Congress in October, denied any responsibility.",
+     ("Congress", "coerced", "Dina Boluarte", "asserted"), "sanctioned"),
     # … while one dismissed "as" something is criticised, and one fired on is attacked
     ("Opposition leader Raila Odinga dismissed President Kenyatta as a liar.",
      ("Raila Odinga", "criticised", "Kenyatta", "asserted"), None),
     ("Russian troops fired on Ukrainian positions near Kharkiv.", ("Russia", "attacked", "Ukraine", "asserted"), None),
 ])
-def test_removal_from_office_is_no_criticism_or_attack(pipeline, text, expected, unwanted):
+def test_removal_from_office_is_a_coercion(pipeline, text, expected, unwanted):
     got = found(pipeline, text)
     if expected:
         assert expected in got, got
@@ -1535,6 +1541,11 @@ def test_removal_from_office_is_no_criticism_or_attack(pipeline, text, expected,
     ("Former Kenyan President Uhuru Kenyatta and former Nigerian President Olusegun Obasanjo took part in the mediation.",
      None, ("Uhuru Kenyatta", "agreed", "Olusegun Obasanjo")),
     ("Kenya and Uganda took part in the talks.", ("Kenya", "negotiatedWith", "Uganda", "asserted"), None),
+    # a team sent to rescue or help is aid; a team of negotiators is not
+    ("Pakistan sent a team of rescuers to Afghanistan.", ("Pakistan", "aided", "Afghanistan", "asserted"), None),
+    ("Israel sent Argentina a team of army search-and-rescue specialists.", ("Israel", "aided", "Argentina", "asserted"),
+     ("Israel", "agreed", "Argentina")),
+    ("The United States sent a team of negotiators to Pakistan.", None, ("United States", "aided", "Pakistan")),
 ])
 def test_withdrawals_holdings_offers_and_wishes(pipeline, text, expected, unwanted):
     got = found(pipeline, text)

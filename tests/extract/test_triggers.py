@@ -16,7 +16,7 @@ LEXICON = TriggerLexicon(
      pattern("impose", "163", obj="sanction"), pattern("supply", "072", obj="&weapon"),
      pattern("capture", "171"), pattern("capture", "192", obj="@place", hand=True),
      pattern("plan", "030"), pattern("plan", "---", hand=True),
-     pattern("fire", "190"), pattern("fire", "---", obj="@person", hand=True)],
+     pattern("fire", "190"), pattern("fire", "170", obj="@person", hand=True)],
     {"&weapon": [("rifle",), ("attack", "helicopter")]},
     {"siege": "191", "strike": "190", "hunger strike": "142", "mediation": "045"},
     [RelationType("calledOn", "02", "REQUEST", "called on", ""), RelationType("occupied", "192", "COERCE", "", "")])
@@ -43,8 +43,8 @@ def test_verb_code(blank_nlp, annotated, expected):
 
 
 @pytest.mark.parametrize("annotated, expected", [
-    ("Peru/PROPN/nsubj/1 fire/VERB/ROOT/- the/DET/det/3 minister/NOUN/dobj/1", "---"),  # an office: sacked
-    ("Peru/PROPN/nsubj/1 fire/VERB/ROOT/- the/DET/det/3 government/NOUN/dobj/1", "---"),
+    ("Peru/PROPN/nsubj/1 fire/VERB/ROOT/- the/DET/det/3 minister/NOUN/dobj/1", "170"),  # an office: sacked
+    ("Peru/PROPN/nsubj/1 fire/VERB/ROOT/- the/DET/det/3 government/NOUN/dobj/1", "170"),
     ("Peru/PROPN/nsubj/1 fire/VERB/ROOT/- rocket/NOUN/dobj/1", "190"),
     ("Peru/PROPN/nsubj/1 fire/VERB/ROOT/- on/ADP/prep/1 minister/NOUN/pobj/2", "190"),  # fired on: no object
 ])
