@@ -529,6 +529,8 @@ EVENT_NOUNS_BY_HAND = {
     "appeal": "020", "request": "020", "plea": "020", "talk": "046", "negotiation": "046", "meeting": "040", "summit": "040",
     "visit": "042", "support": "050", "aid": "070", "assistance": "070",
     "ceasefire": "0871", "truce": "0871", "resignation": "0831",
+    # a pullback of forces ("demanded the withdrawal of Russian troops": asks Russia to withdraw)
+    "withdrawal": "0874", "pullout": "0874",
     # 10-14 demand, disapprove, threaten, protest
     "demand": "100", "criticism": "111", "condemnation": "111", "accusation": "112",
     "threat": "130", "ultimatum": "139", "protest": "140", "rally": "141",

@@ -44,7 +44,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.actors import (UNKNOWN, Actor, ActorFinder, is_pair_phrase, light_verbs, noun_phrase, pair_kinds,
-                               part_nouns, same_actor, title_words)
+                               associate_nouns, part_nouns, same_actor, separation_nouns, title_words)
 from kg.extract.arguments import (OBJECT_PREPOSITIONS, agents_of, grammatical_subjects, is_across_quotation,
                                   is_mistagged_participle, plural_antecedent, is_passive, is_stative_passive,
                                   nested_objects, prep_objects, subjects_of, with_conjuncts)
@@ -310,9 +310,16 @@ def _clause_objects(clause: Token) -> list[tuple[str, list[Token]]]:
             ("clause", [p for o in objects for p in prep_objects(o, OBJECT_PREPOSITIONS)])]
 
 
-# events whose "of" phrase names who would do them: a meeting, talks (04), a resignation (0831);
-# "the release of X" (084) is done to X, by whoever holds X
-_DONE_BY_ITS_OF = ("04", "0831")
+# events whose "of" phrase names who would do them: a meeting, talks (04), a resignation (0831), a
+# withdrawal (087: "demanded the withdrawal of Russian troops" asks Russia); "the release of X"
+# (084) is done to X, by whoever holds X
+_DONE_BY_ITS_OF = ("04", "0831", "087")
+
+
+def _left_behind(noun: Token, obj: Token, cameo: str) -> bool:
+    """"called for the withdrawal of foreign forces from Libya": what a demanded withdrawal leaves
+    is not the one asked."""
+    return cameo.startswith(("02", "10")) and obj.head.lower_ == "from" and noun.lemma_.lower() in separation_nouns()
 
 
 def _object_groups(verb: Token, pattern, cameo: str,
@@ -357,7 +364,7 @@ def _object_groups(verb: Token, pattern, cameo: str,
               # "demanded aid for X", "mobilized reservists for a war against X": a phrase on a noun that
               # names an event; on a thing ("posted a message on X") it says where or what about
               ("object-prep", [p for o in event_objects + objects + own_objects if is_event(o)
-                               for p in prep_objects(o, OBJECT_PREPOSITIONS)]),
+                               for p in prep_objects(o, OBJECT_PREPOSITIONS) if not _left_behind(o, p, cameo)]),
               ("nested", [inner for outer in prep_objects(verb, OBJECT_PREPOSITIONS + ("in",)) if is_event(outer, nested=True)
                           for inner in prep_objects(outer, ("against", "on", "of", "at", "to", "with"))])]
     if cameo.startswith("13"):  # "threatened to strike unless X withdrew": X is the one threatened
@@ -1256,6 +1263,20 @@ def _releases_a_thing(event: _Event, actors: ActorFinder) -> bool:
                for kind, group in event.objects for token in group)
 
 
+def _someone_of_a_person(obj: Actor) -> bool:
+    """"his chief of staff", "the president's bodyguards", "her brother": people of a person, who
+    are not that person when detained or attacked (an attack on "his house" or "her convoy" is)."""
+    if obj.via not in ("owner", "part") or obj.mention is None or obj.mention.type != "Person":
+        return False
+    text = obj.text.lower().split()
+    owned = [i for i, w in enumerate(text) if w in ("'s", "his", "her", "their", "its")]
+    # the owned noun: after the possessive ("five of Pinochet 's bodyguards"), else before "of"
+    # ("the government of Prime Minister X" is a government, not a minister)
+    text = text[owned[-1] + 1:] if owned else text[:text.index("of")] if "of" in text else text
+    words = {w.rstrip("s") for w in text} | set(text)
+    return any(w in title_words() or w in associate_nouns() or w in word_class("entourage") for w in words)
+
+
 def _withdrawn(event: _Event, obj: Actor) -> bool:
     """Whether the one found as acted on is the direct object of "withdraw X from Y", "pull X out
     of Y": what is withdrawn (the agent's own troops, envoy or state), not the one left."""
@@ -1448,6 +1469,8 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
         _suspected(event.subjects) else ()
     for subject in subjects:
         for obj in objects:
+            if obj is not None and relation.plover in ("COERCE", "ASSAULT") and _someone_of_a_person(obj):
+                obj = Actor(None, obj.text, obj.sector, "unknown")  # "detained his chief of staff": not him
             found_relation, code = (triggers.relation(_JOINT_MANOEUVRES), _JOINT_MANOEUVRES) if joint \
                 else (relation, event.cameo)
             if _verbal_attack(event, subject, obj):

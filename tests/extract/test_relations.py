@@ -1546,6 +1546,21 @@ def test_removal_from_office_is_a_coercion(pipeline, text, expected, unwanted):
     ("Israel sent Argentina a team of army search-and-rescue specialists.", ("Israel", "aided", "Argentina", "asserted"),
      ("Israel", "agreed", "Argentina")),
     ("The United States sent a team of negotiators to Pakistan.", None, ("United States", "aided", "Pakistan")),
+    # a withdrawal demanded asks those who would withdraw, not the place they would leave
+    ("Ukraine demanded the withdrawal of Russian troops.", ("Ukraine", "calledOn", "Russia", "asserted"), None),
+    ("The UN called for the withdrawal of foreign forces from Libya.", None, ("United Nations", "calledOn", "Libya")),
+    ("Russia announced the withdrawal of its troops from Kherson.", ("Russia", "retreated", "Kherson", "asserted"), None),
+    # one who works for a person is not that person when detained or attacked
+    ("Portuguese Prime Minister Antonio Costa resigned hours after police searched his official residence and "
+     "detained his chief of staff.", None, ("Portugal", "arrested", "Antonio Costa")),
+    # an invitation asks the one invited; no talks have been held
+    ("Foreign Secretary James Callaghan invited Greece and Turkey to talks in Geneva.",
+     ("James Callaghan", "calledOn", "Greece", "asserted"), ("James Callaghan", "consulted", "Greece")),
+    ("Guerrillas killed five of General Augusto Pinochet's bodyguards.", None, ("?", "killed", "Augusto Pinochet")),
+    # … while an attack on one's house or convoy is an attack on one
+    ("Zambian police raided Hakainde Hichilema's home.", ("Zambia", "coerced", "Hakainde Hichilema", "asserted"), None),
+    # one greeted on arrival is hosted, not praised
+    ("Kim greeted Putin at the airport.", ("Kim", "hosted", "Putin", "asserted"), ("Kim", "supported", "Putin")),
 ])
 def test_withdrawals_holdings_offers_and_wishes(pipeline, text, expected, unwanted):
     got = found(pipeline, text)
