@@ -316,6 +316,15 @@ def _clause_objects(clause: Token) -> list[tuple[str, list[Token]]]:
 _DONE_BY_ITS_OF = ("04", "0831", "087")
 
 
+def _purpose_code(verb: Token, triggers: TriggerLexicon, actors: ActorFinder) -> str:
+    """The CAMEO code of what an act was done to do ("summoned X to complain": 111), "" if none."""
+    for clause in verb.children:
+        if clause.dep_ in ("advcl", "xcomp") and _is_infinitive(clause):
+            found = triggers.verb_code(clause, actors.is_place)
+            return found[0] if found else ""
+    return ""
+
+
 def _left_behind(noun: Token, obj: Token, cameo: str) -> bool:
     """"called for the withdrawal of foreign forces from Libya": what a demanded withdrawal leaves
     is not the one asked."""
@@ -459,6 +468,8 @@ def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: ActorFinder,
         if cameo.startswith(("041", "05")) and any(c.dep_ == "xcomp" and _is_infinitive(c) for c in verb.children) \
                 and verb.lemma_.lower() not in word_class("phone"):
             cameo = "020"  # "called X to join", "encouraged X to leave": an appeal ("telephoned X to congratulate him" stays a call)
+        if cameo.startswith("14") and _purpose_code(verb, triggers, actors).startswith("11"):
+            cameo = "111"  # "summoned the ambassador to complain of X": the protest is the complaint it was made for
         if cameo.startswith("12") and any(c.dep_ == "xcomp" and c.lemma_.lower() in word_class("withheld") for c in verb.children):
             continue  # "declined to comment on X": no answer given, no one rejected
         if cameo.startswith("191") and _lies_around(verb):

@@ -592,10 +592,14 @@ def test_an_event_dated_ahead_is_planned(pipeline, text, expected):
     assert not any(r == expected[1] and m == "asserted" for s, r, o, m in got), got
 
 
-def test_summoning_an_ambassador_is_a_rebuke(pipeline):
+def test_summoning_an_ambassador_is_a_protest_or_a_complaint(pipeline):
     got = found(pipeline, "Foreign Minister Ana Ortiz summoned Chile's ambassador Pablo Rojas to complain about the raids.")
     assert ("Ana Ortiz", "criticised", "Chile", "asserted") in got, got
     assert not found(pipeline, "The king summoned his ministers to the palace.")
+    # without a purpose of complaint, a diplomatic summons is a protest
+    assert ("Thailand", "protested", "Cambodia", "asserted") in found(pipeline, "Thailand summoned the Cambodian ambassador.")
+    got = found(pipeline, "Georgia's foreign ministry summoned the EU ambassador to protest against the decision.")
+    assert ("Georgia", "protested", "European Union", "asserted") in got, got
 
 
 @pytest.mark.parametrize("text", [
@@ -996,8 +1000,8 @@ def test_modality_words_rule_their_complements_only(pipeline, text, expected):
                expected[2].split()[-1], expected[3]) for s, r, o, m in got), got
 
 
-def test_summoning_a_high_commissioner_is_a_rebuke_of_their_state(pipeline):
-    assert ("United Kingdom", "criticised", "Nigeria", "asserted") in \
+def test_summoning_a_high_commissioner_is_a_protest_to_their_state(pipeline):
+    assert ("United Kingdom", "protested", "Nigeria", "asserted") in \
         found(pipeline, "London summoned the Nigerian high commissioner on Monday.")
     assert not found(pipeline, "The mayor summoned the police commissioner.")
 
