@@ -38,6 +38,10 @@ NON_STATE_GROUPS = frozenset({"criminals", "rebels", "armed forces (unaffiliated
 _HOME_AGENTS = ("authorities", "police", "government", "junta", "regime")
 # in "X of Y" or "X from Y", a noun like "thousands" or "activists" only counts or divides Y
 _PART_OF = ("of", "from")
+# sectors of a state: its people in office there act for it, wherever they are
+_STATE_SECTORS = frozenset({"government", "military", "police", "judiciary", "intelligence", "legislature"})
+# "protesters in Nairobi", "police across India": the place people of it are in
+_WHERE = ("in", "at", "across", "throughout")
 
 
 @dataclass(frozen=True)
@@ -177,13 +181,13 @@ class ActorFinder:
             if child.dep_ == "prep" and child.lower_ in ("of", "in", "at") and token.dep_ in ("nsubj", "nsubjpass") \
                     and self.is_event(token):
                 continue  # "the war in X killed …": an event's place or patient is not who acted
-            if child.dep_ == "prep" and child.lower_ in ("in", "at") and not self._stands_for_part(token) \
+            if child.dep_ == "prep" and child.lower_ in _WHERE and not self._stands_for_part(token) \
                     and not self.is_event(token):
                 continue  # "the two sides in <City>": where they met, not who they are ("attacks in X" are on X)
             if child.dep_ == "prep" and child.lower_ == "by" and token.dep_ == "pobj" and token.head.lower_ == "of" \
                     and self.is_event(token.head.head):
                 continue  # "calls by X" are X's; in "the killing of a student by X" the parser hangs X on the student
-            if child.dep_ == "prep" and child.lower_ in _PART_OF + ("by", "in", "at"):
+            if child.dep_ == "prep" and child.lower_ in _PART_OF + ("by",) + _WHERE:
                 for obj in (c for c in child.children if c.dep_ == "pobj"):
                     holder = self._office_holder(token, obj)
                     if holder is not None:  # "the manager of X, <Person>,": the person holds the office
@@ -191,13 +195,13 @@ class ActorFinder:
                     found = self.actor(obj, depth + 1)
                     if found is None:
                         continue
-                    if child.lower_ in ("in", "at") and found.mention.type not in PLACE_TYPES:
+                    if child.lower_ in _WHERE and found.mention.type not in PLACE_TYPES:
                         continue
                     if child.lower_ == "by":
                         return found
                     # the words say who: "protesters in Nairobi", "thousands of Serbs", not just the place
                     return replace(found, text=f"{noun_phrase(token)} {child.lower_} {found.text}",
-                                   via="place" if child.lower_ in ("in", "at") else "part", sector=sector or found.sector)
+                                   via="place" if child.lower_ in _WHERE else "part", sector=sector or found.sector)
         return None
 
     def owner(self, token: Token, sector: str | None = None, depth: int = 0) -> Actor | None:
@@ -365,8 +369,20 @@ class ActorFinder:
 
     def as_agent(self, actor: Actor) -> Actor:
         """A capital city that acts stands for its state: "Moscow conducted airstrikes"; people in
-        it ("protesters in Tbilisi") are the city's, not the state."""
+        it ("protesters in Tbilisi") are the city's, not the state, while a state's court, police
+        or troops in any of its cities ("a court in Moscow", "a tribunal in Dhaka") are the state's."""
+        if actor.via == "place" and actor.sector in _STATE_SECTORS:
+            return self._state_of_city(actor)
         return actor if actor.via == "place" else self._state_of_capital(actor)
+
+    def _state_of_city(self, actor: Actor) -> Actor:
+        mention = actor.mention
+        if mention is None or mention.type != "City" or mention.place is None or not mention.place.country:
+            return actor
+        state = self.gaz.country(mention.place.country)
+        if state is None:
+            return actor
+        return replace(actor, mention=replace(mention, label=state.name, type="State", place=state, kind=None))
 
     def _state_of_capital(self, actor: Actor) -> Actor:
         mention = actor.mention

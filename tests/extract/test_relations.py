@@ -1563,6 +1563,12 @@ def test_removal_from_office_is_a_coercion(pipeline, text, expected, unwanted):
     ("Guerrillas killed five of General Augusto Pinochet's bodyguards.", None, ("?", "killed", "Augusto Pinochet")),
     # … while an attack on one's house or convoy is an attack on one
     ("Zambian police raided Hakainde Hichilema's home.", ("Zambia", "coerced", "Hakainde Hichilema", "asserted"), None),
+    # police across a state are its police, as police in it are
+    ("Police across India arrested Morarji Desai and other opposition leaders.",
+     ("India", "arrested", "Morarji Desai", "asserted"), None),
+    # a state's court or police in one of its cities is the state's; people there are the city's
+    ("A court in Lyon sentenced Salah Abdeslam to life in prison.", ("France", "coerced", "Salah Abdeslam", "asserted"),
+     ("Lyon", "coerced", "Salah Abdeslam")),
     # one greeted on arrival is hosted, not praised
     ("Kim greeted Putin at the airport.", ("Kim", "hosted", "Putin", "asserted"), ("Kim", "supported", "Putin")),
 ])
