@@ -35,7 +35,7 @@ _GOVERNING_BODIES = ("government", "administration", "regime", "cabinet")
 # sectors of groups outside a state whose members are theirs, whatever their rank ("gang leaders")
 NON_STATE_GROUPS = frozenset({"criminals", "rebels", "armed forces (unaffiliated)", "radicals", "opposition"})
 # the state's agents a story names without saying whose: those of the state it is about
-_HOME_AGENTS = ("authorities", "police", "government", "junta", "regime")
+_HOME_AGENTS = ("authorities", "police", "government", "junta", "regime", "army", "military")
 # in "X of Y" or "X from Y", a noun like "thousands" or "activists" only counts or divides Y
 _PART_OF = ("of", "from")
 # sectors of a state: its people in office there act for it, wherever they are
@@ -290,9 +290,9 @@ class ActorFinder:
                 for m in self.parties(token, {a.mention.label for a in acting if a is not None and a.known})]
 
     def authorities(self, token: Token) -> list[Actor]:
-        """"the authorities", "police", "the government", with nothing to say whose: the state the article
-        is about, when the places and nationalities named before are mostly of one state (two in three,
-        at least two). Not "the army": in a war story the places named are often the other side's."""
+        """"the authorities", "police", "the government", "the army", with nothing to say whose: the state
+        the article is about, when the places and nationalities named before are mostly of one state (two
+        in three, at least two) — in a war story, where both sides are named, none is."""
         # only "the" before it, and at most a clause that says more of it ("the junta, headed by X,")
         own = [c.lower_ for c in token.children if c.dep_ not in ("punct", "acl", "relcl")]
         # "Police arrested …", "Authorities said …" need no article; a bare "government" is mostly a modifier

@@ -1569,6 +1569,9 @@ def test_removal_from_office_is_a_coercion(pipeline, text, expected, unwanted):
     # a state's court or police in one of its cities is the state's; people there are the city's
     ("A court in Lyon sentenced Salah Abdeslam to life in prison.", ("France", "coerced", "Salah Abdeslam", "asserted"),
      ("Lyon", "coerced", "Salah Abdeslam")),
+    # "the army" of a story about one state is that state's
+    ("Thai troops seized power in Bangkok on Thursday. The army ordered former prime minister Yingluck Shinawatra "
+     "to report to the army headquarters.", ("Thailand", "calledOn", "Yingluck Shinawatra", "asserted"), None),
     # one greeted on arrival is hosted, not praised
     ("Kim greeted Putin at the airport.", ("Kim", "hosted", "Putin", "asserted"), ("Kim", "supported", "Putin")),
 ])
