@@ -183,8 +183,8 @@ def _disputed_after(event: Token, words: dict[str, str]) -> Token | None:
     """"Syrian forces shelled Idlib, a claim Damascus denied": the noun that sums the sentence up
     as a claim someone denies or rejects, after the event."""
     sentence = event.sent
-    if event.i != sentence.root.i and not (event.dep_ == "conj" and event.head.i == sentence.root.i):
-        return None  # only what the sentence itself says is summed up so
+    if event.i != sentence.root.i and not (event.dep_ in ("conj", "ccomp") and event.head.i == sentence.root.i):
+        return None  # only what the sentence itself says, or reports ("X said it had shot down Y"), is summed up so
     last = max((t.i for t in sentence if not (t.is_punct or t.is_space)), default=sentence.start)
     for token in sentence[event.i - sentence.start + 1:]:
         if token.lemma_.lower() in word_class("claim noun") and token.doc[token.left_edge.i - 1].text == "," \

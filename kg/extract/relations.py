@@ -638,7 +638,9 @@ def _noun_events(doc_span: Span, triggers: TriggerLexicon, candidates: _Candidat
                              tuple(subjects_of(warning)) if own else (), (("noun", tuple(with_conjuncts(targets))),),
                              unknown_agent=not own, trigger_kind="noun")
         # "the shooting of X", "an investigation into X", "protests against X": someone did it to X
-        elif noun.dep_ not in ("ROOT", "compound") and not _own_agents(noun, cameo) and _patients(noun, cameo):
+        # (not "its invasion of X" when no one was found for "its": someone named, not no one)
+        elif noun.dep_ not in ("ROOT", "compound") and not _own_agents(noun, cameo) and _patients(noun, cameo) and \
+                not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
             yield _Event(noun, cameo, noun.text, (), (("noun", tuple(with_conjuncts(_patients(noun, cameo)))),),
                          unknown_agent=True, trigger_kind="noun")
 

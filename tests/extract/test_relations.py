@@ -121,6 +121,8 @@ def test_the_senses_of_called(pipeline, text, expected, not_expected):
     ("Syrian forces shelled Idlib overnight, a claim Damascus denied.", "attacked", "reported"),
     ("Syrian forces shelled Idlib overnight, a claim Damascus denied.\n\nTalks resumed.", "attacked", "reported"),
     ("Peru has long accused Chile of spying, a charge Santiago denies.", "accused", "asserted"),
+    # what a sentence reports someone said is summed up as a claim too
+    ("India said its air force had shot down a Pakistani jet, a claim Pakistan denied.", "attacked", "reported"),
     # a phrasal verb of negation, over a gerund or an event noun
     ("Turkey ruled out attacking Syria.", "attacked", "negated"),
     ("Turkey ruled out an attack on Syria.", "attacked", "negated"),
@@ -1572,6 +1574,9 @@ def test_removal_from_office_is_a_coercion(pipeline, text, expected, unwanted):
     # "the army" of a story about one state is that state's
     ("Thai troops seized power in Bangkok on Thursday. The army ordered former prime minister Yingluck Shinawatra "
      "to report to the army headquarters.", ("Thailand", "calledOn", "Yingluck Shinawatra", "asserted"), None),
+    # people taken somewhere are moved, not a land seized; "its invasion" with no one found for "its" is no one's
+    ("More than 1,000 Americans had been taken to aircraft carriers off the coast.", None, ("?", "occupied", "United States")),
+    ("Poland has accused Russia of sabotage since its full-scale invasion of Ukraine.", None, ("?", "occupied", "Ukraine")),
     # one greeted on arrival is hosted, not praised
     ("Kim greeted Putin at the airport.", ("Kim", "hosted", "Putin", "asserted"), ("Kim", "supported", "Putin")),
 ])
