@@ -122,6 +122,8 @@ class ActorFinder:
             return None
         sector = self.lex.agent_sector(token.lemma_) or self.lex.agent_sector(token.text) or \
             ("people" if part_nouns().get(token.lemma_.lower()) == "people" else None)
+        if _a_vehicle(token):
+            sector = None  # "an Iranian airliner", "Syrian MiG fighters": a state's craft, no people of a sector
         # "gang leaders", "rebel commanders", "militia fighters": the kind of group says who they are
         kinds = [self.lex.agent_sector(c.lemma_) for c in token.children if c.dep_ == "compound" and c.i == token.i - 1]
         if sector is not None and kinds and kinds[0] in NON_STATE_GROUPS:
@@ -231,7 +233,7 @@ class ActorFinder:
         owner = min(owners, key=lambda m: m.reference)  # a name before a pronoun: "its European Community partners"
         if owner.type == "Person" and token.lemma_.lower() in _GOVERNING_BODIES:
             owner = self._state_led_by(owner) or owner  # "President X's government" is X's state's
-        return Actor(owner, noun_phrase(token), sector or owner.sector, "owner")
+        return Actor(owner, noun_phrase(token), None if _a_vehicle(token) else sector or owner.sector, "owner")
 
     def _state_led_by(self, person: Mention) -> Mention | None:
         """The state the article gives a person an office of ("Kyrgyz President Sadyr Japarov")."""
@@ -434,6 +436,14 @@ def is_pair_phrase(token: Token) -> bool:
         return False
     words = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "preconj", "nummod", "amod")}
     return "both" in words or ("the" in words and ("two" in words or "warring" in words))
+
+
+def _a_vehicle(token: Token) -> bool:
+    """A ship or an aircraft (ontology/vessel_nouns.tsv), also "fighters" named by their make ("MiG fighters")."""
+    lemma = token.lemma_.lower()
+    return lemma in vessel_nouns() or (lemma == "fighter" and any(
+        c.dep_ == "compound" and (c.lower_.startswith(("mig", "su-", "f-")) or c.lower_ in ("jet", "sukhoi", "mirage"))
+        for c in token.children))
 
 
 def vessel_nouns() -> frozenset[str]:

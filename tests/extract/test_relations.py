@@ -1577,6 +1577,9 @@ def test_removal_from_office_is_a_coercion(pipeline, text, expected, unwanted):
     # people taken somewhere are moved, not a land seized; "its invasion" with no one found for "its" is no one's
     ("More than 1,000 Americans had been taken to aircraft carriers off the coast.", None, ("?", "occupied", "United States")),
     ("Poland has accused Russia of sabotage since its full-scale invasion of Ukraine.", None, ("?", "occupied", "Ukraine")),
+    # a state's aircraft shot down is an attack on the state, a civilian airliner too
+    ("A U.S. warship shot down an Iranian airliner.", ("United States", "attacked", "Iran", "asserted"), None),
+    ("Israeli planes shot down six Syrian MiG fighters.", ("Israel", "attacked", "Syria", "asserted"), None),
     # one greeted on arrival is hosted, not praised
     ("Kim greeted Putin at the airport.", ("Kim", "hosted", "Putin", "asserted"), ("Kim", "supported", "Putin")),
 ])
