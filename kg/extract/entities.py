@@ -928,6 +928,8 @@ def type_span(span: Span, gaz: Gazetteer, lex: Lexicon, person_words: set[str],
         return mention(name, "Person")  # "Ali said": a given name in person position, not the town
     if name.lower() in CALENDAR_WORDS:
         return None
+    if lex.agent_sector(name.lower()) in ("military", "police"):
+        return None  # "the Navy", "Army", "Police": a force of some state the words leave to the context
     if (looks_like_personal_name(span, lex) or after_age(span)) and (span.label_ in ("PERSON", "ORG")
                                                                        or not gaz.match(name)):
         return mention(strip_titles(name, lex), "Person")

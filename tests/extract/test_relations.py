@@ -1580,6 +1580,8 @@ def test_removal_from_office_is_a_coercion(pipeline, text, expected, unwanted):
     # a state's aircraft shot down is an attack on the state, a civilian airliner too
     ("A U.S. warship shot down an Iranian airliner.", ("United States", "attacked", "Iran", "asserted"), None),
     ("Israeli planes shot down six Syrian MiG fighters.", ("Israel", "attacked", "Syria", "asserted"), None),
+    # "the Navy" alone is some state's force, no organisation of its own
+    ("Libya said the Navy bombed Tripoli.", None, ("Navy", "attacked", "Tripoli")),
     # one greeted on arrival is hosted, not praised
     ("Kim greeted Putin at the airport.", ("Kim", "hosted", "Putin", "asserted"), ("Kim", "supported", "Putin")),
 ])
