@@ -38,6 +38,8 @@ NON_STATE_GROUPS = frozenset({"criminals", "rebels", "armed forces (unaffiliated
 _HOME_AGENTS = ("authorities", "police", "government", "junta", "regime", "army", "military")
 # in "X of Y" or "X from Y", a noun like "thousands" or "activists" only counts or divides Y
 _PART_OF = ("of", "from")
+# what only a state has abroad: "Moscow's embassy" is Russia's
+_DIPLOMATIC_POSTS = frozenset({"embassy", "consulate", "mission", "legation"})
 # sectors of a state: its people in office there act for it, wherever they are
 _STATE_SECTORS = frozenset({"government", "military", "police", "judiciary", "intelligence", "legislature"})
 # "protesters in Nairobi", "police across India": the place people of it are in
@@ -233,6 +235,9 @@ class ActorFinder:
         owner = min(owners, key=lambda m: m.reference)  # a name before a pronoun: "its European Community partners"
         if owner.type == "Person" and token.lemma_.lower() in _GOVERNING_BODIES:
             owner = self._state_led_by(owner) or owner  # "President X's government" is X's state's
+        if owner.type == "City" and token.lemma_.lower() in _DIPLOMATIC_POSTS:
+            # "Moscow's embassy", "Riyadh … its embassy": a capital with an embassy is its state
+            owner = self._state_of_capital(Actor(owner, owner.text)).mention
         return Actor(owner, noun_phrase(token), None if _a_vehicle(token) else sector or owner.sector, "owner")
 
     def _state_led_by(self, person: Mention) -> Mention | None:

@@ -1582,6 +1582,8 @@ def test_removal_from_office_is_a_coercion(pipeline, text, expected, unwanted):
     ("Israeli planes shot down six Syrian MiG fighters.", ("Israel", "attacked", "Syria", "asserted"), None),
     # "the Navy" alone is some state's force, no organisation of its own
     ("Libya said the Navy bombed Tripoli.", None, ("Navy", "attacked", "Tripoli")),
+    # a capital's embassy is its state's
+    ("Protesters stormed Moscow's embassy in Kyiv.", ("?", "attacked", "Russia", "asserted"), ("?", "attacked", "Moscow")),
     # one greeted on arrival is hosted, not praised
     ("Kim greeted Putin at the airport.", ("Kim", "hosted", "Putin", "asserted"), ("Kim", "supported", "Putin")),
 ])
