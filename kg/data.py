@@ -49,6 +49,13 @@ def word_class(role: str) -> frozenset[str]:
     return frozenset(row["word"] for row in read_tsv("word_classes.tsv") if row["role"] == role)
 
 
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """The head words of the titles of ontology/titles.tsv ("manager", "minister"): the holder
+    of an office "of X" acts for X."""
+    return frozenset(row["title"].split()[-1].lower() for row in read_tsv("titles.tsv"))
+
+
 @lru_cache(maxsize=None)
 def word_list(name: str) -> frozenset[str]:
     """The words of the first column of a data file (a list such as ``patient_nouns.tsv``), read once."""

@@ -19,7 +19,7 @@ from typing import Callable, Iterable
 from spacy.tokens import Doc, Token
 
 from kg.extract.arguments import media_nouns, self_named, speaker_of, subjects_of
-from kg.data import read_tsv, word_list
+from kg.data import read_tsv, title_words, word_list
 from kg.extract.entities import Mention
 from kg.nlp.gazetteer import Gazetteer
 from kg.extract.lexicon import Lexicon
@@ -386,10 +386,14 @@ class ActorFinder:
         mention = actor.mention
         if mention is None or mention.type != "City" or mention.place is None or not mention.place.country:
             return actor
-        state = self.gaz.country(mention.place.country)
+        return self._as_state(actor, mention.place.country)
+
+    def _as_state(self, actor: Actor, country: str) -> Actor:
+        """The actor a city's mention stands for as the state it is in."""
+        state = self.gaz.country(country)
         if state is None:
             return actor
-        return replace(actor, mention=replace(mention, label=state.name, type="State", place=state, kind=None))
+        return replace(actor, mention=replace(actor.mention, label=state.name, type="State", place=state, kind=None))
 
     def _state_of_capital(self, actor: Actor) -> Actor:
         mention = actor.mention
@@ -401,8 +405,7 @@ class ActorFinder:
                                                   country=None, kind=None))
         if self.gaz.capital(mention.place.country) != mention.place:
             return actor
-        state = self.gaz.country(mention.place.country)
-        return replace(actor, mention=replace(mention, label=state.name, type="State", place=state, kind=None))
+        return self._as_state(actor, mention.place.country)
 
     def as_target(self, actor: Actor, allowed: frozenset[str] | None) -> Actor:
         """A capital city acted on where the relation takes no city stands for its state:
@@ -488,13 +491,6 @@ def associate_nouns() -> frozenset[str]:
 def separation_nouns() -> frozenset[str]:
     """Nouns whose "from" phrase names what is left (ontology/separation_nouns.tsv)."""
     return word_list("separation_nouns.tsv")
-
-
-@lru_cache(maxsize=1)
-def title_words() -> frozenset[str]:
-    """The head words of the titles of ontology/titles.tsv ("manager", "minister"): the holder
-    of an office "of X" acts for X."""
-    return frozenset(row["title"].split()[-1].lower() for row in read_tsv("titles.tsv"))
 
 
 def mention_index(found: Iterable[Mention]) -> dict[int, Mention]:

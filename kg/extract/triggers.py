@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from kg.data import read_tsv, word_list
+from kg.data import read_tsv, title_words, word_list
 
 __all__ = ["RelationType", "VerbPattern", "TriggerLexicon", "trigger_lexicon", "vague_blocks"]
 
@@ -130,7 +130,7 @@ def _is_person(token: Token) -> bool:
 @lru_cache(maxsize=1)
 def _offices() -> frozenset[str]:
     """The head words of the titles of ontology/titles.tsv, and the bodies that hold office as one."""
-    return frozenset(row["title"].split()[-1].lower() for row in read_tsv("titles.tsv")) | {"government", "cabinet"}
+    return title_words() | {"government", "cabinet"}
 
 
 def _head_words(token: Token) -> set[str]:

@@ -37,14 +37,15 @@ __all__ = ["mark_line_breaks"]
 
 # "CITY[, Region][, Month Day] [(Agency)] - " at the start of a paragraph: a city in capitals
 # ("ISLAMABAD/KABUL (Reuters) - ": two cities)
-DATELINE = re.compile(r"[A-Z][A-Z'.\-]{2,}(?:[ /][A-Z][A-Z'.\-]+)*(?:, [A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)*)?"
-                      r"(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?"
-                      r"(?: \([A-Za-z.&' \-]+\))? ?[-\u2013\u2014]{1,2} ")
+_REGION = r"(?:, [A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)*)?"  # ", Kosovo"
+_DAY = r"(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?"  # ", March 14"
+_DASH = r" ?[-\u2013\u2014]{1,2} "
+DATELINE = re.compile(r"[A-Z][A-Z'.\-]{2,}(?:[ /][A-Z][A-Z'.\-]+)*" + _REGION + _DAY +
+                      r"(?: \([A-Za-z.&' \-]+\))?" + _DASH)
 
 # "Barcelona (AFP) - ", "Kyiv, March 3 (AFP) — ": a city in title case needs the agency after it
-TITLE_CASE_DATELINE = re.compile(r"[A-Z][a-z'.\-]+(?: [A-Z][a-z'.\-]+)*(?:, [A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)*)?"
-                                 r"(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?"
-                                 r" \((?:AFP|AP|Reuters|dpa|DPA|Xinhua|TASS|UPI|ANSA|EFE|Kyodo|IANS|PTI)\) ?[-\u2013\u2014]{1,2} ")
+TITLE_CASE_DATELINE = re.compile(r"[A-Z][a-z'.\-]+(?: [A-Z][a-z'.\-]+)*" + _REGION + _DAY +
+                                 r" \((?:AFP|AP|Reuters|dpa|DPA|Xinhua|TASS|UPI|ANSA|EFE|Kyodo|IANS|PTI)\)" + _DASH)
 
 
 def _city_named(dateline: str) -> bool:
