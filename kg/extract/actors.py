@@ -236,7 +236,7 @@ class ActorFinder:
         if owner.type == "Person" and token.lemma_.lower() in _GOVERNING_BODIES:
             owner = self._state_led_by(owner) or owner  # "President X's government" is X's state's
         if owner.type == "City" and token.lemma_.lower() in _DIPLOMATIC_POSTS:
-            # "Moscow's embassy", "Riyadh … its embassy": a capital with an embassy is its state
+            # "Moscow's embassy", "Ankara … its embassy": a capital with an embassy is its state
             owner = self._state_of_capital(Actor(owner, owner.text)).mention
         return Actor(owner, noun_phrase(token), None if _a_vehicle(token) else sector or owner.sector, "owner")
 
@@ -377,7 +377,7 @@ class ActorFinder:
     def as_agent(self, actor: Actor) -> Actor:
         """A capital city that acts stands for its state: "Moscow conducted airstrikes"; people in
         it ("protesters in Tbilisi") are the city's, not the state, while a state's court, police
-        or troops in any of its cities ("a court in Moscow", "a tribunal in Dhaka") are the state's."""
+        or troops in any of its cities ("a court in Moscow", "a tribunal in Lagos") are the state's."""
         if actor.via == "place" and actor.sector in _STATE_SECTORS:
             return self._state_of_city(actor)
         return actor if actor.via == "place" else self._state_of_capital(actor)

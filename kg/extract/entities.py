@@ -208,7 +208,7 @@ def apposition_organisations(doc: Doc, lex: Lexicon) -> list[Span]:
 
 
 def armed_group_names(doc: Doc, taken: set[int]) -> list[Span]:
-    """"the Red Brigades", "the Dignity Battalions": capitalised words after "the" that end in a
+    """"the Iron Brigades", "the Liberty Battalions": capitalised words after "the" that end in a
     plural noun of armed units (ontology/word_classes.tsv, "armed unit") name an armed group, which
     the tagger often leaves untagged; not where a tagged word starts it ("the Ukrainian Battalions")."""
     found = []

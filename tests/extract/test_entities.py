@@ -612,12 +612,12 @@ def test_a_region_s_adjective_is_no_people_that_takes_the_nationality(pipeline):
 
 @pytest.mark.parametrize("annotated, expected", [
     # capitalised words after "the" ending in a plural noun of armed units name a group
-    ("the/DET/det/2 Red/PROPN/compound/2 Brigades/PROPN/nsubj/3 struck/VERB/ROOT/-", ["Red Brigades"]),
-    ("members/NOUN/nsubj/5 of/ADP/prep/0 the/DET/det/4 Dignity/PROPN/compound/4 Battalions/PROPN/pobj/1 "
-     "fired/VERB/ROOT/-", ["Dignity Battalions"]),
+    ("the/DET/det/2 Iron/PROPN/compound/2 Brigades/PROPN/nsubj/3 struck/VERB/ROOT/-", ["Iron Brigades"]),
+    ("members/NOUN/nsubj/5 of/ADP/prep/0 the/DET/det/4 Liberty/PROPN/compound/4 Battalions/PROPN/pobj/1 "
+     "fired/VERB/ROOT/-", ["Liberty Battalions"]),
     # no name before the noun, or no "the": no group's name
     ("the/DET/det/1 Brigades/PROPN/nsubj/2 struck/VERB/ROOT/-", []),
-    ("Red/PROPN/compound/1 Brigades/PROPN/nsubj/2 struck/VERB/ROOT/-", []),
+    ("Iron/PROPN/compound/1 Brigades/PROPN/nsubj/2 struck/VERB/ROOT/-", []),
     # lower case: units of some army
     ("the/DET/det/2 two/NUM/nummod/2 battalions/NOUN/nsubj/3 struck/VERB/ROOT/-", []),
 ])

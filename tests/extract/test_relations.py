@@ -122,7 +122,7 @@ def test_the_senses_of_called(pipeline, text, expected, not_expected):
     ("Syrian forces shelled Idlib overnight, a claim Damascus denied.\n\nTalks resumed.", "attacked", "reported"),
     ("Peru has long accused Chile of spying, a charge Santiago denies.", "accused", "asserted"),
     # what a sentence reports someone said is summed up as a claim too
-    ("India said its air force had shot down a Pakistani jet, a claim Pakistan denied.", "attacked", "reported"),
+    ("Egypt said its air force had shot down a Libyan jet, a claim Libya denied.", "attacked", "reported"),
     # a phrasal verb of negation, over a gerund or an event noun
     ("Turkey ruled out attacking Syria.", "attacked", "negated"),
     ("Turkey ruled out an attack on Syria.", "attacked", "negated"),
@@ -599,20 +599,20 @@ def test_summoning_an_ambassador_is_a_protest_or_a_complaint(pipeline):
     assert ("Ana Ortiz", "criticised", "Chile", "asserted") in got, got
     assert not found(pipeline, "The king summoned his ministers to the palace.")
     # without a purpose of complaint, a diplomatic summons is a protest
-    assert ("Thailand", "protested", "Cambodia", "asserted") in found(pipeline, "Thailand summoned the Cambodian ambassador.")
-    got = found(pipeline, "Georgia's foreign ministry summoned the EU ambassador to protest against the decision.")
-    assert ("Georgia", "protested", "European Union", "asserted") in got, got
+    assert ("Chile", "protested", "Peru", "asserted") in found(pipeline, "Chile summoned the Peruvian ambassador.")
+    got = found(pipeline, "Armenia's foreign ministry summoned the EU ambassador to protest against the decision.")
+    assert ("Armenia", "protested", "European Union", "asserted") in got, got
 
 
 @pytest.mark.parametrize("text", [
     "ABUJA, March 14 (Reuters) - The Economic Community of West African States imposed sanctions on Mali.",
     "LUANDA, April 18 (AFP) - The government of Chad signed a peace agreement with the rebels.",
     # AFP's style: the city in title case before the agency
-    "Barcelona (AFP) - Spanish Prime Minister Mariano Rajoy on Friday sacked Catalonia's separatist government.",
+    "Lisbon (AFP) - French President Emmanuel Macron on Friday criticised the Algerian government.",
 ])
 def test_a_dateline_is_neither_actor_nor_target(pipeline, text):
     got = found(pipeline, text)
-    assert not {r for r in got if r[0] in ("Reuters", "Agence France-Presse", "Nigeria", "Angola", "Abuja", "Luanda", "Barcelona")}, got
+    assert not {r for r in got if r[0] in ("Reuters", "Agence France-Presse", "Nigeria", "Angola", "Abuja", "Luanda", "Lisbon", "Portugal")}, got
 
 
 @pytest.mark.parametrize("text, unwanted", [
@@ -1481,8 +1481,8 @@ def test_ordered_to_withdraw_is_expelled(pipeline, text):
     # one allowed to act commits to nothing
     ("Nigeria said it would allow Liberia to take Charles Taylor into custody.", None, ("Liberia", "threatened")),
     # a thing that threatens to is a risk also when it is someone's ("his disappearance")
-    ("Charles Taylor vanished from his villa. His disappearance threatened to overshadow a meeting between "
-     "Nigerian President Olusegun Obasanjo and US President George W. Bush.", None, ("Charles Taylor", "threatened")),
+    ("Mirko Dalic vanished from his villa. His disappearance threatened to overshadow a meeting between "
+     "Serbian President Aleksandar Vucic and French President Emmanuel Macron.", None, ("Mirko Dalic", "threatened")),
 ])
 def test_who_calls_asks_commits_and_threatens(pipeline, text, expected, unwanted):
     got = found(pipeline, text)
@@ -1496,8 +1496,8 @@ def test_who_calls_asks_commits_and_threatens(pipeline, text, expected, unwanted
     ("Foreign Minister Maria Lopez warned that Argentina would expel Chilean diplomats.", True),
     ("The European Union threatened to impose sanctions on Belarus.", True),
     # under a plain verb of saying it is a plan: a mention, not the direct triple
-    ("Washington said it would maintain its sanctions on Libya.", False),
-    ("Iran said it would bar Western inspectors from its nuclear sites.", False),
+    ("Ottawa said it would maintain its sanctions on Venezuela.", False),
+    ("Egypt said it would bar Turkish officials from its airports.", False),
 ])
 def test_a_coercion_announced_is_a_threat_only_when_it_warns(pipeline, text, threat_made):
     from kg.extract.relations import DEFAULT_MIN_CONFIDENCE
@@ -1508,16 +1508,16 @@ def test_a_coercion_announced_is_a_threat_only_when_it_warns(pipeline, text, thr
 
 @pytest.mark.parametrize("text, expected, unwanted", [
     # dismissing, firing or removing an official from office is a coercion, as ousting is: no criticism, no attack
-    ("President Hosni Mubarak dismissed Egypt's interior minister, Hassan al-Alfi, on Saturday.",
-     ("Hosni Mubarak", "coerced", "Hassan al-Alfi", "asserted"), "criticised"),
-    ("Mugabe fired Vice President Emmerson Mnangagwa last week.", ("Mugabe", "coerced", "Emmerson Mnangagwa", "asserted"),
+    ("President Ana Torres dismissed Peru's interior minister, Carlos Ruiz, on Saturday.",
+     ("Ana Torres", "coerced", "Carlos Ruiz", "asserted"), "criticised"),
+    ("President Adama Sow fired Vice President Moussa Diallo last week.", ("Adama Sow", "coerced", "Moussa Diallo", "asserted"),
      "attacked"),
-    ("The governor-general dismissed the Labor government of Gough Whitlam.", None, "criticised"),
-    ("Dina Boluarte, who was removed from office by Congress in October, denied any responsibility.",
-     ("Congress", "coerced", "Dina Boluarte", "asserted"), "sanctioned"),
+    ("The king dismissed the Liberal government of Prime Minister Jan Novak.", None, "criticised"),
+    ("Pedro Ramos, who was removed from office by Congress in March, denied any responsibility.",
+     ("Congress", "coerced", "Pedro Ramos", "asserted"), "sanctioned"),
     # … while one dismissed "as" something is criticised, and one fired on is attacked
-    ("Opposition leader Raila Odinga dismissed President Kenyatta as a liar.",
-     ("Raila Odinga", "criticised", "Kenyatta", "asserted"), None),
+    ("Opposition leader Moses Kuria dismissed President Peter Ochieng as a liar.",
+     ("Moses Kuria", "criticised", "Peter Ochieng", "asserted"), None),
     ("Russian troops fired on Ukrainian positions near Kharkiv.", ("Russia", "attacked", "Ukraine", "asserted"), None),
 ])
 def test_removal_from_office_is_a_coercion(pipeline, text, expected, unwanted):
@@ -1530,62 +1530,62 @@ def test_removal_from_office_is_a_coercion(pipeline, text, expected, unwanted):
 
 @pytest.mark.parametrize("text, expected, unwanted", [
     # what one withdraws is one's own; the one left is acted on
-    ("President Donald Trump said on Tuesday he was withdrawing the United States from the agreement.",
-     None, ("Donald Trump", "retreated", "United States")),
+    ("President Maria Silva said on Tuesday she was withdrawing Brazil from the agreement.",
+     None, ("Maria Silva", "retreated", "Brazil")),
     ("Russia withdrew its troops from Kherson.", ("Russia", "retreated", "Kherson", "asserted"), None),
     # "<X>-controlled" says who holds a place; a body held by a majority is no place taken
-    ("The opposition-controlled Senate passed the supply bills within hours.", None, ("?", "occupied", "Senate")),
-    ("He lived in Syrian-controlled Lebanon.", ("Syria", "occupied", "Lebanon", "asserted"), None),
+    ("The opposition-controlled Senate passed the budget within hours.", None, ("?", "occupied", "Senate")),
+    ("He lived in Moroccan-controlled Western Sahara.", ("Morocco", "occupied", "Western Sahara", "asserted"), None),
     # an offer of talks is no negotiation, a likely appeal no appeal
-    ("Prime Minister Imran Khan offered talks with India.", None, ("Imran Khan", "negotiatedWith", "India")),
-    ("The government of Malawi is likely to appeal to the Supreme Court of Appeal.",
-     None, ("Malawi", "calledOn", "Supreme Court of Appeal")),
+    ("Prime Minister Shehbaz Sharif offered talks with Afghanistan.", None, ("Shehbaz Sharif", "negotiatedWith", "Afghanistan")),
+    ("The government of Zambia is likely to appeal to the Supreme Court of Appeal.",
+     None, ("Zambia", "calledOn", "Supreme Court of Appeal")),
     # good wishes sent are praise, not an appeal
-    ("President Lyndon Johnson sent Ranieri Mazzilli a message conveying his warmest good wishes.",
-     ("Lyndon Johnson", "supported", "Ranieri Mazzilli", "asserted"), ("Lyndon Johnson", "calledOn", "Ranieri Mazzilli")),
+    ("President Joe Biden sent Luiz Lula a message conveying his warmest good wishes.",
+     ("Joe Biden", "supported", "Luiz Lula", "asserted"), ("Joe Biden", "calledOn", "Luiz Lula")),
     # taking part is no agreement between those who took part; taking part in talks is negotiating
-    ("Former Kenyan President Uhuru Kenyatta and former Nigerian President Olusegun Obasanjo took part in the mediation.",
-     None, ("Uhuru Kenyatta", "agreed", "Olusegun Obasanjo")),
+    ("Former Ghanaian President John Kufuor and former Nigerian President Olusegun Obasanjo took part in the mediation.",
+     None, ("John Kufuor", "agreed", "Olusegun Obasanjo")),
     ("Kenya and Uganda took part in the talks.", ("Kenya", "negotiatedWith", "Uganda", "asserted"), None),
     # a team sent to rescue or help is aid; a team of negotiators is not
-    ("Pakistan sent a team of rescuers to Afghanistan.", ("Pakistan", "aided", "Afghanistan", "asserted"), None),
-    ("Israel sent Argentina a team of army search-and-rescue specialists.", ("Israel", "aided", "Argentina", "asserted"),
-     ("Israel", "agreed", "Argentina")),
+    ("Turkey sent a team of rescuers to Morocco.", ("Turkey", "aided", "Morocco", "asserted"), None),
+    ("Greece sent Turkey a team of army search-and-rescue specialists.", ("Greece", "aided", "Turkey", "asserted"),
+     ("Greece", "agreed", "Turkey")),
     ("The United States sent a team of negotiators to Pakistan.", None, ("United States", "aided", "Pakistan")),
     # a withdrawal demanded asks those who would withdraw, not the place they would leave
     ("Ukraine demanded the withdrawal of Russian troops.", ("Ukraine", "calledOn", "Russia", "asserted"), None),
     ("The UN called for the withdrawal of foreign forces from Libya.", None, ("United Nations", "calledOn", "Libya")),
     ("Russia announced the withdrawal of its troops from Kherson.", ("Russia", "retreated", "Kherson", "asserted"), None),
     # one who works for a person is not that person when detained or attacked
-    ("Portuguese Prime Minister Antonio Costa resigned hours after police searched his official residence and "
-     "detained his chief of staff.", None, ("Portugal", "arrested", "Antonio Costa")),
+    ("Polish Prime Minister Jan Kowal resigned hours after police searched his official residence and "
+     "detained his chief of staff.", None, ("Poland", "arrested", "Jan Kowal")),
     # an invitation asks the one invited; no talks have been held
-    ("Foreign Secretary James Callaghan invited Greece and Turkey to talks in Geneva.",
-     ("James Callaghan", "calledOn", "Greece", "asserted"), ("James Callaghan", "consulted", "Greece")),
-    ("Guerrillas killed five of General Augusto Pinochet's bodyguards.", None, ("?", "killed", "Augusto Pinochet")),
+    ("Foreign Secretary David Lammy invited Serbia and Montenegro to talks in London.",
+     ("David Lammy", "calledOn", "Serbia", "asserted"), ("David Lammy", "consulted", "Serbia")),
+    ("Guerrillas killed five of General Omar Haddad's bodyguards.", None, ("?", "killed", "Omar Haddad")),
     # … while an attack on one's house or convoy is an attack on one
-    ("Zambian police raided Hakainde Hichilema's home.", ("Zambia", "coerced", "Hakainde Hichilema", "asserted"), None),
+    ("Ugandan police raided Bobi Wine's home.", ("Uganda", "coerced", "Bobi Wine", "asserted"), None),
     # police across a state are its police, as police in it are
-    ("Police across India arrested Morarji Desai and other opposition leaders.",
-     ("India", "arrested", "Morarji Desai", "asserted"), None),
+    ("Police across Pakistan arrested Asad Umar and other opposition leaders.",
+     ("Pakistan", "arrested", "Asad Umar", "asserted"), None),
     # a state's court or police in one of its cities is the state's; people there are the city's
     ("A court in Lyon sentenced Salah Abdeslam to life in prison.", ("France", "coerced", "Salah Abdeslam", "asserted"),
      ("Lyon", "coerced", "Salah Abdeslam")),
     # "the army" of a story about one state is that state's
-    ("Thai troops seized power in Bangkok on Thursday. The army ordered former prime minister Yingluck Shinawatra "
-     "to report to the army headquarters.", ("Thailand", "calledOn", "Yingluck Shinawatra", "asserted"), None),
+    ("Guinean troops seized power in Conakry on Sunday. The army ordered former prime minister Ibrahima Fofana "
+     "to report to the army headquarters.", ("Guinea", "calledOn", "Ibrahima Fofana", "asserted"), None),
     # people taken somewhere are moved, not a land seized; "its invasion" with no one found for "its" is no one's
-    ("More than 1,000 Americans had been taken to aircraft carriers off the coast.", None, ("?", "occupied", "United States")),
-    ("Poland has accused Russia of sabotage since its full-scale invasion of Ukraine.", None, ("?", "occupied", "Ukraine")),
+    ("More than 500 Canadians had been taken to ships off the coast.", None, ("?", "occupied", "Canada")),
+    ("Estonia has accused Russia of cyber attacks since its full-scale invasion of Ukraine.", None, ("?", "occupied", "Ukraine")),
     # a state's aircraft shot down is an attack on the state, a civilian airliner too
-    ("A U.S. warship shot down an Iranian airliner.", ("United States", "attacked", "Iran", "asserted"), None),
-    ("Israeli planes shot down six Syrian MiG fighters.", ("Israel", "attacked", "Syria", "asserted"), None),
+    ("A Turkish warship shot down a Syrian airliner.", ("Turkey", "attacked", "Syria", "asserted"), None),
+    ("Turkish planes shot down two Syrian MiG fighters.", ("Turkey", "attacked", "Syria", "asserted"), None),
     # "the Navy" alone is some state's force, no organisation of its own
     ("Libya said the Navy bombed Tripoli.", None, ("Navy", "attacked", "Tripoli")),
     # a capital's embassy is its state's
     ("Protesters stormed Moscow's embassy in Kyiv.", ("?", "attacked", "Russia", "asserted"), ("?", "attacked", "Moscow")),
     # one greeted on arrival is hosted, not praised
-    ("Kim greeted Putin at the airport.", ("Kim", "hosted", "Putin", "asserted"), ("Kim", "supported", "Putin")),
+    ("Erdogan greeted Macron at the airport.", ("Erdogan", "hosted", "Macron", "asserted"), ("Erdogan", "supported", "Macron")),
 ])
 def test_withdrawals_holdings_offers_and_wishes(pipeline, text, expected, unwanted):
     got = found(pipeline, text)
