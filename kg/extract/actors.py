@@ -19,7 +19,7 @@ from typing import Callable, Iterable
 from spacy.tokens import Doc, Token
 
 from kg.extract.arguments import media_nouns, self_named, speaker_of, subjects_of
-from kg.data import read_tsv, title_words, word_list
+from kg.data import read_tsv, title_words, word_class, word_list
 from kg.extract.entities import Mention
 from kg.nlp.gazetteer import Gazetteer
 from kg.extract.lexicon import Lexicon
@@ -312,9 +312,9 @@ class ActorFinder:
             return []
         country, count = before.most_common(1)[0]
         # "… expelled from Nicaragua in 2023, when the government also seized …": the one state its
-        # own sentence has named before it, if it named only one
+        # own sentence has named before it, if it named only one (not a city where someone spoke)
         here = {m.country for m in self.mentions_before(token.i) if m.sentence == token.sent.start
-                and m.country and m.type in PLACE_TYPES and not m.reference}
+                and m.country and m.type in PLACE_TYPES and not m.reference and not self._where_spoken(m)}
         named_here = len(here) == 1
         if named_here:
             country = next(iter(here))
@@ -323,6 +323,14 @@ class ActorFinder:
         if state is None or (not named_here and (count < 2 or 3 * count < 2 * sum(before.values()))):
             return []
         return [Actor(state, noun_phrase(token), "police" if token.lower_ == "police" else "government", "home")]
+
+    def _where_spoken(self, mention: Mention) -> bool:
+        """Whether a city is only where someone spoke or met: "said in London that …", "meeting on
+        the sidelines of the General Assembly in New York" (not "the embassy in Dar es Salaam")."""
+        token = self.doc[mention.start:mention.end].root
+        while token.dep_ in ("pobj", "prep") and token.head.i != token.i:
+            token = token.head
+        return mention.type == "City" and token.pos_ == "VERB" and token.lemma_.lower() in word_class("speaking")
 
     def _refers_back(self, token: Token, mention: Mention) -> bool:
         """Whether a reference's antecedent is named before it, not by the description's own phrase:

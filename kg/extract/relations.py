@@ -360,8 +360,14 @@ def _object_groups(verb: Token, pattern, cameo: str,
     # a direct object the pattern names is the event itself ("announced his resignation"), not the one acted on
     event_objects = [o for o in objects if pattern.object and o.lemma_.lower() in pattern.object]
     objects = [o for o in objects if o not in event_objects]
-    groups = [("direct", phrasal), ("direct", between), ("event", event_objects),
-              ("noun", [p for o in event_objects for p in prep_objects(o, ("of",))]),  # "overturned the convictions of X"
+    # "formed their own alliance": what is made is no one acted on; "sent his foreign minister, X, to Y":
+    # one's own envoy is not acted on either (Y is)
+    made = verb.lemma_.lower() in word_class("creating")
+    own = [o for o in event_objects if verb.lemma_.lower() in word_class("sending")
+           and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children)]
+    acted_on = [] if made else [o for o in event_objects if o not in own]
+    groups = [("direct", phrasal), ("direct", between), ("event", acted_on),
+              ("noun", [p for o in acted_on for p in prep_objects(o, ("of",))]),  # "overturned the convictions of X"
               ("direct", objects),
               # "demanded a meeting of X", "demanded the resignation of X": those asked to meet or go
               ("noun", [p for o in objects if cameo.startswith(("02", "10")) and
@@ -743,16 +749,16 @@ def aid_code(thing: Token, triggers: TriggerLexicon, depth: int = 0) -> str | No
     """The CAMEO code of the aid a thing handed over is ("medicine" 073, "rocket systems" 072,
     "700 kg of medicine" 073, "military aid" 072), None when it is no aid ("a letter", "troops")."""
     code = _word_aid_code(thing, triggers)
-    if code == "measure" or (code is None and thing.like_num):
-        inner = [c for p in thing.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children
-                 if c.dep_ == "pobj"]
+    inner = [c for p in thing.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+    if (code == "measure" and inner) or (code is None and thing.like_num):
         return aid_code(inner[0], triggers, depth + 1) if inner and depth < 2 else None
-    # "rocket systems": a weapon's name on a general noun; "military aid": the kind of the aid
-    modifiers = [m for m in thing.children if m.dep_ == "compound" or (code == "070" and m.dep_ == "amod")]
+    # "rocket systems": a weapon's name on a general noun; "military aid": the kind of the aid;
+    # "rescue teams", "medical teams": the kind of a team
+    modifiers = [m for m in thing.children if m.dep_ == "compound" or (code in ("070", "measure") and m.dep_ == "amod")]
     refined = [c for c in (_word_aid_code(m, triggers) for m in modifiers) if c not in (None, "measure", "070")]
-    if code in (None, "070") and refined:
+    if code in (None, "070", "measure") and refined:
         return refined[0]
-    return code
+    return None if code == "measure" else code
 
 
 def _transfers(doc_span: Span, triggers: TriggerLexicon, candidates: _Candidates | None = None) -> Iterator[_Event]:

@@ -1593,3 +1593,32 @@ def test_withdrawals_holdings_offers_and_wishes(pipeline, text, expected, unwant
         assert expected in got, got
     if unwanted:
         assert unwanted + ("asserted",) not in got, got
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    # a meeting cancelled did not happen (the cancelling itself is CAMEO's reduced relations)
+    ("Ankara cancelled a meeting between its trade minister and the Greek trade minister.",
+     None, ("Turkey", "consulted", "Greece")),
+    # a body formed is made, not joined; a partner named with "with" is still one
+    ("Chad, Sudan and Libya formed their own Alliance of Desert States last year.",
+     None, ("Sudan", "cooperatedWith", "Alliance of Desert States")),
+    ("Chad formed an alliance with Sudan in 2019.", ("Chad", "cooperatedWith", "Sudan", "asserted"), None),
+    # one's own envoy sent is not acted on: where it is sent is
+    ("Ghana's President Kofi Mensah sent his foreign minister, Ali Hassan, to Bamako for talks.",
+     ("Kofi Mensah", "agreed", "Mali", "asserted"), ("Kofi Mensah", "agreed", "Ali Hassan")),
+    # rescue or medical teams sent are aid, not a delegation
+    ("Japan deployed rescue teams to Nepal and Bhutan.", ("Japan", "aided", "Nepal", "asserted"), ("Japan", "agreed", "Nepal")),
+    # a city where someone spoke says nothing of whose "the government" is; an embassy's city does
+    ("Sri Lanka's army fought the rebels. Sri Lanka said so. The rebel negotiator, Anton Perera, said in London "
+     "that the rebels were committed to the truce and called on the government to lift its ban.",
+     ("Anton Perera", "calledOn", "Sri Lanka", "asserted"), ("Anton Perera", "calledOn", "United Kingdom")),
+    ("Tanzanian police raided the office. The United States embassy in Dar es Salaam said it was troubled "
+     "by the raid and urged the authorities to release the detainees.",
+     ("United States", "calledOn", "Tanzania", "asserted"), None),
+])
+def test_cancelled_made_and_sent(pipeline, text, expected, unwanted):
+    got = found(pipeline, text)
+    if expected:
+        assert expected in got, got
+    if unwanted:
+        assert unwanted + ("asserted",) not in got, got
