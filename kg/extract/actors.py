@@ -210,12 +210,14 @@ class ActorFinder:
 
     def owner(self, token: Token, sector: str | None = None, depth: int = 0) -> Actor | None:
         """The actor a noun belongs to: "Russian forces", "Russia's military", "US Predator attacks",
-        "its partners" — not the person named beside it ("China's ambassador, <Name>," is China's)."""
+        "its NATO partners" — not the person named beside it ("China's ambassador, <Name>," is China's)."""
         owners = []
         for child in modifiers(token):
             if child.dep_ == "compound" and (self.is_event(token) or _is_treaty(token)) and \
                     getattr(self.index.get(child.i), "type", None) == "City":
                 continue  # "the Pretoria agreement", "the Minsk accords": the city names the deal, not a party
+            if child.dep_ == "poss" and token.lemma_.lower() in associate_nouns():
+                continue  # "Tunisia's partners", "its allies" are others ("its NATO allies" are NATO)
             if not against_or_for(child):
                 owner = self.index.get(child.i)
                 if owner is None and child.dep_ == "poss" and depth < 3:  # "the Malian junta's decision"

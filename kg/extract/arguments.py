@@ -160,6 +160,8 @@ def grammatical_subjects(verb: Token, kinds: tuple[str, ...]) -> list[Token]:
             # acted on do the participle's act, not the verb's subject
             if noun.dep_ in ("dobj", "prep", "pobj") and noun.head.pos_ == "VERB" and \
                     noun.lemma_.lower() in instrument_nouns():
+                if noun.head.lemma_.lower() in word_class("receiving"):
+                    break  # "rejected a letter demanding X", "accepted a resolution calling for X": someone else's
                 token = noun.head
                 continue
 

@@ -1375,6 +1375,8 @@ def _commitment(relation: RelationMention, triggers: TriggerLexicon, cue: Token 
         intent = "130"
     if intent is None or relation.object is None or not relation.object.known:
         return None
+    if intent.startswith("13") and cue is not None and cue.lemma_.lower() in word_class("deciding"):
+        return None  # "agreed to impose sanctions on X", "decided to break relations": a decision, no threat
     types = argument_types().get(triggers.relation(intent).name)
     if not _fits(relation.object, types.object if types else None):
         return None  # "will travel to <a town>": one commits to people, not to a town

@@ -206,7 +206,8 @@ class TriggerLexicon:
     """Verb patterns, event nouns and relation properties (see the module docstring)."""
 
     def __init__(self, patterns: list[VerbPattern], sets: dict[str, list[tuple[str, ...]]],
-                 event_nouns: dict[str, str], relations: list[RelationType], intents: dict[str, str] | None = None):
+                 event_nouns: dict[str, str], relations: list[RelationType], intents: dict[str, str] | None = None,
+                 own_events: frozenset[str] = frozenset()):
         self.patterns: dict[str, list[VerbPattern]] = {}
         for pattern in patterns:
             self.patterns.setdefault(pattern.verb, []).append(pattern)
@@ -218,6 +219,9 @@ class TriggerLexicon:
         self.block_codes = {block: count.most_common(1)[0][0] for block, count in codes.items()}
         self.sets = sets
         self.event_nouns = event_nouns
+        # nouns written by hand for their event ("meeting"), which a noun before them does not
+        # make another event ("an emergency meeting" is a meeting)
+        self.own_events = own_events
         self.relations = relations
         self._by_prefix = {r.cameo: r for r in relations}
         self.intents = intents or {}
@@ -378,7 +382,8 @@ class TriggerLexicon:
                 lemma not in _agent_nouns():  # "security forces" are people
             modifier = before.lemma_.lower()
             code = self.event_nouns.get(f"{modifier} {lemma}")
-            if code or before.dep_ == "compound" and (code := self.event_nouns.get(modifier)):
+            if code or before.dep_ == "compound" and lemma not in self.own_events and \
+                    (code := self.event_nouns.get(modifier)):
                 return code
         return self.event_nouns.get(lemma) or self.event_nouns.get(noun.lower_)
 
@@ -468,7 +473,9 @@ def trigger_lexicon() -> TriggerLexicon:
         sets.setdefault(row["set"], []).append(_words(row["member"]))
     # a derived noun resting on a single pattern is often a set member naming a thing
     # ("missile", "jail"), not an event: it takes two patterns, or a hand-written row
-    nouns = {r["noun"]: r["cameo"] for r in read_tsv("event_nouns.tsv") if r["source"] == "hand" or int(r["count"]) >= 2}
+    rows = read_tsv("event_nouns.tsv")
+    nouns = {r["noun"]: r["cameo"] for r in rows if r["source"] == "hand" or int(r["count"]) >= 2}
+    own_events = frozenset(r["noun"] for r in rows if r["source"] == "hand")
     seen: dict[str, RelationType] = {}
     relations = []
     for row in read_tsv("relations.tsv"):
@@ -476,4 +483,4 @@ def trigger_lexicon() -> TriggerLexicon:
                                                               row["label"], row["comment"]))
         relations.append(RelationType(row["relation"], row["cameo"], row["plover"], first.label, first.comment))
     intents = {r["event"]: r["intent"] for r in read_tsv("intents.tsv")}
-    return TriggerLexicon(_derived_patterns() + _hand_written_patterns(), sets, nouns, relations, intents)
+    return TriggerLexicon(_derived_patterns() + _hand_written_patterns(), sets, nouns, relations, intents, own_events)

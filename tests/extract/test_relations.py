@@ -1622,3 +1622,29 @@ def test_cancelled_made_and_sent(pipeline, text, expected, unwanted):
         assert expected in got, got
     if unwanted:
         assert unwanted + ("asserted",) not in got, got
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    # a coercion decided on is no threat; one threatened is
+    ("European Union leaders agreed on Monday to impose new economic sanctions on Minsk.",
+     None, ("European Union", "threatened", "Belarus")),
+    ("\"The Peruvian government has decided to break diplomatic relations with the government of Chile,\" the minister said.",
+     None, ("Peru", "threatened", "Chile")),
+    ("The European Union threatened on Wednesday to impose sanctions on Georgian officials.",
+     ("European Union", "threatened", "Georgia", "asserted"), None),
+    # an emergency meeting is a meeting, not aid
+    ("Prime Minister Harold Smith called an emergency meeting of the Cabinet.", None, ("Harold Smith", "aided", "Cabinet")),
+    # a state's partners or allies are others
+    ("Human Rights Watch urged Tunisia's international partners to speak out.", None, ("Human Rights Watch", "calledOn", "Tunisia")),
+    # a text answered is someone else's: who rejects or accepts it does not demand what it demands
+    ("Peru rejected a letter demanding the release of Chilean prisoners.", None, ("Peru", "calledOn", "?")),
+    ("Russia vetoed a resolution calling on Syria to halt air strikes.", None, ("Russia", "calledOn", "Syria")),
+    ("The Security Council adopted a resolution calling on Israel to withdraw.",
+     ("United Nations Security Council", "calledOn", "Israel", "asserted"), None),
+])
+def test_decisions_meetings_partners_and_texts_answered(pipeline, text, expected, unwanted):
+    got = found(pipeline, text)
+    if expected:
+        assert expected in got, got
+    if unwanted:
+        assert unwanted + ("asserted",) not in got, got
