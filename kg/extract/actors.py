@@ -216,7 +216,7 @@ class ActorFinder:
             if child.dep_ == "compound" and (self.is_event(token) or _is_treaty(token)) and \
                     getattr(self.index.get(child.i), "type", None) == "City":
                 continue  # "the Pretoria agreement", "the Minsk accords": the city names the deal, not a party
-            if child.dep_ == "poss" and token.lemma_.lower() in associate_nouns():
+            if child.dep_ == "poss" and token.lemma_.lower() in word_class("peers"):
                 continue  # "Tunisia's partners", "its allies" are others ("its NATO allies" are NATO)
             if not against_or_for(child):
                 owner = self.index.get(child.i)

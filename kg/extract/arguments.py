@@ -294,8 +294,12 @@ def is_passive(verb: Token) -> bool:
     A participle after "be" with a complement of its own is an adjective of its subject:
     "X is opposed to Y", "X were engaged in Y" say what X does.
     """
-    if any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children):
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
+    if any(c.dep_ == "agent" for c in verb.children):
+        # "has blamed the incidents on provocations by X": a "by" the parser hung on an active verb with an object
+        return not any(c.dep_ == "dobj" for c in verb.children) or verb.tag_ == "VBN" and not any(
+            c.dep_ == "aux" for c in verb.children) and verb.dep_ != "conj"
     if any(c.dep_ in ("prep", "dobj", "xcomp") for c in verb.children):
         return False
     return is_mistagged_participle(verb) or (verb.tag_ == "VBN" and verb.dep_ in ("acomp", "conj", "amod", "advcl"))

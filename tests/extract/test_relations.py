@@ -1636,6 +1636,12 @@ def test_cancelled_made_and_sent(pipeline, text, expected, unwanted):
     ("Prime Minister Harold Smith called an emergency meeting of the Cabinet.", None, ("Harold Smith", "aided", "Cabinet")),
     # a state's partners or allies are others
     ("Human Rights Watch urged Tunisia's international partners to speak out.", None, ("Human Rights Watch", "calledOn", "Tunisia")),
+    # … but a party's supporters are the party's
+    ("Opposition leader Ana Ruiz said the Libre party would not recognise the result and called on its supporters "
+     "to take to the streets.", ("Ana Ruiz", "calledOn", "Libre party", "asserted"), None),
+    # a "by" the parser hangs on an active verb with an object makes it no passive
+    ("Caracas has denied any responsibility and has blamed the incidents on \"provocations\" by Guyana and its allies.",
+     None, ("Guyana", "accused", "Venezuela")),
     # a text answered is someone else's: who rejects or accepts it does not demand what it demands
     ("Peru rejected a letter demanding the release of Chilean prisoners.", None, ("Peru", "calledOn", "?")),
     ("Russia vetoed a resolution calling on Syria to halt air strikes.", None, ("Russia", "calledOn", "Syria")),
