@@ -386,7 +386,8 @@ def _object_groups(verb: Token, pattern, cameo: str,
         groups.append(("clause", [subject for clause in [verb, *[c for c in verb.children if c.dep_ == "xcomp"]]
                                   for condition in clause.children if condition.dep_ == "advcl" and
                                   any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in condition.children)
-                                  for subject in condition.children if subject.dep_ in ("nsubj", "nsubjpass")]))
+                                  # ("… if X was not found": one the condition is about, not the one threatened)
+                                  for subject in condition.children if subject.dep_ == "nsubj"]))
     # "urged <governments> to aid X", "called on the government to close X": they are asked, X is not
     addressed = cameo.startswith(("02", "10")) and (objects or phrasal or own_objects)
     for clause in verb.children:
@@ -521,6 +522,14 @@ def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: ActorFinder,
             preps = tuple(c.lower_ for c in verb.children if c.dep_ == "prep")
             yield _Event(verb, cameo, words, tuple(grammatical_subjects(verb, ("nsubjpass", "nsubj"))),
                          (("direct", tuple(with_conjuncts(prep_objects(verb, preps)))),), trigger_kind=kind)
+            continue
+        if pattern.block == "OBTAIN" and cameo.startswith(("05", "07")) and not is_passive(verb):
+            # "X received American military aid", "won Y's backing", "got support from Y": the one
+            # who gets it is acted on; the giver, the owner of what is got or its "from", acts
+            things = [c for c in verb.children if c.dep_ == "dobj"]
+            givers = prep_objects(verb, ("from",)) + [p for t in things for p in prep_objects(t, ("from", "of"))]
+            yield _Event(verb, cameo, words, tuple(with_conjuncts(givers) or things),
+                         (("direct", tuple(subjects_of(verb))),), trigger_kind=kind)
             continue
         if is_passive(verb):
             objects = grammatical_subjects(verb, ("nsubjpass", "nsubj"))

@@ -1642,6 +1642,14 @@ def test_cancelled_made_and_sent(pipeline, text, expected, unwanted):
     # a "by" the parser hangs on an active verb with an object makes it no passive
     ("Caracas has denied any responsibility and has blamed the incidents on \"provocations\" by Guyana and its allies.",
      None, ("Guyana", "accused", "Venezuela")),
+    # one who receives, wins or gets backing or aid is acted on; the giver acts
+    ("Greece receives American military aid.", ("United States", "aided", "Greece", "asserted"), ("Greece", "aided", "United States")),
+    ("Chancellor Hans Weber won Latvian President Ilze Berzina's backing for the plan.",
+     ("Ilze Berzina", "supported", "Hans Weber", "asserted"), ("Hans Weber", "supported", "Ilze Berzina")),
+    ("Kenya won the backing of the African Union.", ("African Union", "supported", "Kenya", "asserted"), None),
+    # a condition about someone else ("if X was not found") does not make X the one threatened
+    ("US senators threatened to call for sanctions against Nigeria if Charles Taylor was not found.",
+     None, ("United States", "threatened", "Charles Taylor")),
     # a text answered is someone else's: who rejects or accepts it does not demand what it demands
     ("Peru rejected a letter demanding the release of Chilean prisoners.", None, ("Peru", "calledOn", "?")),
     ("Russia vetoed a resolution calling on Syria to halt air strikes.", None, ("Russia", "calledOn", "Syria")),
