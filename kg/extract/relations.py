@@ -494,6 +494,9 @@ def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: ActorFinder,
             cameo = "111"  # "attacked the decision": criticism, not force
         if kind == "vague":
             continue  # "issued a ruling", "gathered in Cairo": no act between actors
+        if cameo.startswith("10") and any(o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in word_class("decree") for o in verb.children) \
+                and not any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children):
+            continue  # "signed a decree nationalizing X", "issued an order barring X": a decree asks no one
         words = verb.text + (f" {pattern.particle}" if pattern.particle else "")
         if cameo.startswith(("02", "10")) and any(c.dep_ in ("ccomp", "xcomp", "oprd") and c.tag_ in ("VBN", "VBD")
                                                   and not any(a.dep_ in ("aux", "auxpass", "dobj", "mark") for a in c.children)

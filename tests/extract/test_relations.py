@@ -1662,3 +1662,20 @@ def test_decisions_meetings_partners_and_texts_answered(pipeline, text, expected
         assert expected in got, got
     if unwanted:
         assert unwanted + ("asserted",) not in got, got
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # a decree or order signed or issued asks no one
+    ("President Luis Vargas today signed a decree nationalizing the country's copper mines.", ("Luis Vargas", "calledOn", "?")),
+    ("The order was issued by the Ministry of Education.", ("Ministry of Education", "calledOn", "?")),
+    # an act considered is not done
+    ("At the United Nations, Kenyan diplomats said they were considering asking for a meeting of the Security Council.",
+     ("Kenya", "calledOn", "United Nations Security Council")),
+])
+def test_decrees_and_acts_considered_are_no_requests(pipeline, text, unwanted):
+    assert unwanted + ("asserted",) not in found(pipeline, text)
+
+
+def test_a_request_issued_stays_one(pipeline):
+    assert any(r[1] == "calledOn" and r[3] == "asserted"
+               for r in found(pipeline, "The House issued a deposition request for Kurt Volker."))
