@@ -592,8 +592,10 @@ def _noun_events(doc_span: Span, triggers: TriggerLexicon, candidates: _Candidat
         if noun.dep_ == "conj" and head.dep_ == "dobj":  # "sending arms and support to X"
             head = head.head
         # "conducted airstrikes on X", "imposed sanctions on X", "opened an investigation into X"
+        # ("called the invasion 'naked aggression'" names someone's act: no light verb with a predicate of its own)
         if noun.dep_ in ("dobj", "nsubjpass", "conj") and head.pos_ == "VERB" and \
-                any(lemma in light_verbs() for lemma in _verb_lemmas(head)):
+                any(lemma in light_verbs() for lemma in _verb_lemmas(head)) and \
+                not any(c.dep_ == "oprd" for c in head.children):
             if noun.dep_ == "nsubjpass" or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
                 continue  # "put no pressure on them", "imposed no sanctions": no such act
             if _ordered(head) == "departure":
@@ -1180,6 +1182,9 @@ def _noun_modality(noun: Token) -> Modality:
     determiner = next((c for c in noun.children if c.dep_ == "det" and c.lower_ in ("no", "any", "every")), None)
     if determiner is not None:  # "put no pressure on them", "any attack on our infrastructure": none in particular
         return Modality("negated" if determiner.lower_ == "no" else "hypothetical", determiner)
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children) \
+            and any(c.dep_ == "attr" and trigger_lexicon().noun_code(c) for c in noun.head.children):
+        return Modality("hypothetical", noun.head)  # "an attack on X is an attack on Y": a rule, no attack in particular
     governor = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else \
         noun.head if noun.dep_ == "oprd" else None
     if governor is not None and governor.lemma_.lower() in word_class("characterising"):

@@ -1679,3 +1679,23 @@ def test_decrees_and_acts_considered_are_no_requests(pipeline, text, unwanted):
 def test_a_request_issued_stays_one(pipeline):
     assert any(r[1] == "calledOn" and r[3] == "asserted"
                for r in found(pipeline, "The House issued a deposition request for Kurt Volker."))
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    # overthrowing or toppling a leader removes them from power: a coercion, not an assault
+    ("Ghana's army and police overthrew President Kwame Nkrumah on Thursday.",
+     ("Ghana", "coerced", "Kwame Nkrumah", "asserted"), ("Ghana", "attacked", "Kwame Nkrumah")),
+    # "called the invasion 'naked aggression'" names someone else's act
+    ("In Washington, President George Bush called the invasion \"naked aggression\" and froze Iraqi assets.",
+     ("George Bush", "sanctioned", "Iraq", "asserted"), ("George Bush", "occupied", "Washington")),
+    # "an attack on X is an attack on Y" states a rule, no attack
+    ("In Beijing, the Chinese government warned that an attack on Laos was an attack on China.",
+     None, ("?", "attacked", "China")),
+    ("The attack on Kharkiv was the deadliest of the war.", ("?", "attacked", "Kharkiv", "asserted"), None),
+])
+def test_overthrows_names_for_acts_and_rules(pipeline, text, expected, unwanted):
+    got = found(pipeline, text)
+    if expected:
+        assert expected in got, got
+    if unwanted:
+        assert unwanted + ("asserted",) not in got, got
