@@ -479,6 +479,8 @@ def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: ActorFinder,
             cameo = "111"  # "summoned the ambassador to complain of X": the protest is the complaint it was made for
         if cameo.startswith("12") and any(c.dep_ == "xcomp" and c.lemma_.lower() in word_class("withheld") for c in verb.children):
             continue  # "declined to comment on X": no answer given, no one rejected
+        if cameo.startswith("173") and pattern.block == "BLAME":
+            cameo = "112"  # "charged 14 people in a corruption case", "convicted X of fraud": a charge, no arrest
         if cameo.startswith("191") and _lies_around(verb):
             continue  # "Eswatini is surrounded by South Africa": where it lies, no siege
         if _only_wants(verb) and not cameo.startswith(("02", "10")) and \
@@ -793,7 +795,7 @@ def _transfers(doc_span: Span, triggers: TriggerLexicon, candidates: _Candidates
         holders = [verb, *things] + [c for t in things for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
                                      for c in p.children if c.dep_ == "pobj"]
         recipients = [c for c in verb.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN")]
-        recipients += [o for h in holders for o in prep_objects(h, ("to",))]
+        recipients += [o for h in holders for o in prep_objects(h, ("to", "into"))]  # "flew food into X"
         if recipients:
             words = verb.text + (f" {needed}" if needed else "")
             yield _Event(verb, code, words, tuple(subjects_of(verb)), (("direct", tuple(with_conjuncts(recipients))),),

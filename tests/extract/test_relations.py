@@ -1699,3 +1699,20 @@ def test_overthrows_names_for_acts_and_rules(pipeline, text, expected, unwanted)
         assert expected in got, got
     if unwanted:
         assert unwanted + ("asserted",) not in got, got
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    # a charge or a conviction accuses; it arrests no one
+    ("Kenyan prosecutors charged the former minister Amos Kuria in a corruption case on Monday.",
+     ("Kenya", "accused", "Amos Kuria", "asserted"), ("Kenya", "arrested", "Amos Kuria")),
+    ("A court in Kenya convicted the former minister Amos Kuria of fraud.",
+     ("Kenya", "accused", "Amos Kuria", "asserted"), ("Kenya", "arrested", "Amos Kuria")),
+    # food flown into a country is aid to it
+    ("The World Food Programme flew 40 tonnes of emergency food into Myanmar on Friday.",
+     ("World Food Programme", "aided", "Myanmar", "asserted"), None),
+])
+def test_charges_and_aid_flown_in(pipeline, text, expected, unwanted):
+    got = found(pipeline, text)
+    assert expected in got, got
+    if unwanted:
+        assert unwanted + ("asserted",) not in got, got
