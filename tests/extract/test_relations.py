@@ -1682,9 +1682,6 @@ def test_a_request_issued_stays_one(pipeline):
 
 
 @pytest.mark.parametrize("text, expected, unwanted", [
-    # overthrowing or toppling a leader removes them from power: a coercion, not an assault
-    ("Ghana's army and police overthrew President Kwame Nkrumah on Thursday.",
-     ("Ghana", "coerced", "Kwame Nkrumah", "asserted"), ("Ghana", "attacked", "Kwame Nkrumah")),
     # "called the invasion 'naked aggression'" names someone else's act
     ("In Washington, President George Bush called the invasion \"naked aggression\" and froze Iraqi assets.",
      ("George Bush", "sanctioned", "Iraq", "asserted"), ("George Bush", "occupied", "Washington")),
@@ -1693,7 +1690,7 @@ def test_a_request_issued_stays_one(pipeline):
      None, ("?", "attacked", "China")),
     ("The attack on Kharkiv was the deadliest of the war.", ("?", "attacked", "Kharkiv", "asserted"), None),
 ])
-def test_overthrows_names_for_acts_and_rules(pipeline, text, expected, unwanted):
+def test_names_for_acts_and_rules(pipeline, text, expected, unwanted):
     got = found(pipeline, text)
     if expected:
         assert expected in got, got
