@@ -508,6 +508,20 @@ def split_place_before_name(span: Span, gaz: Gazetteer, lex: Lexicon) -> list[Sp
     return [span]
 
 
+def nationality_before_title(span: Span, lex: Lexicon) -> list[Span]:
+    """"Sri Lankan President", "South Korean Foreign Minister" read as a person's name: a
+    nationality and title words only, no name → the nationality alone (the name after it is
+    a span of its own)."""
+    doc = span.doc
+    if span.label_ != "PERSON":
+        return [span]
+    for cut in range(span.start + 1, span.end + 1):
+        if lex.nationality(doc[span.start:cut].text) is not None and \
+                (cut == span.end or doc[cut:span.end].text.lower() in lex.person_titles):
+            return [Span(doc, span.start, cut, label="NORP")]
+    return [span]
+
+
 NAME_SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
 NAME_SUFFIXES_LOWER = frozenset(s.lower() for s in NAME_SUFFIXES)
 
@@ -569,6 +583,7 @@ def candidate_spans(doc: Doc, lex: Lexicon, gaz: Gazetteer, matcher: PhraseMatch
            for piece in split_coordination(whole, gaz, lex)
            for own in split_possessive(piece)
            for part in split_place_before_name(own, gaz, lex)
+           for part in nationality_before_title(part, lex)
            for part in split_model_designation(part, lex)
            for part in without_leading_words(part) if not names_a_model(part)]
     ner = join_surname(filter_spans(ner))

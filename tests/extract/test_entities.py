@@ -344,6 +344,13 @@ def test_regions_and_towns_by_construction(blank_nlp, annotated, expected):
     ("Daily/PROPN/compound/1 Zorvan/PROPN/nsubj/2/ORG reported/VERB/ROOT/-", [("Daily Zorvan", "Organisation")]),
     ("Tom/PROPN/compound/1/PERSON Berg~/PROPN/nsubj/4/PERSON ,/PUNCT/punct/1 Jr./PROPN/appos/1 spoke/VERB/ROOT/-",
      [("Tom Berg, Jr.", "Person")]),
+    # a nationality spaCy read as a person's name, with or without the title after it, is the nationality
+    ("Sri/PROPN/compound/1/PERSON Lankan/PROPN/compound/4/PERSON President/PROPN/compound/4/PERSON "
+     "Ana/PROPN/compound/4/B:PERSON Soto/PROPN/nsubj/5/PERSON spoke/VERB/ROOT/-",
+     [("Sri Lankan", "State"), ("Ana Soto", "Person")]),
+    ("South/PROPN/compound/1/PERSON Korean/PROPN/compound/5/PERSON Foreign/PROPN/compound/3/PERSON "
+     "Minister/PROPN/compound/5/PERSON Ana/PROPN/compound/5/B:PERSON Soto/PROPN/nsubj/6/PERSON spoke/VERB/ROOT/-",
+     [("South Korean", "State"), ("Ana Soto", "Person")]),
 ])
 def test_names_mended_by_their_context(blank_nlp, annotated, expected):
     assert [(m.text, m.type) for m in type_entities(parse(blank_nlp, annotated))] == expected
