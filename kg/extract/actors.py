@@ -85,7 +85,9 @@ class ActorFinder:
         if token.lower_ in ("it", "they", "we") and token.dep_ in ("nsubj", "nsubjpass"):
             speaker = speaker_of(token)  # "Japan said it had halted aid": it is Japan
             if speaker is not None:
-                return self.actor(speaker, depth + 1)
+                found = self.actor(speaker, depth + 1)
+                home = self.authorities(speaker) if found is None else []
+                return home[0] if home else found  # "the military said it had …": the story's state's
         mention = self.index.get(token.i)
         if mention is not None and mention.kind == "nationality" and mention.end - mention.start == 1 and \
                 token.pos_ in ("NOUN", "PROPN") and not token.dep_.startswith("nsubj") and \

@@ -1713,3 +1713,10 @@ def test_charges_and_aid_flown_in(pipeline, text, expected, unwanted):
     assert expected in got, got
     if unwanted:
         assert unwanted + ("asserted",) not in got, got
+
+
+def test_it_of_the_story_s_army_is_its_state(pipeline):
+    # "the military said it had killed X": "it" is the military, which is the story's state's
+    text = ("Peruvian President Ana Soto on Tuesday told parliament that her country was safe, a day after "
+            "the military said it had killed Carlos Rojas, the leader of the rebels.")
+    assert ("Peru", "killed", "Carlos Rojas", "asserted") in found(pipeline, text)
