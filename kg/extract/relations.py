@@ -381,7 +381,10 @@ def _object_groups(verb: Token, pattern, cameo: str,
               ("object-prep", [p for o in event_objects + objects + own_objects if is_event(o)
                                for p in prep_objects(o, OBJECT_PREPOSITIONS) if not _left_behind(o, p, cameo)]),
               ("nested", [inner for outer in prep_objects(verb, OBJECT_PREPOSITIONS + ("in",)) if is_event(outer, nested=True)
-                          for inner in prep_objects(outer, ("against", "on", "of", "at", "to", "with"))])]
+                          for inner in prep_objects(outer, ("against", "on", "of", "at", "to", "with"))]),
+              # "tabled a motion of no confidence in X": the one the pattern's own phrase is against
+              ("direct", [inner for o in event_objects if pattern.prep_object for p in prep_objects(o, (pattern.prep,))
+                          if p.lemma_.lower() == pattern.prep_object[-1] for inner in prep_objects(p, ("in", "against"))])]
     if cameo.startswith("13"):  # "threatened to strike unless X withdrew": X is the one threatened
         groups.append(("clause", [subject for clause in [verb, *[c for c in verb.children if c.dep_ == "xcomp"]]
                                   for condition in clause.children if condition.dep_ == "advcl" and

@@ -1720,3 +1720,9 @@ def test_it_of_the_story_s_army_is_its_state(pipeline):
     text = ("Peruvian President Ana Soto on Tuesday told parliament that her country was safe, a day after "
             "the military said it had killed Carlos Rojas, the leader of the rebels.")
     assert ("Peru", "killed", "Carlos Rojas", "asserted") in found(pipeline, text)
+
+
+def test_a_motion_of_no_confidence_rallies_opposition_against_its_target(pipeline):
+    got = found(pipeline, "The Labour Party tabled a motion of no confidence in Prime Minister John Smith.")
+    assert ("Labour Party", "criticised", "John Smith", "asserted") in got
+    assert not any(r[1] == "calledOn" for r in got), got
