@@ -35,7 +35,7 @@ _GOVERNING_BODIES = ("government", "administration", "regime", "cabinet")
 # sectors of groups outside a state whose members are theirs, whatever their rank ("gang leaders")
 NON_STATE_GROUPS = frozenset({"criminals", "rebels", "armed forces (unaffiliated)", "radicals", "opposition"})
 # the state's agents a story names without saying whose: those of the state it is about
-_HOME_AGENTS = ("authorities", "police", "government", "junta", "regime", "army", "military")
+_HOME_AGENTS = ("authorities", "police", "government", "junta", "regime", "army", "military", "generals")
 # in "X of Y" or "X from Y", a noun like "thousands" or "activists" only counts or divides Y
 _PART_OF = ("of", "from")
 # what only a state has abroad: "Moscow's embassy" is Russia's

@@ -1726,3 +1726,9 @@ def test_a_motion_of_no_confidence_rallies_opposition_against_its_target(pipelin
     got = found(pipeline, "The Labour Party tabled a motion of no confidence in Prime Minister John Smith.")
     assert ("Labour Party", "criticised", "John Smith", "asserted") in got
     assert not any(r[1] == "calledOn" for r in got), got
+
+
+def test_the_generals_of_a_one_state_story_are_its_state(pipeline):
+    text = ("Guinea's junta blocked the talks. Guinea said foreign mediators were not needed. "
+            "Kofi Mensah urged the generals to release the prisoners.")
+    assert ("Kofi Mensah", "calledOn", "Guinea", "asserted") in found(pipeline, text)
