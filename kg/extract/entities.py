@@ -630,6 +630,28 @@ def follows_title(span: Span, lex: Lexicon) -> bool:
     return previous.lower_.rstrip(".") in lex.person_titles and previous.pos_ in ("NOUN", "PROPN")
 
 
+def titled_in_apposition(span: Span, lex: Lexicon) -> bool:
+    """A name a person's title stands beside: "former prime ministers <Name> and <Name>", "the head
+    of the mission, <Name>,", "<Name>, the coordinating minister for the economy"."""
+    words = {t.lower_ for t in span}
+    if span[0].lower_ == "the" or words & (lex.organisation_nouns | lex.descriptive_words | organisation_name_words()):
+        return False  # "the leader of the party, the National Democratic Congress,": a body's name
+    def a_title(token) -> bool:
+        word = token.lower_
+        return token.pos_ == "NOUN" and (word in lex.person_titles or word.endswith("s") and word[:-1] in lex.person_titles)
+
+    if span.start > 0 and span.doc[span.start - 1].lower_.endswith("s") and a_title(span.doc[span.start - 1]):
+        return True  # a plural title before the names: "former prime ministers <Name> and <Name>"
+    root = span.root
+    if root.dep_ == "appos":
+        holder = root.head  # the parser hangs the name on the last noun: "the head of the mission in X, <Name>,"
+        while holder.dep_ in ("pobj", "prep") and holder.head.i != holder.i:
+            holder = holder.head
+        if a_title(holder):
+            return True
+    return any(c.dep_ == "appos" and a_title(c) and any(d.dep_ == "det" for d in c.children) for c in root.children)
+
+
 def follows_kin(span: Span) -> bool:
     """A name right after a word of kinship: "whose nephew <Name>", "his son <Name>"."""
     return span.start > 0 and span.doc[span.start - 1].lower_ in word_class("kin") and \
@@ -924,7 +946,8 @@ def type_span(span: Span, gaz: Gazetteer, lex: Lexicon, person_words: set[str],
     # several words is no evidence for itself: "Wad Madani" tagged PERSON is a city)
     if follows_kin(span):
         return mention(strip_titles(name, lex), "Person")  # "whose nephew <Name>": a person, whatever place has the name
-    if (len(name.split()) == 1 and name_key(name) in person_words) or follows_title(span, lex):
+    if (len(name.split()) == 1 and name_key(name) in person_words) or follows_title(span, lex) or \
+            (span.label_ == "ORG" and titled_in_apposition(span, lex)):
         # spaCy's PERSON or ORG for a person's name wins over a place of that name; its GPE
         # or LOC only when no place has the name
         if span.label_ in ("PERSON", "ORG") or not gaz.match(name):
@@ -1267,6 +1290,9 @@ def _defined_acronym(doc: Doc, end: int) -> str | None:
     """The acronym in brackets right after a name ending at ``end``: "<Name> (ELN)"."""
     if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
         word = doc[end + 1].text
+        known = lexicon().organisation(word)
+        if known is not None and known.kind == "media":
+            return None  # "HARARE, Zimbabwe (AP) -": a news agency's credit, no name for the place
         if word.isupper() and word.isalpha() and 2 <= len(word) <= 8:
             return word
     return None

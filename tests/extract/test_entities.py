@@ -351,6 +351,19 @@ def test_regions_and_towns_by_construction(blank_nlp, annotated, expected):
     ("South/PROPN/compound/1/PERSON Korean/PROPN/compound/5/PERSON Foreign/PROPN/compound/3/PERSON "
      "Minister/PROPN/compound/5/PERSON Ana/PROPN/compound/5/B:PERSON Soto/PROPN/nsubj/6/PERSON spoke/VERB/ROOT/-",
      [("South Korean", "State"), ("Ana Soto", "Person")]),
+    # a name spaCy took for an organisation is a person's when a title stands beside it …
+    ("former/ADJ/amod/2 prime/ADJ/amod/2 ministers/NOUN/nsubj/5 Zoltan/PROPN/compound/4/ORG Brevik/PROPN/appos/2/ORG "
+     "spoke/VERB/ROOT/-", [("Zoltan Brevik", "Person")]),
+    ("the/DET/det/1 head/NOUN/nsubj/10 of/ADP/prep/1 the/DET/det/4 mission/NOUN/pobj/2 in/ADP/prep/4 "
+     "Vorland/PROPN/pobj/5/GPE ,/PUNCT/punct/6 Zoltan/PROPN/compound/9/ORG Brevik/PROPN/appos/6/ORG spoke/VERB/ROOT/-",
+     [("Vorland", "Location"), ("Zoltan Brevik", "Person")]),
+    # … but not a body's name in that place
+    ("the/DET/det/1 leader/NOUN/nsubj/6 ,/PUNCT/punct/1 the/DET/det/5 Zembi/PROPN/compound/5/ORG "
+     "Congress/PROPN/appos/1/ORG spoke/VERB/ROOT/-", [("Zembi Congress", "Organisation")]),
+    # a news agency's credit after a dateline names no place
+    ("HARARE/PROPN/npadvmod/8/GPE ,/PUNCT/punct/0 Zimbabwe/PROPN/appos/0/GPE (/PUNCT/punct/2 AP/PROPN/appos/2/ORG "
+     ")/PUNCT/punct/2 -/PUNCT/punct/8 talks/NOUN/nsubj/8 failed/VERB/ROOT/-",
+     [("HARARE", "City"), ("Zimbabwe", "State"), ("AP", "Organisation")]),
 ])
 def test_names_mended_by_their_context(blank_nlp, annotated, expected):
     assert [(m.text, m.type) for m in type_entities(parse(blank_nlp, annotated))] == expected
