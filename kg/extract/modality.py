@@ -259,6 +259,12 @@ def modality_of(event: Token) -> Modality:
             if _kind(event, words) == "claiming" or _kind(token, words) == "claiming":
                 return _result("asserted", None, reporter, verb)
             return _result("reported", described[0], reporter, verb)
+        if token.dep_ == "dobj" and came_by == "prep" and child.lower_ in ("of", "for") and _kind(head, words) == "claiming":
+            # "accused Turkish aircraft of hitting X": the parser hangs the charge on the accused
+            return _result("reported", head, reporter or _subject(head), verb or head)
+        if token is not event and token.lemma_ == "be" and came_by == "xcomp" and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return _result("intended", token, reporter, verb)  # "was to hold a session", "is to deliver X": planned
         if head.i == token.i or token.dep_ not in _GOVERNED_BY:
             return _result("asserted", None, reporter, verb)
         if token.dep_ == "conj" and _subject(token) is not None and _subject(head) is not None:

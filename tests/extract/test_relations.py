@@ -1732,3 +1732,18 @@ def test_the_generals_of_a_one_state_story_are_its_state(pipeline):
     text = ("Guinea's junta blocked the talks. Guinea said foreign mediators were not needed. "
             "Kofi Mensah urged the generals to release the prisoners.")
     assert ("Kofi Mensah", "calledOn", "Guinea", "asserted") in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # "was to", "is to": planned
+    ("In return Austria is to deliver to Hungary $150 million worth of goods over six years.", ("Austria", "aided", "Hungary")),
+    # a suggestion or an "apparently" passes a claim on
+    ("A spokesman suggested that Ahmed Salah had been killed by members of the ruling elite.", ("?", "killed", "Ahmed Salah")),
+    # a charge hung on the accused by the parser is a charge
+    ("Greek Cypriot officials accused Turkish aircraft of hitting civilian buildings in Nicosia.", ("Turkey", "attacked", "Nicosia")),
+    # what one is advised to do is not done
+    ("Intelligence officials had advised Gandhi to remove Sikhs from her personal guard, but she refused.",
+     ("Gandhi", "sanctioned", "Sikhs")),
+])
+def test_plans_suggestions_charges_and_advice_are_not_facts(pipeline, text, unwanted):
+    assert unwanted + ("asserted",) not in found(pipeline, text)
