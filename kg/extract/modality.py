@@ -259,7 +259,8 @@ def modality_of(event: Token) -> Modality:
             if _kind(event, words) == "claiming" or _kind(token, words) == "claiming":
                 return _result("asserted", None, reporter, verb)
             return _result("reported", described[0], reporter, verb)
-        if token.dep_ == "dobj" and came_by == "prep" and child.lower_ in ("of", "for") and _kind(head, words) == "claiming":
+        if token.dep_ == "dobj" and came_by == "prep" and child.lower_ in ("of", "for") and \
+                head.lemma_.lower() in word_class("accusing"):
             # "accused Turkish aircraft of hitting X": the parser hangs the charge on the accused
             return _result("reported", head, reporter or _subject(head), verb or head)
         if token is not event and token.lemma_ == "be" and came_by == "xcomp" and \
