@@ -164,7 +164,8 @@ class ActorFinder:
         # "crimes committed by X", "attacks carried out by X": the agent of a participle of doing;
         # "a port built by X", "a militia backed by X" are not X
         for child in token.children:
-            if child.dep_ == "acl" and child.tag_ == "VBN" and (child.lemma_.lower() in light_verbs() or self.is_event(token)):
+            if child.dep_ == "acl" and child.tag_ == "VBN" and (child.lemma_.lower() in light_verbs() or self.is_event(token)) \
+                    and child.lemma_.lower() not in word_class("brokering"):  # "a ceasefire brokered by X": X is no party
                 for agent in (c for a in child.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"):
                     found = self.actor(agent, depth + 1)
                     if found is not None:

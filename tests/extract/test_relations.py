@@ -1747,3 +1747,17 @@ def test_the_generals_of_a_one_state_story_are_its_state(pipeline):
 ])
 def test_plans_suggestions_charges_and_advice_are_not_facts(pipeline, text, unwanted):
     assert unwanted + ("asserted",) not in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    # a broker of an accord is no party to it
+    ("Israel and Hamas agreed to a ceasefire brokered by Egypt and Qatar.",
+     ("Israel", "agreed", "Hamas", "asserted"), ("Israel", "agreed", "Egypt")),
+    # a state suspended from a bloc is sanctioned
+    ("The African Union suspended Niger after the coup.", ("African Union", "sanctioned", "Niger", "asserted"), None),
+])
+def test_brokers_and_suspensions(pipeline, text, expected, unwanted):
+    got = found(pipeline, text)
+    assert expected in got, got
+    if unwanted:
+        assert unwanted + ("asserted",) not in got, got
