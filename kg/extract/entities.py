@@ -376,6 +376,9 @@ def split_coordination(span: Span, gaz: Gazetteer, lex: Lexicon) -> list[Span]:
     left, right = span.doc[span.start:cut], span.doc[cut + 1:span.end]
     if right[:1].text.lower() == "and":  # "X, and Y"
         right = span.doc[right.start + 1:right.end]
+    if words[-1] in lex.organisation_nouns and not any(t.lower_ in lex.organisation_nouns for t in left) and \
+            not gaz.match(clean_name(left.text)) and not lex.organisation(left.text) and not lex.nationality(left.text):
+        return [span]  # "Peace and Security Council", "Justice and Development Party": one body's name
     if not len(right) or not all(_name_word(t) or t.pos_ == "DET" for t in left) or \
             not all(_name_word(t) or t.lower_ in ("and", ",") for t in right):
         return [span]

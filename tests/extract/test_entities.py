@@ -360,6 +360,9 @@ def test_regions_and_towns_by_construction(blank_nlp, annotated, expected):
     # … but not a body's name in that place
     ("the/DET/det/1 leader/NOUN/nsubj/6 ,/PUNCT/punct/1 the/DET/det/5 Zembi/PROPN/compound/5/ORG "
      "Congress/PROPN/appos/1/ORG spoke/VERB/ROOT/-", [("Zembi Congress", "Organisation")]),
+    # "<Word> and <Word> Council": one body's name, not two
+    ("the/DET/det/4 Peace/PROPN/compound/4/ORG and/CCONJ/cc/1/ORG Security/PROPN/compound/4/ORG "
+     "Council/PROPN/nsubj/5/ORG met/VERB/ROOT/-", [("Peace and Security Council", "Organisation")]),
     # a news agency's credit after a dateline names no place
     ("HARARE/PROPN/npadvmod/8/GPE ,/PUNCT/punct/0 Zimbabwe/PROPN/appos/0/GPE (/PUNCT/punct/2 AP/PROPN/appos/2/ORG "
      ")/PUNCT/punct/2 -/PUNCT/punct/8 talks/NOUN/nsubj/8 failed/VERB/ROOT/-",
