@@ -645,7 +645,7 @@ def titled_in_apposition(span: Span, lex: Lexicon) -> bool:
 
     if span.start > 0 and span.doc[span.start - 1].lower_.endswith("s") and a_title(span.doc[span.start - 1]):
         return True  # a plural title before the names: "former prime ministers <Name> and <Name>"
-    root = span.root
+    root = span[-1]  # the name's last word heads it (read without Span.root, which a broken parse defeats)
     if root.dep_ == "appos":
         holder = root.head  # the parser hangs the name on the last noun: "the head of the mission in X, <Name>,"
         while holder.dep_ in ("pobj", "prep") and holder.head.i != holder.i:
@@ -945,6 +945,8 @@ def type_span(span: Span, gaz: Gazetteer, lex: Lexicon, person_words: set[str],
         if match and match.place.kind == "City" and (not settled or match.place.country == settled):
             return mention(match.place.name, "City", country=match.place.country, place=match.place)
         return mention(name, "City", country=settled or article_country(context))
+    if span.label_ == "PERSON" and _before_organisation_noun(span, lex) and not gaz.match(name):
+        return mention(name, "Organisation")  # "the ruling <Name> party": the party's name, not a person's
     # a surname alone is a person when the article gives that person's full name (a name of
     # several words is no evidence for itself: "Wad Madani" tagged PERSON is a city)
     if follows_kin(span):
@@ -1005,6 +1007,13 @@ def in_place_position(mention, doc: Doc) -> bool:
     return i >= 0 and doc[i].lower_ in LOCATIVE_PREPOSITIONS
 
 
+def _before_organisation_noun(span: Span, lex: Lexicon) -> bool:
+    """"the ruling <Name> party", "the <Name> movement": a name on the organisation noun after it."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is not None and span[-1].head.i == after.i and span[-1].dep_ == "compound" and \
+        after.lower_ in lex.organisation_nouns
+
+
 def one_type_per_name(found: list[Mention], doc: Doc, lex: Lexicon) -> list[Mention]:
     """A name an article gives a person is a person wherever it stands there.
 
@@ -1034,6 +1043,14 @@ def one_type_per_name(found: list[Mention], doc: Doc, lex: Lexicon) -> list[Ment
                      end_char=m.end_char, sentence=m.sentence, reference=m.reference)
              if m.type in ("Location", "City") and m.place is None and name_key(m.text) in groups else m
              for m in found]
+    # a name the article shows to be a body's ("the ruling <Name> party") is that body wherever spaCy
+    # took it for a person or a place no gazetteer knows
+    bodies = {name_key(m.text): m for m in found if m.type == "Organisation" and not m.reference
+              and _before_organisation_noun(doc[m.start:m.end], lex)}
+    found = [replace(bodies[name_key(m.text)], text=m.text, start=m.start, end=m.end, start_char=m.start_char,
+                     end_char=m.end_char, sentence=m.sentence, reference=m.reference)
+             if (m.type == "Person" or m.type in ("Location", "City") and m.place is None) and not m.reference
+             and name_key(m.text) in bodies else m for m in found]
     names, endings = set(), set()
     for mention in found:
         if mention.type == "Person" and not mention.reference:

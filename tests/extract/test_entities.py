@@ -360,6 +360,9 @@ def test_regions_and_towns_by_construction(blank_nlp, annotated, expected):
     # … but not a body's name in that place
     ("the/DET/det/1 leader/NOUN/nsubj/6 ,/PUNCT/punct/1 the/DET/det/5 Zembi/PROPN/compound/5/ORG "
      "Congress/PROPN/appos/1/ORG spoke/VERB/ROOT/-", [("Zembi Congress", "Organisation")]),
+    # a name spaCy took for a person's before an organisation noun is the body's, there and elsewhere
+    ("the/DET/det/3 ruling/ADJ/amod/3 Zembo/PROPN/compound/3/PERSON party/NOUN/nsubj/4 won/VERB/ROOT/- ./PUNCT/punct/4 "
+     "Zembo/PROPN/nsubj/7/PERSON lost/VERB/ROOT/-", [("Zembo", "Organisation"), ("Zembo", "Organisation")]),
     # "<Word> and <Word> Council": one body's name, not two
     ("the/DET/det/4 Peace/PROPN/compound/4/ORG and/CCONJ/cc/1/ORG Security/PROPN/compound/4/ORG "
      "Council/PROPN/nsubj/5/ORG met/VERB/ROOT/-", [("Peace and Security Council", "Organisation")]),
