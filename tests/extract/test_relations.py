@@ -24,6 +24,16 @@ def found(pipeline, text):
             for r in relations(pipeline, text)}
 
 
+def assert_found(pipeline, text, expected=None, unwanted=None):
+    """The relation ``expected`` is among those found in ``text``; ``unwanted`` (subject, relation,
+    object) is not asserted."""
+    got = found(pipeline, text)
+    if expected:
+        assert expected in got, got
+    if unwanted:
+        assert unwanted + ("asserted",) not in got, got
+
+
 @pytest.mark.parametrize("text, expected", [
     # active voice, a nationality standing for its state
     ("Syrian forces shelled Homs on Tuesday.", {("Syria", "attacked", "Homs", "asserted")}),
@@ -1588,11 +1598,7 @@ def test_removal_from_office_is_a_coercion(pipeline, text, expected, unwanted):
     ("Erdogan greeted Macron at the airport.", ("Erdogan", "hosted", "Macron", "asserted"), ("Erdogan", "supported", "Macron")),
 ])
 def test_withdrawals_holdings_offers_and_wishes(pipeline, text, expected, unwanted):
-    got = found(pipeline, text)
-    if expected:
-        assert expected in got, got
-    if unwanted:
-        assert unwanted + ("asserted",) not in got, got
+    assert_found(pipeline, text, expected, unwanted)
 
 
 @pytest.mark.parametrize("text, expected, unwanted", [
@@ -1617,11 +1623,7 @@ def test_withdrawals_holdings_offers_and_wishes(pipeline, text, expected, unwant
      ("United States", "calledOn", "Tanzania", "asserted"), None),
 ])
 def test_cancelled_made_and_sent(pipeline, text, expected, unwanted):
-    got = found(pipeline, text)
-    if expected:
-        assert expected in got, got
-    if unwanted:
-        assert unwanted + ("asserted",) not in got, got
+    assert_found(pipeline, text, expected, unwanted)
 
 
 @pytest.mark.parametrize("text, expected, unwanted", [
@@ -1657,11 +1659,7 @@ def test_cancelled_made_and_sent(pipeline, text, expected, unwanted):
      ("United Nations Security Council", "calledOn", "Israel", "asserted"), None),
 ])
 def test_decisions_meetings_partners_and_texts_answered(pipeline, text, expected, unwanted):
-    got = found(pipeline, text)
-    if expected:
-        assert expected in got, got
-    if unwanted:
-        assert unwanted + ("asserted",) not in got, got
+    assert_found(pipeline, text, expected, unwanted)
 
 
 @pytest.mark.parametrize("text, unwanted", [
@@ -1691,11 +1689,7 @@ def test_a_request_issued_stays_one(pipeline):
     ("The attack on Kharkiv was the deadliest of the war.", ("?", "attacked", "Kharkiv", "asserted"), None),
 ])
 def test_names_for_acts_and_rules(pipeline, text, expected, unwanted):
-    got = found(pipeline, text)
-    if expected:
-        assert expected in got, got
-    if unwanted:
-        assert unwanted + ("asserted",) not in got, got
+    assert_found(pipeline, text, expected, unwanted)
 
 
 @pytest.mark.parametrize("text, expected, unwanted", [
@@ -1709,10 +1703,8 @@ def test_names_for_acts_and_rules(pipeline, text, expected, unwanted):
      ("World Food Programme", "aided", "Myanmar", "asserted"), None),
 ])
 def test_charges_and_aid_flown_in(pipeline, text, expected, unwanted):
-    got = found(pipeline, text)
-    assert expected in got, got
-    if unwanted:
-        assert unwanted + ("asserted",) not in got, got
+    assert expected is not None
+    assert_found(pipeline, text, expected, unwanted)
 
 
 def test_it_of_the_story_s_army_is_its_state(pipeline):
@@ -1757,7 +1749,5 @@ def test_plans_suggestions_charges_and_advice_are_not_facts(pipeline, text, unwa
     ("The African Union suspended Niger after the coup.", ("African Union", "sanctioned", "Niger", "asserted"), None),
 ])
 def test_brokers_and_suspensions(pipeline, text, expected, unwanted):
-    got = found(pipeline, text)
-    assert expected in got, got
-    if unwanted:
-        assert unwanted + ("asserted",) not in got, got
+    assert expected is not None
+    assert_found(pipeline, text, expected, unwanted)
