@@ -297,9 +297,11 @@ def is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
     if any(c.dep_ == "agent" for c in verb.children):
-        # "has blamed the incidents on provocations by X": a "by" the parser hung on an active verb with an object
-        return not any(c.dep_ == "dobj" for c in verb.children) or verb.tag_ == "VBN" and not any(
-            c.dep_ == "aux" for c in verb.children) and verb.dep_ != "conj"
+        # a "by" the parser hung on an active verb with an object makes no passive ("has blamed the
+        # incidents on provocations by X"); a bare participle with one is ("a country given aid by X")
+        has_object = any(c.dep_ == "dobj" for c in verb.children)
+        bare_participle = verb.tag_ == "VBN" and verb.dep_ != "conj" and not any(c.dep_ == "aux" for c in verb.children)
+        return not has_object or bare_participle
     if any(c.dep_ in ("prep", "dobj", "xcomp") for c in verb.children):
         return False
     return is_mistagged_participle(verb) or (verb.tag_ == "VBN" and verb.dep_ in ("acomp", "conj", "amod", "advcl"))
