@@ -87,7 +87,10 @@ class ActorFinder:
             if speaker is not None:
                 found = self.actor(speaker, depth + 1)
                 home = self.authorities(speaker) if found is None else []
-                return home[0] if home else found  # "the military said it had …": the story's state's
+                found = home[0] if home else found  # "the military said it had …": the story's state's
+                if not (token.lower_ == "it" and found is not None and found.mention is not None
+                        and found.mention.type == "Person"):
+                    return found  # ("X said it had been brokered by Y": "it" is never a person)
         mention = self.index.get(token.i)
         if mention is not None and mention.kind == "nationality" and mention.end - mention.start == 1 and \
                 token.pos_ in ("NOUN", "PROPN") and not token.dep_.startswith("nsubj") and \
@@ -149,6 +152,13 @@ class ActorFinder:
                 if mention is not None and mention.type in PLACE_TYPES:
                     return Actor(mention, mention.text, mention.sector, "reference" if mention.reference else "name")
         owned = self.owner(token, sector, depth)
+        if owned is not None and owned.mention.type == "City":
+            # "the Tunis office of Al Jazeera": the city only says where; the "of" names whose
+            holder = next((a for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children
+                           if c.dep_ == "pobj" and (a := self.actor(c, depth + 1)) is not None and a.known
+                           and a.mention.type not in PLACE_TYPES), None)
+            if holder is not None:
+                return replace(holder, text=noun_phrase(token), via="owner")
         if owned is not None:
             return owned
         # "the man, later identified as X", "a woman named as X" (the parser may hang it on the verb)

@@ -1240,6 +1240,8 @@ def happening_words() -> frozenset[tuple[str, str]]:
 
 def _is_happening(token: Token) -> bool:
     kind = {"NOUN": "noun", "VERB": "verb"}.get(token.pos_)
+    if kind is None and token.pos_ == "PROPN":  # "Storm Daniel", "Hurricane Ian": a named one
+        return any(c.dep_ == "compound" and (c.lower_, "noun") in happening_words() for c in token.children)
     return kind is not None and (token.lemma_.lower(), kind) in happening_words()
 
 

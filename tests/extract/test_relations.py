@@ -1751,3 +1751,24 @@ def test_plans_suggestions_charges_and_advice_are_not_facts(pipeline, text, unwa
 def test_brokers_and_suspensions(pipeline, text, expected, unwanted):
     assert expected is not None
     assert_found(pipeline, text, expected, unwanted)
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    # a named storm or a flight that kills is a disaster, no attacker
+    ("Storm Daniel struck Libya's northeast coast on Sunday.", None, ("Storm Daniel", "attacked", "Libya")),
+    ("An Ethiopian Airlines flight killed 157 people.", None, ("Ethiopian Airlines", "killed", "?")),
+    # visitors welcomed are hosted
+    ("Swiss President Guy Parmelin welcomed Joe Biden and Vladimir Putin at the villa.",
+     ("Guy Parmelin", "hosted", "Joe Biden", "asserted"), ("Guy Parmelin", "supported", "Joe Biden")),
+    # members of one's delegation are not oneself
+    ("Opposition leader Ali Diarra was kidnapped in March. Members of his delegation were killed in the attack.",
+     None, ("?", "killed", "Ali Diarra")),
+    # "it" is never a person: "X said it had been brokered by Y" is about the deal
+    ("Joe Biden said the deal was permanent and that it had been brokered by the United States and France.",
+     None, ("United States", "mediated", "Joe Biden")),
+    # a city on an office says where it is; the "of" says whose
+    ("Police raided the Tunis office of the Al Jazeera television network on Monday.",
+     ("?", "coerced", "Al Jazeera", "asserted"), ("?", "coerced", "Tunis")),
+])
+def test_disasters_visitors_delegations_and_offices(pipeline, text, expected, unwanted):
+    assert_found(pipeline, text, expected, unwanted)
