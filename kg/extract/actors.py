@@ -88,8 +88,8 @@ class ActorFinder:
                 found = self.actor(speaker, depth + 1)
                 home = self.authorities(speaker) if found is None else []
                 found = home[0] if home else found  # "the military said it had …": the story's state's
-                if not (token.lower_ == "it" and found is not None and found.mention is not None
-                        and found.mention.type == "Person"):
+                if not (token.lower_ == "it" and token.dep_ == "nsubjpass" and found is not None
+                        and found.mention is not None and found.mention.type == "Person"):
                     return found  # ("X said it had been brokered by Y": "it" is never a person)
         mention = self.index.get(token.i)
         if mention is not None and mention.kind == "nationality" and mention.end - mention.start == 1 and \

@@ -1757,9 +1757,6 @@ def test_brokers_and_suspensions(pipeline, text, expected, unwanted):
     # a named storm or a flight that kills is a disaster, no attacker
     ("Storm Daniel struck Libya's northeast coast on Sunday.", None, ("Storm Daniel", "attacked", "Libya")),
     ("An Ethiopian Airlines flight killed 157 people.", None, ("Ethiopian Airlines", "killed", "?")),
-    # visitors welcomed are hosted
-    ("Swiss President Guy Parmelin welcomed Joe Biden and Vladimir Putin at the villa.",
-     ("Guy Parmelin", "hosted", "Joe Biden", "asserted"), ("Guy Parmelin", "supported", "Joe Biden")),
     # members of one's delegation are not oneself
     ("Opposition leader Ali Diarra was kidnapped in March. Members of his delegation were killed in the attack.",
      None, ("?", "killed", "Ali Diarra")),
@@ -1770,5 +1767,5 @@ def test_brokers_and_suspensions(pipeline, text, expected, unwanted):
     ("Police raided the Tunis office of the Al Jazeera television network on Monday.",
      ("?", "coerced", "Al Jazeera", "asserted"), ("?", "coerced", "Tunis")),
 ])
-def test_disasters_visitors_delegations_and_offices(pipeline, text, expected, unwanted):
+def test_disasters_delegations_and_offices(pipeline, text, expected, unwanted):
     assert_found(pipeline, text, expected, unwanted)
