@@ -1769,3 +1769,8 @@ def test_brokers_and_suspensions(pipeline, text, expected, unwanted):
 ])
 def test_disasters_delegations_and_offices(pipeline, text, expected, unwanted):
     assert_found(pipeline, text, expected, unwanted)
+
+
+def test_fighting_for_a_side_is_no_act_on_it(pipeline):
+    got = found(pipeline, "Sudanese soldiers fought for the Saudi-led coalition in Yemen.")
+    assert not any(r[1] in ("criticised", "attacked") and r[3] == "asserted" for r in got), got
