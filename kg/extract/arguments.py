@@ -200,7 +200,11 @@ def controllers(clause: Token) -> list[Token]:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < clause.i]
     objects += [o for p in verb.children if p.dep_ in ("prep", "prt") and p.lower_ in ("on", "upon")
                 and verb.lemma_.lower() in ("call", "prevail") for o in p.children if o.dep_ == "pobj" and o.i < clause.i]
-    return [o for o in objects if o.ent_type_ or (o.pos_ == "PRON" and o.lower_ not in ("it", "this", "that"))]
+    named = [o for o in objects if o.ent_type_ or (o.pos_ == "PRON" and o.lower_ not in ("it", "this", "that"))]
+    if named or verb.lemma_.lower() not in word_class("asking"):
+        return named
+    # "urged the authorities to free X": whoever the authorities are, they are to free X, not the one who urged
+    return [o for o in objects if o.pos_ in ("NOUN", "PROPN")]
 
 
 def _misread_relative(verb: Token) -> bool:

@@ -1044,6 +1044,12 @@ def _fits(actor: Actor, allowed: frozenset[str] | None) -> bool:
     return actor.via == "owner" and actor.sector is not None and bool(allowed & _AGENT_TYPES)
 
 
+def _addressed_there(actor: Actor, event: _Event) -> bool:
+    """"urged the authorities in X", "criticised the police in X": the state's agents there are
+    its own when they are spoken to or of; a place where one acts on things or people is not."""
+    return actor.sector in STATE_SECTORS and event.cameo.startswith(_VOICED)
+
+
 def _objects(event: _Event, actors: ActorFinder, subjects: list[Actor],
              types: ArgumentTypes | None, relation_plover: str = "") -> tuple[list[Actor] | None, str]:
     """The objects of the first candidate group that names an entity the relation takes, other
@@ -1065,7 +1071,8 @@ def _objects(event: _Event, actors: ActorFinder, subjects: list[Actor],
                  else a for a in found]
         found = [a for a in found if a.known or types is None or "Unknown" in types.object]
         found = [a for a in found if _fits(a, types.object if types else None) and
-                 (types is None or types.located or a.via != "place" or kind == "clause")  # "seized a tanker in X" seizes no X
+                 (types is None or types.located or a.via != "place" or kind == "clause" or
+                  _addressed_there(a, event))  # "seized a tanker in X" seizes no X
                  # one calls no "X's decision"; blocking "a UN convoy" or taking "the Israeli embassy"
                  # besieges or occupies no UN and no Israel
                  and not (event.cameo.startswith(("04", "191", "192")) and a.via == "owner" and a.sector is None)]
@@ -1487,8 +1494,10 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
                   and not (relation.plover in _DONE_THERE_NOT_TO_IT and _at_home(p, subjects))]
         if placed:  # only where the relation can act on a place: "arrested in X" arrests no X
             objects, found_as = placed, "place"
-    if not objects and relation.name in SYMMETRIC and len(subjects) > 1 and event.trigger_kind in ("pattern", "noun"):
-        subjects, objects, found_as = subjects[:1], subjects[1:], "symmetric"  # "X and Y met": X met Y
+    # "X and Y met": X met Y; "X and Y sent troops" is each sending its own, not one to the other
+    if not objects and relation.name in SYMMETRIC and len(subjects) > 1 and event.trigger_kind in ("pattern", "noun") \
+            and event.predicate.lemma_.lower() not in word_class("sending"):
+        subjects, objects, found_as = subjects[:1], subjects[1:], "symmetric"
     joint = not objects and relation.plover == "MOBILIZE" and len({s.mention.label for s in subjects if s.known}) > 1
     if joint:  # "X and Y launched war games": joint manoeuvres are military cooperation between them (CAMEO 062)
         subjects, objects, found_as = subjects[:1], subjects[1:], "symmetric"

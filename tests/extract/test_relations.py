@@ -1774,3 +1774,27 @@ def test_disasters_delegations_and_offices(pipeline, text, expected, unwanted):
 def test_fighting_for_a_side_is_no_act_on_it(pipeline):
     got = found(pipeline, "Sudanese soldiers fought for the Saudi-led coalition in Yemen.")
     assert not any(r[1] in ("criticised", "attacked") and r[3] == "asserted" for r in got), got
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    # the one urged to act acts, named or not, never the one who urged
+    ("Amnesty International urged the Egyptian authorities to free the journalists.",
+     ("Amnesty International", "calledOn", "Egypt", "asserted"), ("Amnesty International", "conceded", "?")),
+    ("The Red Cross asked the rebels to release the aid workers.", None, ("Red Cross", "conceded", "?")),
+    # a state's agents spoken to in a place are that state's
+    ("The European Union urged the authorities in Minsk to release the detained protesters.",
+     ("European Union", "calledOn", "Belarus", "asserted"), None),
+])
+def test_the_one_urged_to_act_is_the_one_who_acts(pipeline, text, expected, unwanted):
+    got = found(pipeline, text)
+    if expected:
+        assert expected in got, got
+    if unwanted:
+        assert not any(r[:3] == unwanted for r in got), got
+
+
+def test_two_states_sending_troops_do_not_act_on_each_other(pipeline):
+    got = found(pipeline, "Canada and Chile have pledged to send soldiers to Haiti.")
+    assert not any({r[0], r[2]} == {"Canada", "Chile"} for r in got), got
+    # a reciprocal act still pairs them
+    assert ("Canada", "agreed", "Chile", "asserted") in found(pipeline, "Canada and Chile agreed to hold talks.")
