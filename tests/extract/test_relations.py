@@ -1798,3 +1798,9 @@ def test_two_states_sending_troops_do_not_act_on_each_other(pipeline):
     assert not any({r[0], r[2]} == {"Canada", "Chile"} for r in got), got
     # a reciprocal act still pairs them
     assert ("Canada", "agreed", "Chile", "asserted") in found(pipeline, "Canada and Chile agreed to hold talks.")
+
+
+def test_a_team_sent_to_a_place_visits_it_and_agrees_nothing(pipeline):
+    got = found(pipeline, "Canada sent a team of officials to Port-au-Prince this week to assess the situation.")
+    assert ("Canada", "visited", "Port-au-Prince", "asserted") in got, got
+    assert not any(r[1] == "agreed" for r in got), got
