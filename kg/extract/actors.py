@@ -201,6 +201,8 @@ class ActorFinder:
             if child.dep_ == "prep" and child.lower_ in _WHERE and not self._stands_for_part(token) \
                     and not self.is_event(token):
                 continue  # "the two sides in <City>": where they met, not who they are ("attacks in X" are on X)
+            if child.dep_ == "prep" and child.lower_ in _WHERE and any(c.dep_ == "poss" for c in token.children):
+                continue  # "his office in Nairobi", "her home in X": someone's, where it stands says not whose
             if child.dep_ == "prep" and child.lower_ == "by" and token.dep_ == "pobj" and token.head.lower_ == "of" \
                     and self.is_event(token.head.head):
                 continue  # "calls by X" are X's; in "the killing of a student by X" the parser hangs X on the student

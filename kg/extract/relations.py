@@ -909,8 +909,20 @@ def _according_to(predicate: Token) -> Token | None:
 
 def _places_in(predicate: Token, actors: ActorFinder, prepositions=("in", "at", "near")) -> list[Token]:
     """Places an event happens in: "in X", "near X" on the verb or on its object."""
-    holders = [predicate] + [c for c in predicate.children if c.dep_ == "dobj"]
-    return [t for h in holders for t in prep_objects(h, prepositions) if actors.is_place(t)]
+    objects = [c for c in predicate.children if c.dep_ == "dobj"]
+    if any(_owned(o, actors) for o in objects):
+        return []  # "surrounded her home in X", "stormed the offices of a party in X": someone's, not X's
+    return [t for h in [predicate, *objects] for t in prep_objects(h, prepositions) if actors.is_place(t)]
+
+
+def _owned(token: Token, actors: ActorFinder) -> bool:
+    """Whether a noun acted on is someone's: "her home", "the party's offices", "the house of X"
+    (not "the outskirts of X", a place's own part; "its forces in X" are where its people are)."""
+    if actors.lex.agent_sector(token.lemma_) is not None:
+        return False
+    if any(c.dep_ == "poss" for c in token.children):
+        return True
+    return token.pos_ == "NOUN" and any(o.ent_type_ and not actors.is_place(o) for o in prep_objects(token, ("of",)))
 
 
 @lru_cache(maxsize=1)

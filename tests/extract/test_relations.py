@@ -1804,3 +1804,13 @@ def test_a_team_sent_to_a_place_visits_it_and_agrees_nothing(pipeline):
     got = found(pipeline, "Canada sent a team of officials to Port-au-Prince this week to assess the situation.")
     assert ("Canada", "visited", "Port-au-Prince", "asserted") in got, got
     assert not any(r[1] == "agreed" for r in got), got
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # someone's home or office is theirs; the city it stands in is only where it is
+    ("Police surrounded her home in Managua on Tuesday.", ("?", "besieged", "Managua")),
+    ("Police raided his office in Nairobi.", ("?", "coerced", "Nairobi")),
+    ("Troops surrounded the residence of Ali Bongo in Libreville.", ("?", "besieged", "Libreville")),
+])
+def test_a_city_is_not_the_target_of_what_is_done_to_someones_building_there(pipeline, text, unwanted):
+    assert not any(r[:3] == unwanted for r in found(pipeline, text)), found(pipeline, text)
