@@ -341,10 +341,11 @@ def agents_of(verb: Token) -> list[Token]:
 
 def is_across_quotation(verb: Token, argument: Token) -> bool:
     """An argument the parser took across a closing quotation mark: "occupied X," the head of …
-    (the mark that opens the argument itself, as in thanked "the police …", is no such mark)."""
+    (the mark that opens the argument itself, as in thanked "the police …", is no such mark, and a
+    quotation opened and closed between them, as in demanded "full accountability" from X, is none either)."""
     low, high = sorted((verb.i, argument.left_edge.i))
     opening = argument.left_edge.i - 1 if argument.i > verb.i else -1
-    return any(t.is_quote and t.i != opening for t in verb.doc[low + 1:high])
+    return sum(1 for t in verb.doc[low + 1:high] if t.is_quote and t.i != opening) % 2 == 1
 
 
 

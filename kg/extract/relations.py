@@ -1480,10 +1480,15 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
         subjects = unnamed[:1]  # "protesters called for …", "drones struck …": someone did, unnamed
     if subjects and not any(s.known for s in subjects) and types is not None and "Unknown" not in types.subject:
         return  # "protesters met …": a meeting needs its parties named
-    # an unresolved personal pronoun is someone; a relative one no actor stands for is a thing ("a crisis that …")
-    if not subjects and any(t.pos_ == "PRON" and t.dep_.startswith("nsubj") and t.tag_ not in ("WDT", "WP")
-                            and actors.actor(t) is None for t in event.subjects):
-        subjects = [UNKNOWN] if types is not None and "Unknown" in types.subject else []  # "They had asked X": someone did
+    # an unresolved personal pronoun is someone ("They had asked X": someone did) — "he" or "she" one the
+    # article named and the graph did not find (unresolved); a relative one no actor stands for is a thing
+    # ("a crisis that …")
+    pronouns = [t for t in event.subjects if t.pos_ == "PRON" and t.dep_.startswith("nsubj") and t.tag_ not in ("WDT", "WP")
+                and actors.actor(t) is None]
+    if not subjects and pronouns:
+        person = pronouns[0].lower_ in ("he", "she")
+        subjects = [Actor(None, pronouns[0].text, None, "unresolved") if person else UNKNOWN] \
+            if types is not None and "Unknown" in types.subject else []
     if not subjects:
         if not event.unknown_agent or (types is not None and "Unknown" not in types.subject):
             return  # a subject that names no entity (or none this relation takes): the graph cannot say who acted
