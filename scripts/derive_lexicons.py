@@ -421,6 +421,10 @@ AGENTS_BY_HAND = {"official": "GOV", "force": "MIL", "defender": "MIL", "invader
                   "investigator": "COP",  # "anti-corruption investigators raided …": officers of an inquiry
                   "opposition": "OPP"}  # "Armenia's opposition accuses …": not the state
 
+# Source agents that in news English name a thing far more often than people: "a political
+# settlement" is an accord, "the settlement of X" a village or a deal, not settlers.
+AGENTS_REJECTED_BY_HAND = {"settlement"}
+
 # Readable names of the three-letter sector codes of Phoenix.agents.txt.
 AGENT_SECTORS = {
     "AGR": "agriculture", "BUS": "business", "COP": "police", "CRM": "criminals",
@@ -1725,6 +1729,8 @@ def agent_rows(path: Path, notes: list[str]) -> list[tuple[str, str, str]]:
                 if not re.fullmatch(r"[a-z][a-z' ,-]*", noun) or noun.split()[-1] in PREPOSITIONS \
                         or {"their", "its"} & set(noun.split()):
                     notes.append(f"agent fragment or phrase skipped: {raw}")
+                    continue
+                if noun in AGENTS_REJECTED_BY_HAND:
                     continue
                 if noun in rows:
                     if rows[noun][1] != AGENT_SECTORS[sector_code]:

@@ -36,6 +36,9 @@ _GOVERNING_BODIES = ("government", "administration", "regime", "cabinet")
 NON_STATE_GROUPS = frozenset({"criminals", "rebels", "armed forces (unaffiliated)", "radicals", "opposition"})
 # the state's agents a story names without saying whose: those of the state it is about
 _HOME_AGENTS = ("authorities", "police", "government", "junta", "regime", "army", "military", "generals")
+# armed men a state's own by what modifies them: "government forces", "federal troops", "security forces"
+_STATE_ARMED = frozenset({"forces", "troops", "soldiers"})
+_STATE_MODIFIERS = frozenset({"government", "federal", "security", "state"})
 # in "X of Y" or "X from Y", a noun like "thousands" or "activists" only counts or divides Y
 _PART_OF = ("of", "from")
 # what only a state has abroad: "Moscow's embassy" is Russia's
@@ -319,9 +322,12 @@ class ActorFinder:
         in three, at least two) — in a war story, where both sides are named, none is."""
         # only "the" before it, and at most a clause that says more of it ("the junta, headed by X,")
         own = [c.lower_ for c in token.children if c.dep_ not in ("punct", "acl", "relcl")]
+        # "government forces", "federal troops", "security forces": the state's own armed men, with or without "the"
+        state_armed = token.lower_ in _STATE_ARMED and bool(own) and \
+            set(own) <= {"the", *_STATE_MODIFIERS} and bool(set(own) & _STATE_MODIFIERS)
         # "Police arrested …", "Authorities said …" need no article; a bare "government" is mostly a modifier
-        if token.lower_ not in _HOME_AGENTS or own not in (["the"], []) or \
-                (token.lower_ not in ("police", "authorities") and not own):
+        if not state_armed and (token.lower_ not in _HOME_AGENTS or own not in (["the"], []) or
+                                (token.lower_ not in ("police", "authorities") and not own)):
             return []
         before = Counter(m.country for m in self.mentions_before(token.i)
                          if m.country and m.type in PLACE_TYPES and not m.reference)
@@ -331,7 +337,8 @@ class ActorFinder:
         # "… expelled from Nicaragua in 2023, when the government also seized …": the one state its
         # own sentence has named before it, if it named only one (not a city where someone spoke)
         here = {m.country for m in self.mentions_before(token.i) if m.sentence == token.sent.start
-                and m.country and m.type in PLACE_TYPES and not m.reference and not self._where_spoken(m)}
+                and m.country and m.type in PLACE_TYPES and not m.reference and not self._where_spoken(m)
+                and not self._where_based(m)}
         named_here = len(here) == 1
         if named_here:
             country = next(iter(here))
@@ -340,6 +347,11 @@ class ActorFinder:
         if state is None or (not named_here and (count < 2 or 3 * count < 2 * sum(before.values()))):
             return []
         return [Actor(state, noun_phrase(token), "police" if token.lower_ == "police" else "government", "home")]
+
+    def _where_based(self, mention: Mention) -> bool:
+        """"the Bangkok-based X": where a body sits, which says nothing of the sentence's state."""
+        after = self.doc[mention.end:mention.end + 2]
+        return len(after) == 2 and after[0].text == "-" and after[1].lower_ in ("based", "headquartered")
 
     def _where_spoken(self, mention: Mention) -> bool:
         """Whether a city is only where someone spoke or met: "said in London that …", "meeting on

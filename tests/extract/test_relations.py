@@ -1826,3 +1826,18 @@ def test_he_or_she_the_graph_cannot_resolve_is_no_unknown_actor_to_assert(pipeli
 def test_a_quotation_closed_before_the_addressee_does_not_hide_it(pipeline):
     text = 'Irish Prime Minister Micheál Martin said the nurse had done "vital work" and demanded "full accountability" from Ethiopia.'
     assert ("Micheál Martin", "calledOn", "Ethiopia", "asserted") in found(pipeline, text)
+
+
+@pytest.mark.parametrize("agent", ["Government forces", "Federal troops", "Security forces"])
+def test_a_one_state_storys_government_forces_are_its_state(pipeline, agent):
+    text = ("Fighting spread across northern Ethiopia on Monday. Ethiopia's prime minister said the offensive "
+            f"in Tigray would continue. {agent} captured the town of Shire on Tuesday.")
+    assert ("Ethiopia", "occupied", "Shire", "asserted") in found(pipeline, text)
+
+
+def test_where_a_source_is_based_does_not_say_whose_forces_act(pipeline):
+    text = ("Myanmar's junta launched new air strikes in Sagaing on Monday. Myanmar's military said it targeted "
+            "rebels near Mandalay. According to the Bangkok-based Assistance Association for Political Prisoners, "
+            "more than 6,000 civilians have been killed by security forces since the coup.")
+    killers = {r[0] for r in found(pipeline, text) if r[1] == "killed"}
+    assert killers == {"Myanmar"}, killers
