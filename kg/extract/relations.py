@@ -641,6 +641,15 @@ def _noun_events(doc_span: Span, triggers: TriggerLexicon, candidates: _Candidat
             targets = [c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")]
             yield _Event(predicate, cameo, f"under {noun.text}", tuple(agents),
                          (("direct", tuple(with_conjuncts(targets))),), unknown_agent=not agents, trigger_kind="noun")
+        # "X is in the custody of Y", "X remains in Y's custody": Y holds X
+        elif noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ in ("VERB", "AUX") and \
+                noun.lemma_.lower() in word_class("held"):
+            predicate = head.head
+            holders = prep_objects(noun, ("of",)) + [c for c in noun.children if c.dep_ in ("poss", "amod", "compound")]
+            held = [c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if held:
+                yield _Event(predicate, cameo, f"in {noun.text}", tuple(holders), (("direct", tuple(with_conjuncts(held))),),
+                             unknown_agent=not holders, trigger_kind="noun")
         # "Russian forces were in control of the city"
         elif noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ in ("VERB", "AUX"):
             predicate = head.head

@@ -1841,3 +1841,12 @@ def test_where_a_source_is_based_does_not_say_whose_forces_act(pipeline):
             "more than 6,000 civilians have been killed by security forces since the coup.")
     killers = {r[0] for r in found(pipeline, text) if r[1] == "killed"}
     assert killers == {"Myanmar"}, killers
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Charles Taylor is now in the custody of the Special Court.", ("Special Court", "arrested", "Charles Taylor", "asserted")),
+    ("Ali Bongo is in the custody of the Gabonese army.", ("Gabon", "arrested", "Ali Bongo", "asserted")),
+])
+def test_one_in_the_custody_of_another_is_held_by_it(pipeline, text, expected):
+    got = found(pipeline, text)
+    assert expected in got and (expected[2], "arrested", expected[0], "asserted") not in got, got
