@@ -1850,3 +1850,10 @@ def test_where_a_source_is_based_does_not_say_whose_forces_act(pipeline):
 def test_one_in_the_custody_of_another_is_held_by_it(pipeline, text, expected):
     got = found(pipeline, text)
     assert expected in got and (expected[2], "arrested", expected[0], "asserted") not in got, got
+
+
+def test_a_meeting_called_off_sanctions_no_one(pipeline):
+    got = found(pipeline, "Beijing cancelled a planned meeting between Wang Yi and Japanese Foreign Minister "
+                          "Yoshimasa Hayashi in Phnom Penh.")
+    assert not any(r[1] == "sanctioned" for r in got), got
+    assert not any(r[1] == "consulted" and r[3] == "asserted" for r in got), got
