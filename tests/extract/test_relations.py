@@ -1857,3 +1857,12 @@ def test_a_meeting_called_off_sanctions_no_one(pipeline):
                           "Yoshimasa Hayashi in Phnom Penh.")
     assert not any(r[1] == "sanctioned" for r in got), got
     assert not any(r[1] == "consulted" and r[3] == "asserted" for r in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Australia announced new measures against Myanmar's generals on Monday.", ("Australia", "sanctioned", "Myanmar", "asserted")),
+    ("The European Union took measures against Belarus.", ("European Union", "sanctioned", "Belarus", "asserted")),
+])
+def test_measures_announced_against_someone_are_sanctions_not_threats(pipeline, text, expected):
+    got = found(pipeline, text)
+    assert expected in got and not any(r[1] == "threatened" for r in got), got
