@@ -1866,3 +1866,12 @@ def test_a_meeting_called_off_sanctions_no_one(pipeline):
 def test_measures_announced_against_someone_are_sanctions_not_threats(pipeline, text, expected):
     got = found(pipeline, text)
     assert expected in got and not any(r[1] == "threatened" for r in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Sudan's protest movement called for a campaign of civil disobedience against the generals.",
+    "Kenya's main opposition coalition accused President William Ruto of rigging the vote.",
+])
+def test_a_states_movement_party_or_union_does_not_act_for_the_state(pipeline, text):
+    got = found(pipeline, text)
+    assert not any(r[0] in ("Sudan", "Kenya") for r in got), got
