@@ -641,12 +641,15 @@ def _noun_events(doc_span: Span, triggers: TriggerLexicon, candidates: _Candidat
             targets = [c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")]
             yield _Event(predicate, cameo, f"under {noun.text}", tuple(agents),
                          (("direct", tuple(with_conjuncts(targets))),), unknown_agent=not agents, trigger_kind="noun")
-        # "X is in the custody of Y", "X remains in Y's custody": Y holds X
-        elif noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ in ("VERB", "AUX") and \
+        # "X is in the custody of Y", "X remains in Y's custody", "X was taken into the custody of Y": Y holds X
+        elif noun.dep_ == "pobj" and head.lower_ in ("in", "into") and head.head.pos_ in ("VERB", "AUX") and \
                 noun.lemma_.lower() in word_class("held"):
             predicate = head.head
             holders = prep_objects(noun, ("of",)) + [c for c in noun.children if c.dep_ in ("poss", "amod", "compound")]
-            held = [c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")]
+            taken = [c for c in predicate.children if c.dep_ == "dobj"]  # "police took X into custody": theirs
+            held = taken or [c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if taken and not holders:
+                holders = subjects_of(predicate)
             if held:
                 yield _Event(predicate, cameo, f"in {noun.text}", tuple(holders), (("direct", tuple(with_conjuncts(held))),),
                              unknown_agent=not holders, trigger_kind="noun")
@@ -674,7 +677,8 @@ def _noun_events(doc_span: Span, triggers: TriggerLexicon, candidates: _Candidat
         # "the shooting of X", "an investigation into X", "protests against X": someone did it to X
         # (not "its invasion of X" when no one was found for "its": someone named, not no one)
         elif noun.dep_ not in ("ROOT", "compound") and not _own_agents(noun, cameo) and _patients(noun, cameo) and \
-                not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
+                not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children) and \
+                noun.lemma_.lower() not in word_class("held"):  # "the custody of X" is X's to hold
             yield _Event(noun, cameo, noun.text, (), (("noun", tuple(with_conjuncts(_patients(noun, cameo)))),),
                          unknown_agent=True, trigger_kind="noun")
 

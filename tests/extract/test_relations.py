@@ -1846,6 +1846,7 @@ def test_where_a_source_is_based_does_not_say_whose_forces_act(pipeline):
 @pytest.mark.parametrize("text, expected", [
     ("Charles Taylor is now in the custody of the Special Court.", ("Special Court", "arrested", "Charles Taylor", "asserted")),
     ("Ali Bongo is in the custody of the Gabonese army.", ("Gabon", "arrested", "Ali Bongo", "asserted")),
+    ("Taylor was taken into the custody of the Special Court.", ("Special Court", "arrested", "Taylor", "asserted")),
 ])
 def test_one_in_the_custody_of_another_is_held_by_it(pipeline, text, expected):
     got = found(pipeline, text)
