@@ -1069,6 +1069,11 @@ def _fits(actor: Actor, allowed: frozenset[str] | None) -> bool:
     return actor.via == "owner" and actor.sector is not None and bool(allowed & _AGENT_TYPES)
 
 
+def _led_by(noun: Token) -> bool:
+    """"the Saudi-led coalition", "a US-backed alliance": a body a state leads acts for it."""
+    return any(c.lower_ in ("led", "backed") for c in noun.children)
+
+
 def _addressed_there(actor: Actor, event: _Event) -> bool:
     """"urged the authorities in X", "criticised the police in X": the state's agents there are
     its own when they are spoken to or of; a place where one acts on things or people is not."""
@@ -1485,7 +1490,7 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
         {a: noun_phrase(t) for t in event.subjects for a in actors.actors([t])
          if (a.via in ("part", "place") and a.sector in PRIVATE_SECTORS) or
          (a.via == "owner" and a.mention is not None and a.mention.type == "State" and
-          t.lemma_.lower() in word_class("civil body"))}
+          t.lemma_.lower() in word_class("civil body") and not _led_by(t))}
     subjects = [Actor(None, private[s], s.sector, "unknown") if s in private else s for s in subjects]
     subjects = [s for s in subjects if s.known or types is None or "Unknown" in types.subject]
     subjects = [s for s in subjects if _fits(s, types.subject if types else None)]
