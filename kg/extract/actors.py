@@ -32,6 +32,8 @@ PLACE_TYPES = ("City", "State", "Location")
 _NON_STATE_ARMS = ("rebels", "armed forces (unaffiliated)", "radicals", "international militants", "criminals")
 # the bodies a head of state or government leads: "President X's government" is the state's
 _GOVERNING_BODIES = ("government", "administration", "regime", "cabinet")
+# what "his country" names: the person's state
+_HOMELAND = ("country", "nation", "homeland")
 # sectors of groups outside a state whose members are theirs, whatever their rank ("gang leaders")
 NON_STATE_GROUPS = frozenset({"criminals", "rebels", "armed forces (unaffiliated)", "radicals", "opposition"})
 # the state's agents a story names without saying whose: those of the state it is about
@@ -255,10 +257,21 @@ class ActorFinder:
         owner = min(owners, key=lambda m: m.reference)  # a name before a pronoun: "its European Community partners"
         if owner.type == "Person" and token.lemma_.lower() in _GOVERNING_BODIES:
             owner = self._state_led_by(owner) or owner  # "President X's government" is X's state's
+        if owner.type == "Person" and token.lemma_.lower() in _HOMELAND:
+            # "his country", "her nation": the person's state, never the person
+            owner = self._state_led_by(owner) or self._state_of(owner)
+            if owner is None:
+                return None
         if owner.type == "City" and token.lemma_.lower() in _DIPLOMATIC_POSTS:
             # "Moscow's embassy", "Ankara … its embassy": a capital with an embassy is its state
             owner = self._state_of_capital(Actor(owner, owner.text)).mention
         return Actor(owner, noun_phrase(token), None if _a_vehicle(token) else sector or owner.sector, "owner")
+
+    def _state_of(self, person: Mention) -> Mention | None:
+        """The state a person's nationality or office names ("Armenian Foreign Minister X"), as a mention."""
+        state = self.gaz.country(person.country) if person.country else None
+        return None if state is None else replace(person, label=state.name, type="State", place=state, kind=None,
+                                                  country=state.country, sector=None)
 
     def _state_led_by(self, person: Mention) -> Mention | None:
         """The state the article gives a person an office of ("Kyrgyz President Sadyr Japarov")."""

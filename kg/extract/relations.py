@@ -1442,8 +1442,10 @@ def _commitment(relation: RelationMention, triggers: TriggerLexicon, cue: Token 
     if not _fits(relation.object, types.object if types else None):
         return None  # "will travel to <a town>": one commits to people, not to a town
     evidence = relation.evidence
-    if cue is not None and cue.lower_ in _FUTURE and (intent.startswith("03") or not _under_threat(cue)):
-        # "said she would meet X" expresses an intent (PLOVER's AGREE) but agrees nothing with X, and
+    if cue is not None and (cue.lower_ in _FUTURE or cue.lemma_.lower() in word_class("readiness")) and \
+            (intent.startswith("03") or not _under_threat(cue)):
+        # "said she would meet X", "was ready to hold talks with X", "offered to host X" express an intent
+        # (PLOVER's AGREE) but agree nothing with X, and
         # "said it would maintain sanctions on X" threatens X only when it warns ("warned that it
         # would expel X's diplomats"): mentions for event coders, too weak for the graph's direct triple
         evidence = (*evidence, "commitment:future")

@@ -1876,3 +1876,21 @@ def test_measures_announced_against_someone_are_sanctions_not_threats(pipeline, 
 def test_a_states_movement_party_or_union_does_not_act_for_the_state(pipeline, text):
     got = found(pipeline, text)
     assert not any(r[0] in ("Sudan", "Kenya") for r in got), got
+
+
+def test_readiness_or_an_offer_agrees_nothing_yet(pipeline):
+    weak = [r for r in relations(pipeline, "Armenian Foreign Minister Edward Nalbandian said his country was ready "
+                                           "to provide assistance to the people of Turkey.") if r.relation.name == "agreed"]
+    assert weak and all(r.confidence < DEFAULT_MIN_CONFIDENCE for r in weak), weak
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    ("Armenian Foreign Minister Edward Nalbandian said his country would send rescuers to Turkey.",
+     ("Armenia", "aided", "Turkey", "intended"), ("Edward Nalbandian", "aided", "Turkey")),
+    ("Edward Nalbandian said his country would send rescuers to Turkey.", None, ("Edward Nalbandian", "aided", "Turkey")),
+])
+def test_his_country_is_his_state_never_himself(pipeline, text, expected, unwanted):
+    got = found(pipeline, text)
+    if expected:
+        assert expected in got, got
+    assert not any(r[:3] == unwanted for r in got), got
