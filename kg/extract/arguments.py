@@ -126,6 +126,12 @@ def grammatical_subjects(verb: Token, kinds: tuple[str, ...]) -> list[Token]:
             return [misread, *misread.conjuncts]
         if _reduced_relative(token):
             break
+        if token.dep_ == "conj" and token.tag_ == "VBG" and _is_to_infinitive(token.head) and \
+                token.head.head.i != token.head.i:
+            # "calling for X to step down and demanding that …": the parser hung the participle on the
+            # infinitive; it goes with the participle that governs it, whose subject is not X
+            token = token.head.head
+            continue
         if token.dep_ == "conj" and _misread_relative(token.head):
             break
         controlling = controllers(token)
@@ -254,6 +260,10 @@ def _subject_read_as_object(verb: Token) -> Token | None:
                 all(t.is_punct for t in verb.doc[noun.right_edge.i + 1:first]):
             return noun
     return None
+
+
+def _is_to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def subjects_of(verb: Token) -> list[Token]:

@@ -93,6 +93,9 @@ def _kind(token: Token, words: dict[str, str]) -> str | None:
     return words.get(token.lower_) or words.get(token.lemma_.lower())
 
 
+_NO_ONE = frozenset({"nobody", "none", "noone"})
+
+
 def _own_modality(token: Token, words: dict[str, str], under_report: bool,
                   under_warning: bool = False) -> tuple[str, Token] | None:
     """What a verb's own dependents say: a negation, a condition, a modal auxiliary ("would"
@@ -102,6 +105,9 @@ def _own_modality(token: Token, words: dict[str, str], under_report: bool,
             return "negated", child
         if child.dep_ == "advmod" and child.lower_ == "longer" and any(c.lower_ == "no" for c in child.children):
             return "negated", child
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and (child.lower_ in _NO_ONE or any(
+                d.dep_ == "det" and d.lower_ == "no" for d in child.children)):
+            return "negated", child  # "no Israelis were hurt", "nobody was arrested", "killed no one"
         if child.dep_ == "mark" and _kind(child, words) == "hypothetical":
             return "hypothetical", child
         if child.dep_ == "advmod" and _kind(child, words) == "claiming":

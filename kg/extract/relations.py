@@ -1520,6 +1520,10 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
         return  # "released a summary of a call to X", "released funds from X": a thing released, no one set free
     objects, found_as = _objects(event, actors, subjects + [s for s in as_named if s not in subjects], types,
                                  relation.plover)
+    if relation.plover == "AGREE" and found_as == "clause":
+        # "agreed to suspend its offensive against X", "to seek a UN embargo": PLOVER codes an AGREE with X,
+        # but X is no partner to any agreement (object:agreed-act)
+        found_as = "agreed-act"
     unnamed_people = bool(objects) and found_as != "unnamed" and not any(o.known for o in objects)
     # "killed 23 people in X": where the victims go unnamed, the place stands for them (CAMEO) —
     # when a named actor came from elsewhere; "police fired tear gas at protesters in Nairobi" and

@@ -378,6 +378,8 @@ class TriggerLexicon:
         # the word right before the noun when it is a compound or adjective on it (read without
         # going through the noun's children: it is one of them when the noun is its head)
         before = noun.doc[noun.i - 1] if noun.i > 0 else None
+        if before is not None and before.text == "-" and noun.i > 1 and noun.doc[noun.i - 2].lower_ in _PREFIXES:
+            return None  # "co-operation", "post-war": words of their own ("counter-attack" is one)
         if before is not None and before.head.i == noun.i and before.dep_ in ("compound", "amod") and \
                 lemma not in _agent_nouns():  # "security forces" are people
             modifier = before.lemma_.lower()
@@ -386,6 +388,10 @@ class TriggerLexicon:
                     (code := self.event_nouns.get(modifier)):
                 return code
         return self.event_nouns.get(lemma) or self.event_nouns.get(noun.lower_)
+
+
+# prefixes the tokenizer splits off with their hyphen ("co-operation"): the noun after them is no event noun
+_PREFIXES = frozenset({"co", "non", "anti", "pre", "post", "un", "mis", "de", "semi", "quasi"})
 
 
 @lru_cache(maxsize=1)

@@ -1894,3 +1894,32 @@ def test_his_country_is_his_state_never_himself(pipeline, text, expected, unwant
     if expected:
         assert expected in got, got
     assert not any(r[:3] == unwanted for r in got), got
+
+
+@pytest.mark.parametrize("text, partner", [
+    ("Russia agreed to withdraw its troops from Georgia.", "Georgia"),
+    ("The Contact Group agreed on Monday to seek a United Nations arms embargo against Belgrade.", "United Nations"),
+])
+def test_the_target_of_an_act_agreed_to_is_no_partner_to_the_agreement(pipeline, text, partner):
+    agreements = [r for r in relations(pipeline, text) if r.relation.name == "agreed" and r.modality == "asserted"
+                  and r.object is not None and r.object.mention is not None and r.object.mention.label == partner]
+    assert all(r.confidence < DEFAULT_MIN_CONFIDENCE for r in agreements), agreements
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("The State Department praised the co-operation of Jamaican authorities.", ("?", "attacked", "Jamaica")),
+    ("Police said the gunmen were killed and that no Kenyans were hurt.", ("?", "attacked", "Kenya")),
+    ("Japan's foreign ministry identified the hostages as two aid workers.", ("Japan", "abducted", "?")),
+    ("Vice President Rosa Mendes, who has broken with President Carlos Duarte, said she would take over.",
+     ("Rosa Mendes", "threatened", "Carlos Duarte")),
+])
+def test_words_that_only_look_like_events(pipeline, text, unwanted):
+    got = found(pipeline, text)
+    assert unwanted + ("asserted",) not in got, got
+
+
+def test_a_participle_hung_on_an_infinitive_keeps_the_speakers_subject(pipeline):
+    text = ('"I was forced to resign," Nasheed said, calling for Waheed to step down and demanding '
+            'that the chief justice oversee a transition.')
+    appeals = {r[0] for r in found(pipeline, text) if r[1] == "calledOn"}
+    assert "Waheed" not in appeals, appeals
