@@ -372,7 +372,11 @@ def _plural_subject(verb: Token) -> list[Token]:
     for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
         if subject.pos_ == "PRON":
             continue
-        if subject.tag_ in ("NNS", "NNPS") or subject.conjuncts:
+        # "the Houthis", "the Kurds": a name in the plural, which the tagger often takes for a singular one
+        plural_name = subject.tag_ == "NNP" and subject.lower_.endswith("s") and not subject.lower_.endswith("ss") \
+            and subject.ent_type_ in ("Organisation", "Group", "NORP", "ORG") and \
+            any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+        if subject.tag_ in ("NNS", "NNPS") or subject.conjuncts or plural_name:
             named = [a for a in subject.children if a.dep_ == "appos"]  # "three residents, X, Y and Z"
             return with_conjuncts([subject] + named)
     return []

@@ -1923,3 +1923,8 @@ def test_a_participle_hung_on_an_infinitive_keeps_the_speakers_subject(pipeline)
             'that the chief justice oversee a transition.')
     appeals = {r[0] for r in found(pipeline, text) if r[1] == "calledOn"}
     assert "Waheed" not in appeals, appeals
+
+
+def test_they_after_a_plural_name_is_that_group(pipeline):
+    text = "The Houthis fought six wars with the government. Earlier this year they captured the city of Marib."
+    assert ("Houthis", "occupied", "Ma'rib", "asserted") in found(pipeline, text)
