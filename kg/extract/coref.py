@@ -501,6 +501,8 @@ def _description_span(noun: Token) -> Span | None:
     determiners = [c for c in noun.children if c.dep_ == "det"]
     if not determiners or determiners[0].lower_ != "the" or noun.dep_ == "compound":
         return None
+    if any(c.dep_ in ("compound", "nummod") and c.pos_ in ("PROPN", "NUM") and c.i < noun.i for c in noun.children):
+        return None  # "the GenZ 212 movement", "the Houthi movement": named by its own words, no reference back
     start = min(c.i for c in noun.children if c.i < noun.i and c.dep_ in ("det", "amod", "compound"))
     return noun.doc[start:noun.i + 1]
 
@@ -515,7 +517,14 @@ def resolve_references(doc: Doc, gaz: Gazetteer | None = None, lex: Lexicon | No
     antecedents = _Antecedents(doc, found)
     titled = _Titled(found, doc)
     references = []
-    for i in _words_of(doc, lambda lower: lower in words or lower in lex.person_titles):
+    candidates = _words_of(doc, lambda lower: lower in words or lower in lex.person_titles)
+    # descriptions first: a pronoun may refer back to one ("The movement … Earlier this month it took X")
+    pronouns = [i for i in candidates if (words.get(doc[i].lower_) or ("title",))[0] == "pronoun"]
+    for i in [i for i in candidates if i not in set(pronouns)] + [None] + pronouns:
+        if i is None:
+            found = MentionList(sorted([*found, *references], key=lambda m: m.start))
+            antecedents = _Antecedents(doc, found)
+            continue
         token = doc[i]
         entry = words.get(token.lower_)
         if token.i in taken or (entry is None and token.lower_ not in lex.person_titles):
@@ -537,7 +546,9 @@ def resolve_references(doc: Doc, gaz: Gazetteer | None = None, lex: Lexicon | No
             references.append(replace(antecedent, text=span.text, start=span.start, end=span.end,
                                       start_char=span.start_char, end_char=span.end_char,
                                       sector=None, reference=True, sentence=span.sent.start))
-    return references + _speakers(doc, MentionList(list(found) + references), taken)
+    references.sort(key=lambda m: m.start)
+    return references + _speakers(doc, MentionList(sorted({id(m): m for m in [*found, *references]}.values(),
+                                                          key=lambda m: m.start)), taken)
 
 
 # first-person pronouns, which within quotation marks are the one quoted

@@ -96,6 +96,16 @@ def _kind(token: Token, words: dict[str, str]) -> str | None:
 _NO_ONE = frozenset({"nobody", "none", "noone"})
 
 
+def _no_one_acted_on(verb: Token) -> tuple[str, Token] | None:
+    """"no Israelis were hurt", "nobody was arrested": the event's own subject says it did not happen
+    (a verb coordinated with it has a subject of its own: "no troops were there and X accused Y")."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and (child.lower_ in _NO_ONE or any(
+                d.dep_ == "det" and d.lower_ == "no" for d in child.children)):
+            return "negated", child
+    return None
+
+
 def _own_modality(token: Token, words: dict[str, str], under_report: bool,
                   under_warning: bool = False) -> tuple[str, Token] | None:
     """What a verb's own dependents say: a negation, a condition, a modal auxiliary ("would"
@@ -105,9 +115,6 @@ def _own_modality(token: Token, words: dict[str, str], under_report: bool,
             return "negated", child
         if child.dep_ == "advmod" and child.lower_ == "longer" and any(c.lower_ == "no" for c in child.children):
             return "negated", child
-        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and (child.lower_ in _NO_ONE or any(
-                d.dep_ == "det" and d.lower_ == "no" for d in child.children)):
-            return "negated", child  # "no Israelis were hurt", "nobody was arrested", "killed no one"
         if child.dep_ == "mark" and _kind(child, words) == "hypothetical":
             return "hypothetical", child
         if child.dep_ == "advmod" and _kind(child, words) == "claiming":
@@ -216,6 +223,8 @@ def modality_of(event: Token) -> Modality:
         under_report = head.i != token.i and _kind(head, words) == "reporting"
         under_warning = under_report and token.dep_ == "ccomp" and head.lemma_.lower() in _WARNING_VERBS
         own = None if finite_conjunct else _own_modality(token, words, under_report, under_warning)
+        if token is event and own is None:
+            own = _no_one_acted_on(token)
         # "did not target X and urged Y": a finite verb coordinated with a base form is a clause of
         # its own, outside the auxiliary's negation or modal
         finite_conjunct = token.dep_ == "conj" and token.tag_ in ("VBD", "VBZ") and head.tag_ == "VB"

@@ -1069,6 +1069,13 @@ def _fits(actor: Actor, allowed: frozenset[str] | None) -> bool:
     return actor.via == "owner" and actor.sector is not None and bool(allowed & _AGENT_TYPES)
 
 
+def _others_mustered(event: _Event, actors: ActorFinder, subjects: list[Actor]) -> bool:
+    """Whether what is mustered belongs to someone else: "X and Y joined Japanese soldiers" act with
+    Japan's men, not with each other."""
+    return any(a.known and not any(same_actor(a, s) for s in subjects)
+               for kind, group in event.objects if kind == "direct" for a in actors.actors(group))
+
+
 def _led_by(noun: Token) -> bool:
     """"the Saudi-led coalition", "a US-backed alliance": a body a state leads acts for it."""
     return any(c.lower_ in ("led", "backed") for c in noun.children)
@@ -1542,7 +1549,8 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
     if not objects and relation.name in SYMMETRIC and len(subjects) > 1 and event.trigger_kind in ("pattern", "noun") \
             and event.predicate.lemma_.lower() not in word_class("sending"):
         subjects, objects, found_as = subjects[:1], subjects[1:], "symmetric"
-    joint = not objects and relation.plover == "MOBILIZE" and len({s.mention.label for s in subjects if s.known}) > 1
+    joint = not objects and relation.plover == "MOBILIZE" and len({s.mention.label for s in subjects if s.known}) > 1 \
+        and not _others_mustered(event, actors, subjects)
     if joint:  # "X and Y launched war games": joint manoeuvres are military cooperation between them (CAMEO 062)
         subjects, objects, found_as = subjects[:1], subjects[1:], "symmetric"
     if not objects and types is not None and types.unnamed and event.trigger_kind in ("pattern", "noun") \

@@ -1928,3 +1928,34 @@ def test_a_participle_hung_on_an_infinitive_keeps_the_speakers_subject(pipeline)
 def test_they_after_a_plural_name_is_that_group(pipeline):
     text = "The Houthis fought six wars with the government. Earlier this year they captured the city of Marib."
     assert ("Houthis", "occupied", "Ma'rib", "asserted") in found(pipeline, text)
+
+
+def test_it_after_a_resolved_description_is_its_antecedent(pipeline):
+    text = ("The Taliban captured Kabul on Friday. The movement emerged in Kandahar in 1994 and now controls "
+            "most of the country. Earlier this month it took the eastern city of Jalalabad.")
+    assert ("Taliban", "occupied", "Jalālābād", "asserted") in found(pipeline, text)
+
+
+def test_dismissed_as_an_office_is_removed_from_it(pipeline):
+    got = found(pipeline, "Bo Xilai was dismissed as Chongqing party secretary in March 2012.")
+    assert ("?", "coerced", "Bo Xilai", "asserted") in got and not any(r[1] == "criticised" for r in got), got
+
+
+def test_two_states_joining_a_third_ones_soldiers_do_not_cooperate_with_each_other(pipeline):
+    got = found(pipeline, "Rescue teams from Switzerland and France have joined Japanese soldiers searching "
+                          "the ruins of Kobe.")
+    assert not any({r[0], r[2]} == {"Switzerland", "France"} for r in got), got
+    joint = found(pipeline, "Russia and Belarus launched joint military exercises on Monday.")
+    assert ("Russia", "cooperatedWith", "Belarus", "asserted") in joint, joint
+
+
+def test_a_description_with_a_name_of_its_own_refers_back_to_no_other_body(pipeline):
+    text = ("The Justice Ministry has defended the prosecutions. The GenZ 212 movement said it had suspended street "
+            "protests but called for the release of all detainees. It has also demanded the resignation of the government.")
+    assert not any(r[0] == "Justice Ministry" for r in found(pipeline, text)), found(pipeline, text)
+
+
+def test_no_one_on_one_clause_does_not_negate_a_verb_coordinated_with_it(pipeline):
+    text = ("Rwanda's government spokeswoman said that no Rwandan troops were operating in Congo and accused "
+            "Kinshasa of spreading lies.")
+    assert any(r[1] == "accused" and r[3] == "asserted" for r in found(pipeline, text)), found(pipeline, text)
