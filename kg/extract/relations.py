@@ -1069,6 +1069,16 @@ def _fits(actor: Actor, allowed: frozenset[str] | None) -> bool:
     return actor.via == "owner" and actor.sector is not None and bool(allowed & _AGENT_TYPES)
 
 
+def _freed_by_force(event: _Event, triggers: TriggerLexicon) -> bool:
+    """Whether a release is what an assault or a raid achieved ("stormed a yacht, freeing four
+    hostages", "raided the camp and freed 30 girls"): those who freed them held no one."""
+    verb = event.predicate
+    if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head.pos_ != "VERB":
+        return False
+    found = triggers.verb_code(verb.head)
+    return found is not None and found[0][:2] in ("17", "18", "19", "20")
+
+
 def _others_mustered(event: _Event, actors: ActorFinder, subjects: list[Actor]) -> bool:
     """Whether what is mustered belongs to someone else: "X and Y joined Japanese soldiers" act with
     Japan's men, not with each other."""
@@ -1523,6 +1533,8 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
         if not event.unknown_agent or (types is not None and "Unknown" not in types.subject):
             return  # a subject that names no entity (or none this relation takes): the graph cannot say who acted
         subjects = [UNKNOWN]
+    if event.cameo.startswith("084") and _freed_by_force(event, triggers):
+        return  # "stormed the yacht, freeing four hostages": a rescue, no concession by the one who freed them
     if event.cameo.startswith("084") and (_acts_on_a_thing(event, actors) or _releases_a_thing(event, actors)):
         return  # "released a summary of a call to X", "released funds from X": a thing released, no one set free
     objects, found_as = _objects(event, actors, subjects + [s for s in as_named if s not in subjects], types,

@@ -1959,3 +1959,10 @@ def test_no_one_on_one_clause_does_not_negate_a_verb_coordinated_with_it(pipelin
     text = ("Rwanda's government spokeswoman said that no Rwandan troops were operating in Congo and accused "
             "Kinshasa of spreading lies.")
     assert any(r[1] == "accused" and r[3] == "asserted" for r in found(pipeline, text)), found(pipeline, text)
+
+
+def test_hostages_freed_by_storming_their_captors_are_rescued_not_conceded(pipeline):
+    rescue = found(pipeline, "French commandos stormed a yacht held by pirates off Somalia, freeing four hostages.")
+    assert not any(r[1] == "conceded" for r in rescue), rescue
+    release = found(pipeline, "Mali's junta released the former prime minister after ECOWAS imposed sanctions.")
+    assert any(r[0] == "Mali" and r[1] == "conceded" for r in release), release
