@@ -650,6 +650,9 @@ def _noun_events(doc_span: Span, triggers: TriggerLexicon, candidates: _Candidat
             held = taken or [c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")]
             if taken and not holders:
                 holders = subjects_of(predicate)
+            if not holders:  # "X was in custody in Sudan": the state he is held in holds him
+                holders = [p for p in prep_objects(noun, ("in",)) + prep_objects(predicate, ("in",))
+                           if p.ent_type_ == "State"]
             if held:
                 yield _Event(predicate, cameo, f"in {noun.text}", tuple(holders), (("direct", tuple(with_conjuncts(held))),),
                              unknown_agent=not holders, trigger_kind="noun")

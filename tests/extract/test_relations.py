@@ -1847,6 +1847,7 @@ def test_where_a_source_is_based_does_not_say_whose_forces_act(pipeline):
     ("Charles Taylor is now in the custody of the Special Court.", ("Special Court", "arrested", "Charles Taylor", "asserted")),
     ("Ali Bongo is in the custody of the Gabonese army.", ("Gabon", "arrested", "Ali Bongo", "asserted")),
     ("Taylor was taken into the custody of the Special Court.", ("Special Court", "arrested", "Taylor", "asserted")),
+    ("Officials said Kushayb was in custody in Sudan on separate charges.", ("Sudan", "arrested", "Kushayb", "asserted")),
 ])
 def test_one_in_the_custody_of_another_is_held_by_it(pipeline, text, expected):
     got = found(pipeline, text)
