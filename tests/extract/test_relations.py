@@ -1967,3 +1967,10 @@ def test_hostages_freed_by_storming_their_captors_are_rescued_not_conceded(pipel
     assert not any(r[1] == "conceded" for r in rescue), rescue
     release = found(pipeline, "Mali's junta released the former prime minister after ECOWAS imposed sanctions.")
     assert any(r[0] == "Mali" and r[1] == "conceded" for r in release), release
+
+
+def test_forces_withdrawn_are_pulled_back_from_the_place_not_from_their_owner(pipeline):
+    text = "The US military's Africa Command said it had withdrawn a contingent of US forces from Libya."
+    got = found(pipeline, text)
+    assert ("Africa Command", "retreated", "Libya", "asserted") in got and \
+        ("Africa Command", "retreated", "United States", "asserted") not in got, got
