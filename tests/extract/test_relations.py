@@ -1974,3 +1974,8 @@ def test_forces_withdrawn_are_pulled_back_from_the_place_not_from_their_owner(pi
     got = found(pipeline, text)
     assert ("Africa Command", "retreated", "Libya", "asserted") in got and \
         ("Africa Command", "retreated", "United States", "asserted") not in got, got
+
+
+def test_appointing_a_minister_is_no_cooperation(pipeline):
+    got = found(pipeline, "Within hours President Ahmed Saleh appointed General Omar Farouk as the new defence minister.")
+    assert not any(r[1] == "cooperatedWith" for r in got), got
