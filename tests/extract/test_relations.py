@@ -1979,3 +1979,9 @@ def test_forces_withdrawn_are_pulled_back_from_the_place_not_from_their_owner(pi
 def test_appointing_a_minister_is_no_cooperation(pipeline):
     got = found(pipeline, "Within hours President Ahmed Saleh appointed General Omar Farouk as the new defence minister.")
     assert not any(r[1] == "cooperatedWith" for r in got), got
+
+
+def test_blocking_a_resolution_vetoes_it(pipeline):
+    got = found(pipeline, "China blocked a UN Security Council resolution on Myanmar.")
+    assert ("China", "rejected", "United Nations Security Council", "asserted") in got and \
+        not any(r[1] == "coerced" for r in got), got
