@@ -1985,3 +1985,8 @@ def test_blocking_a_resolution_vetoes_it(pipeline):
     got = found(pipeline, "China blocked a UN Security Council resolution on Myanmar.")
     assert ("China", "rejected", "United Nations Security Council", "asserted") in got and \
         not any(r[1] == "coerced" for r in got), got
+
+
+def test_facing_a_rebellion_or_pressure_is_no_meeting(pipeline):
+    got = found(pipeline, "The government of Nicolás Maduro faces mounting pressure from Washington.")
+    assert not any(r[1] in ("consulted", "met") for r in got), got
