@@ -409,6 +409,9 @@ def description_antecedent(noun: Token, refers_to: str, antecedents: _Antecedent
         if len({m.label for m in found if m.start < noun.i and not m.reference and named(m)}) != 1:
             return None
         return _nearest(noun, antecedents, named)
+    if refers_to == "Organisation" and any(c.dep_ in ("compound", "nummod", "nmod") and c.i < noun.i and (
+            c.pos_ == "NUM" or (c.pos_ == "PROPN" and not c.ent_type_)) for c in noun.children):
+        return None  # "the GenZ 212 movement": a body named by its own words, no reference back to another
     if refers_to == "Organisation":  # "the group", "the Iran-aligned group", "the bloc": preferably a subject
         kinds = _ORGANISATION_KINDS.get(noun.lower_, (None, "armed group", "ngo"))
         return _nearest_subject(noun, antecedents, lambda m: m.type == "Organisation" and m.kind in kinds)
@@ -501,8 +504,6 @@ def _description_span(noun: Token) -> Span | None:
     determiners = [c for c in noun.children if c.dep_ == "det"]
     if not determiners or determiners[0].lower_ != "the" or noun.dep_ == "compound":
         return None
-    if any(c.dep_ in ("compound", "nummod") and c.pos_ in ("PROPN", "NUM") and c.i < noun.i for c in noun.children):
-        return None  # "the GenZ 212 movement", "the Houthi movement": named by its own words, no reference back
     start = min(c.i for c in noun.children if c.i < noun.i and c.dep_ in ("det", "amod", "compound"))
     return noun.doc[start:noun.i + 1]
 

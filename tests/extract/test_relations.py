@@ -1990,3 +1990,13 @@ def test_blocking_a_resolution_vetoes_it(pipeline):
 def test_facing_a_rebellion_or_pressure_is_no_meeting(pipeline):
     got = found(pipeline, "The government of Nicolás Maduro faces mounting pressure from Washington.")
     assert not any(r[1] in ("consulted", "met") for r in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia declared that it had annexed the Kherson region, along with three other partly occupied regions.",
+     ("Russia", "occupied", "Kherson", "asserted")),
+    ("Hezbollah, the Iranian-backed Shi'ite Moslem group fighting in south Lebanon, vowed to take revenge.",
+     ("Iran", "supported", "Hezbollah", "asserted")),
+])
+def test_descriptions_named_by_a_place_or_faith_still_refer_back(pipeline, text, expected):
+    assert expected in found(pipeline, text), found(pipeline, text)
