@@ -2000,3 +2000,9 @@ def test_facing_a_rebellion_or_pressure_is_no_meeting(pipeline):
 ])
 def test_descriptions_named_by_a_place_or_faith_still_refer_back(pipeline, text, expected):
     assert expected in found(pipeline, text), found(pipeline, text)
+
+
+def test_what_is_bought_is_no_partner_the_seller_is(pipeline):
+    got = found(pipeline, "Indonesia has also bought Scorpène submarines from Naval Group.")
+    assert ("Indonesia", "cooperatedWith", "Naval Group", "asserted") in got and \
+        not any(r[2] == "Scorpène" for r in got), got
