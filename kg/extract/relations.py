@@ -596,12 +596,16 @@ def _noun_events(doc_span: Span, triggers: TriggerLexicon, candidates: _Candidat
         head = noun.head
         if noun.dep_ == "conj" and head.dep_ == "dobj":  # "sending arms and support to X"
             head = head.head
+        carrier = noun  # "imposed a new package of sanctions on X": the batch stands where the noun would
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and \
+                head.head.lemma_.lower() in word_class("batch"):
+            carrier, head = head.head, head.head.head
         # "conducted airstrikes on X", "imposed sanctions on X", "opened an investigation into X"
         # ("called the invasion 'naked aggression'" names someone's act: no light verb with a predicate of its own)
-        if noun.dep_ in ("dobj", "nsubjpass", "conj") and head.pos_ == "VERB" and \
+        if carrier.dep_ in ("dobj", "nsubjpass", "conj") and head.pos_ == "VERB" and \
                 any(lemma in light_verbs() for lemma in _verb_lemmas(head)) and \
                 not any(c.dep_ == "oprd" for c in head.children):
-            if noun.dep_ == "nsubjpass" or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            if carrier.dep_ == "nsubjpass" or any(c.dep_ == "det" and c.lower_ == "no" for c in carrier.children):
                 continue  # "put no pressure on them", "imposed no sanctions": no such act
             if _ordered(head) == "departure":
                 cameo = "174"  # "ordered the diplomats to leave": expelled, as any verb of command says
@@ -1262,6 +1266,9 @@ def _noun_modality(noun: Token) -> Modality:
             return Modality("hypothetical" if kind == "hypothetical" else "intended", modifier)
         if kind == "claiming":  # "alleged war crimes by X": a charge, not a fact the article states
             return Modality("reported", modifier)
+    holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if holder is not None and holder.pos_ == "NOUN" and holder.i != noun.i and trigger_lexicon().noun_code(holder) is None:
+        return _noun_modality(holder)  # "proposed a package of sanctions", "a wave of attacks": as the whole
     if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and noun.head.i != noun.i:
         governor = noun.head
         kind = word_modality(governor)

@@ -2006,3 +2006,12 @@ def test_what_is_bought_is_no_partner_the_seller_is(pipeline):
     got = found(pipeline, "Indonesia has also bought Scorpène submarines from Naval Group.")
     assert ("Indonesia", "cooperatedWith", "Naval Group", "asserted") in got and \
         not any(r[2] == "Scorpène" for r in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The EU imposed a fifth package of sanctions against Russia.", ("European Union", "sanctioned", "Russia", "asserted")),
+    ("Russian forces launched a wave of attacks on Kharkiv.", ("Russia", "attacked", "Kharkiv", "asserted")),
+    ("The European Commission proposed a fifth package of sanctions against Russia.", ("?", "sanctioned", "Russia", "intended")),
+])
+def test_a_batch_of_events_is_the_events(pipeline, text, expected):
+    assert expected in found(pipeline, text), found(pipeline, text)
