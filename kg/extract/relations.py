@@ -1590,6 +1590,9 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
     ahead = _dated_in_the_future(event.predicate)
     if modality.modality == "asserted" and ahead is not None:  # "called a general strike for next Thursday"
         modality = replace(modality, modality="intended", cue=ahead)
+    if modality.modality == "asserted" and event.trigger_kind == "noun" and event.cameo[:2] == "04" and \
+            event.predicate.lemma_.lower() in word_class("convoking"):
+        modality = replace(modality, modality="intended", cue=event.predicate)  # "called a summit": yet to meet
     reporter_token = modality.reporter or _according_to(event.predicate)
     reporter = actors.actor(reporter_token) if reporter_token is not None else None
     date = event_date(event.predicate, article_date, article.entity_at if article is not None else None)

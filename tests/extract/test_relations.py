@@ -2015,3 +2015,8 @@ def test_what_is_bought_is_no_partner_the_seller_is(pipeline):
 ])
 def test_a_batch_of_events_is_the_events(pipeline, text, expected):
     assert expected in found(pipeline, text), found(pipeline, text)
+
+
+def test_a_summit_called_has_yet_to_meet(pipeline):
+    got = found(pipeline, "France condemned the decision and called an emergency summit of EU leaders for Monday.")
+    assert ("France", "consulted", "European Union", "intended") in got, got
