@@ -1591,7 +1591,7 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
     if modality.modality == "asserted" and ahead is not None:  # "called a general strike for next Thursday"
         modality = replace(modality, modality="intended", cue=ahead)
     if modality.modality == "asserted" and event.trigger_kind == "noun" and event.cameo[:2] == "04" and \
-            event.predicate.lemma_.lower() in word_class("convoking"):
+            event.predicate.pos_ == "VERB" and event.predicate.lemma_.lower() in word_class("convoking"):
         modality = replace(modality, modality="intended", cue=event.predicate)  # "called a summit": yet to meet
     reporter_token = modality.reporter or _according_to(event.predicate)
     reporter = actors.actor(reporter_token) if reporter_token is not None else None
