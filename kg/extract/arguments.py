@@ -344,6 +344,13 @@ def agents_of(verb: Token) -> list[Token]:
             found = prep_objects(fight, ("with",))
             if found:
                 return with_conjuncts(found)
+    # "were killed when their convoy was hit by an Israeli air strike": the agent of the blow that killed them
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and is_passive(clause) and \
+                any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as") for c in clause.children):
+            found = [c for a in clause.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
+            if found:
+                return with_conjuncts(found)
     return []
 
 

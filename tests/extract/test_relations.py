@@ -2020,3 +2020,8 @@ def test_a_batch_of_events_is_the_events(pipeline, text, expected):
 def test_a_summit_called_has_yet_to_meet(pipeline):
     got = found(pipeline, "France condemned the decision and called an emergency summit of EU leaders for Monday.")
     assert ("France", "consulted", "European Union", "intended") in got, got
+
+
+def test_the_agent_of_the_blow_that_killed_is_the_killer(pipeline):
+    text = "Three soldiers were killed when their patrol was ambushed by Taliban fighters in Helmand."
+    assert ("Taliban", "killed", "?", "asserted") in found(pipeline, text), found(pipeline, text)
