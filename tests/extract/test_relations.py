@@ -1915,8 +1915,7 @@ def test_the_target_of_an_act_agreed_to_is_no_partner_to_the_agreement(pipeline,
      ("Rosa Mendes", "threatened", "Carlos Duarte")),
 ])
 def test_words_that_only_look_like_events(pipeline, text, unwanted):
-    got = found(pipeline, text)
-    assert unwanted + ("asserted",) not in got, got
+    assert_found(pipeline, text, unwanted=unwanted)
 
 
 def test_a_participle_hung_on_an_infinitive_keeps_the_speakers_subject(pipeline):
@@ -1926,15 +1925,21 @@ def test_a_participle_hung_on_an_infinitive_keeps_the_speakers_subject(pipeline)
     assert "Waheed" not in appeals, appeals
 
 
-def test_they_after_a_plural_name_is_that_group(pipeline):
-    text = "The Houthis fought six wars with the government. Earlier this year they captured the city of Marib."
-    assert ("Houthis", "occupied", "Ma'rib", "asserted") in found(pipeline, text)
-
-
-def test_it_after_a_resolved_description_is_its_antecedent(pipeline):
-    text = ("The Taliban captured Kabul on Friday. The movement emerged in Kandahar in 1994 and now controls "
-            "most of the country. Earlier this month it took the eastern city of Jalalabad.")
-    assert ("Taliban", "occupied", "Jalālābād", "asserted") in found(pipeline, text)
+@pytest.mark.parametrize("text, expected", [
+    # "they" after a plural name the tagger took for a singular one
+    ("The Houthis fought six wars with the government. Earlier this year they captured the city of Marib.",
+     ("Houthis", "occupied", "Ma'rib", "asserted")),
+    # "it" after a description already resolved to its body
+    ("The Taliban captured Kabul on Friday. The movement emerged in Kandahar in 1994 and now controls most of the "
+     "country. Earlier this month it took the eastern city of Jalalabad.", ("Taliban", "occupied", "Jalālābād", "asserted")),
+    # descriptions a place or a faith names still refer back
+    ("Russia declared that it had annexed the Kherson region, along with three other partly occupied regions.",
+     ("Russia", "occupied", "Kherson", "asserted")),
+    ("Hezbollah, the Iranian-backed Shi'ite Moslem group fighting in south Lebanon, vowed to take revenge.",
+     ("Iran", "supported", "Hezbollah", "asserted")),
+])
+def test_references_to_groups_and_places(pipeline, text, expected):
+    assert_found(pipeline, text, expected)
 
 
 def test_dismissed_as_an_office_is_removed_from_it(pipeline):
@@ -1992,16 +1997,6 @@ def test_facing_a_rebellion_or_pressure_is_no_meeting(pipeline):
     assert not any(r[1] in ("consulted", "met") for r in got), got
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Russia declared that it had annexed the Kherson region, along with three other partly occupied regions.",
-     ("Russia", "occupied", "Kherson", "asserted")),
-    ("Hezbollah, the Iranian-backed Shi'ite Moslem group fighting in south Lebanon, vowed to take revenge.",
-     ("Iran", "supported", "Hezbollah", "asserted")),
-])
-def test_descriptions_named_by_a_place_or_faith_still_refer_back(pipeline, text, expected):
-    assert expected in found(pipeline, text), found(pipeline, text)
-
-
 def test_what_is_bought_is_no_partner_the_seller_is(pipeline):
     got = found(pipeline, "Indonesia has also bought Scorpène submarines from Naval Group.")
     assert ("Indonesia", "cooperatedWith", "Naval Group", "asserted") in got and \
@@ -2014,7 +2009,7 @@ def test_what_is_bought_is_no_partner_the_seller_is(pipeline):
     ("The European Commission proposed a fifth package of sanctions against Russia.", ("?", "sanctioned", "Russia", "intended")),
 ])
 def test_a_batch_of_events_is_the_events(pipeline, text, expected):
-    assert expected in found(pipeline, text), found(pipeline, text)
+    assert_found(pipeline, text, expected)
 
 
 def test_a_summit_called_has_yet_to_meet(pipeline):
