@@ -310,7 +310,8 @@ class ActorFinder:
         for token in tokens:
             actor = self.actor(token)
             if actor is None:
-                found += [a for a in self.pair(token) or self.authorities(token) if a not in found]
+                found += [a for a in self.pair(token) or self.authorities(token) or self.members(token)
+                          if a not in found]
                 continue
             for one in (actor, *self._listed_after(actor), *self._coordinated_owners(token, actor)):
                 if one not in found:
@@ -328,6 +329,23 @@ class ActorFinder:
         acting = (self.actor(s) for s in subjects_of(verb) if s.i != token.i and not is_pair_phrase(s))
         return [Actor(m, noun_phrase(token), m.sector, "pair")
                 for m in self.parties(token, {a.mention.label for a in acting if a is not None and a.known})]
+
+    def members(self, token: Token) -> list[Actor]:
+        """"armed groups, which include X and Y", "several governments, including those of X and Y":
+        the named members of an unnamed plural, each acting or acted on as one of them."""
+        if token.tag_ not in ("NNS", "NNPS"):
+            return []
+        listed = []
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("including", "like"):
+                listed += [o for o in child.children if o.dep_ == "pobj"]
+            elif child.dep_ == "relcl" and child.lemma_.lower() == "include":
+                listed += [o for o in child.children if o.dep_ == "dobj"]
+        # "those of Ghana and Tanzania": the "of" phrase names them
+        listed = [next((o for p in t.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), t)
+                  if t.lower_ in ("those", "that") else t for t in listed]
+        found = [a for t in listed for a in self.actors([t]) if a.known and a.via in ("name", "owner")]
+        return [replace(a, text=noun_phrase(token) + ", " + a.text, via="part") for a in found]
 
     def authorities(self, token: Token) -> list[Actor]:
         """"the authorities", "police", "the government", "the army", with nothing to say whose: the state

@@ -2020,3 +2020,12 @@ def test_a_summit_called_has_yet_to_meet(pipeline):
 def test_the_agent_of_the_blow_that_killed_is_the_killer(pipeline):
     text = "Three soldiers were killed when their patrol was ambushed by Taliban fighters in Helmand."
     assert ("Taliban", "killed", "?", "asserted") in found(pipeline, text), found(pipeline, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rebel groups including the Arakan Army attacked the town of Paletwa.", ("Arakan Army", "attacked", "Paletwa", "asserted")),
+    ("Several African governments, including those of Ghana and Tanzania, demanded that Britain send troops.",
+     ("Tanzania", "calledOn", "United Kingdom", "asserted")),
+])
+def test_the_named_members_of_an_unnamed_plural_act_as_it(pipeline, text, expected):
+    assert_found(pipeline, text, expected)
