@@ -15,6 +15,10 @@ Examples
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from kg.extract.modality import modality_words
@@ -29,9 +33,24 @@ _ATTRIBUTION_REACH = 8
 
 
 def quotations(doc: Doc) -> list[tuple[int, int]]:
-    """(index of the opening mark, index of the closing mark) of each quotation, in order."""
+    """(index of the opening mark, index of the closing mark) of each quotation, in order (found once a Doc)."""
+    found = doc.user_data.get(_CACHE_KEY)
+    if found is None:
+        found = doc.user_data[_CACHE_KEY] = _find_quotations(doc)
+    return found
+
+
+_CACHE_KEY = "kg_quotations"
+# what may be a quotation mark or end a paragraph: the only tokens the scan needs to look at
+_MARKS = re.compile("[\n\"“”«»'`]")
+
+
+def _find_quotations(doc: Doc) -> list[tuple[int, int]]:
     found, opened = [], None
-    for token in doc:
+    starts = [t.idx for t in doc] if len(doc) < 64 else doc.to_array([IDX]).tolist()
+    wanted = sorted({max(bisect_right(starts, m.start()) - 1, 0) for m in _MARKS.finditer(doc.text)})
+    for i in wanted:
+        token = doc[i]
         text = token.text
         if "\n" in token.text_with_ws and opened is not None and text not in _CLOSING | _STRAIGHT:
             opened = None  # a paragraph ends inside the quotation: its words are not closed here
