@@ -937,8 +937,9 @@ def _places_in(predicate: Token, actors: ActorFinder, prepositions=("in", "at", 
 
 def _owned(token: Token, actors: ActorFinder) -> bool:
     """Whether a noun acted on is someone's: "her home", "the party's offices", "the house of X"
-    (not "the outskirts of X", a place's own part; "its forces in X" are where its people are)."""
-    if actors.lex.agent_sector(token.lemma_) is not None:
+    (not "the outskirts of X", a place's own part; "its forces in X" are where its people are; "its offensive
+    in X" is an act done there)."""
+    if actors.lex.agent_sector(token.lemma_) is not None or actors.is_event(token):
         return False
     if any(c.dep_ == "poss" for c in token.children):
         return True

@@ -1813,6 +1813,11 @@ def test_a_city_is_not_the_target_of_what_is_done_to_someones_building_there(pip
     assert not any(r[:3] == unwanted for r in found(pipeline, text)), found(pipeline, text)
 
 
+def test_ones_own_offensive_in_a_city_still_strikes_it(pipeline):
+    assert_found(pipeline, "Israel has continued its offensive in the southern Gaza city of Rafah despite calls to halt it.",
+                 ("Israel", "attacked", "Rafaḩ", "asserted"))
+
+
 def test_he_or_she_the_graph_cannot_resolve_is_no_unknown_actor_to_assert(pipeline):
     # "he" is someone the article named: left unresolved, the reading stays a mention below the threshold
     weak = relations(pipeline, "He urged Ghana's leaders to respect the constitution.")
