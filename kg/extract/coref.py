@@ -521,7 +521,8 @@ def resolve_references(doc: Doc, gaz: Gazetteer | None = None, lex: Lexicon | No
     candidates = _words_of(doc, lambda lower: lower in words or lower in lex.person_titles)
     # descriptions first: a pronoun may refer back to one ("The movement … Earlier this month it took X")
     pronouns = [i for i in candidates if (words.get(doc[i].lower_) or ("title",))[0] == "pronoun"]
-    for i in [i for i in candidates if i not in set(pronouns)] + [None] + pronouns:
+    later = set(pronouns)
+    for i in [i for i in candidates if i not in later] + [None] + pronouns:
         if i is None:
             found = MentionList(sorted([*found, *references], key=lambda m: m.start))
             antecedents = _Antecedents(doc, found)

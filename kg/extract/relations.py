@@ -649,7 +649,8 @@ def _noun_events(doc_span: Span, triggers: TriggerLexicon, candidates: _Candidat
         elif noun.dep_ == "pobj" and head.lower_ in ("in", "into") and head.head.pos_ in ("VERB", "AUX") and \
                 noun.lemma_.lower() in word_class("held"):
             predicate = head.head
-            holders = prep_objects(noun, ("of",)) + [c for c in noun.children if c.dep_ in ("poss", "amod", "compound")]
+            holders = prep_objects(noun, ("of",)) + [c for c in noun.children
+                                                     if c.dep_ in ("poss", "amod", "compound")]
             taken = [c for c in predicate.children if c.dep_ == "dobj"]  # "police took X into custody": theirs
             held = taken or [c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")]
             if taken and not holders:
@@ -658,8 +659,8 @@ def _noun_events(doc_span: Span, triggers: TriggerLexicon, candidates: _Candidat
                 holders = [p for p in prep_objects(noun, ("in",)) + prep_objects(predicate, ("in",))
                            if p.ent_type_ == "State"]
             if held:
-                yield _Event(predicate, cameo, f"in {noun.text}", tuple(holders), (("direct", tuple(with_conjuncts(held))),),
-                             unknown_agent=not holders, trigger_kind="noun")
+                yield _Event(predicate, cameo, f"in {noun.text}", tuple(holders),
+                             (("direct", tuple(with_conjuncts(held))),), unknown_agent=not holders, trigger_kind="noun")
         # "Russian forces were in control of the city"
         elif noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ in ("VERB", "AUX"):
             predicate = head.head
@@ -1268,7 +1269,8 @@ def _noun_modality(noun: Token) -> Modality:
         if kind == "claiming":  # "alleged war crimes by X": a charge, not a fact the article states
             return Modality("reported", modifier)
     holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
-    if holder is not None and holder.pos_ == "NOUN" and holder.i != noun.i and trigger_lexicon().noun_code(holder) is None:
+    if holder is not None and holder.pos_ == "NOUN" and holder.i != noun.i and \
+            trigger_lexicon().noun_code(holder) is None:
         return _noun_modality(holder)  # "proposed a package of sanctions", "a wave of attacks": as the whole
     if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and noun.head.i != noun.i:
         governor = noun.head
@@ -1534,9 +1536,9 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
     # an unresolved personal pronoun is someone ("They had asked X": someone did) — "he" or "she" one the
     # article named and the graph did not find (unresolved); a relative one no actor stands for is a thing
     # ("a crisis that …")
-    pronouns = [t for t in event.subjects if t.pos_ == "PRON" and t.dep_.startswith("nsubj") and t.tag_ not in ("WDT", "WP")
-                and actors.actor(t) is None]
-    if not subjects and pronouns:
+    pronouns = [] if subjects else [t for t in event.subjects if t.pos_ == "PRON" and t.dep_.startswith("nsubj")
+                                    and t.tag_ not in ("WDT", "WP") and actors.actor(t) is None]
+    if pronouns:
         person = pronouns[0].lower_ in ("he", "she")
         subjects = [Actor(None, pronouns[0].text, None, "unresolved") if person else UNKNOWN] \
             if types is not None and "Unknown" in types.subject else []
