@@ -412,6 +412,8 @@ def description_antecedent(noun: Token, refers_to: str, antecedents: _Antecedent
     if refers_to == "Organisation" and any(c.dep_ in ("compound", "nummod", "nmod") and c.i < noun.i and (
             c.pos_ == "NUM" or (c.pos_ == "PROPN" and not c.ent_type_)) for c in noun.children):
         return None  # "the GenZ 212 movement": a body named by its own words, no reference back to another
+    if refers_to == "Organisation" and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return None  # "the group of volunteers": people the phrase counts, no body named before
     if refers_to == "Organisation":  # "the group", "the Iran-aligned group", "the bloc": preferably a subject
         kinds = _ORGANISATION_KINDS.get(noun.lower_, (None, "armed group", "ngo"))
         return _nearest_subject(noun, antecedents, lambda m: m.type == "Organisation" and m.kind in kinds)

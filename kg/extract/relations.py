@@ -1312,6 +1312,11 @@ def _is_happening(token: Token) -> bool:
     return kind is not None and (token.lemma_.lower(), kind) in happening_words()
 
 
+def _of_objects(tokens: list[Token]) -> list[Token]:
+    """What the tokens count or divide: the objects of their "of" ("one of the earthquakes")."""
+    return [o for t in tokens for o in prep_objects(t, ("of",))]
+
+
 def _happening(event: _Event) -> bool:
     """Whether an act of force hangs on a disaster or an accident: its subject is one, or its
     clause is the result of one ("… crashed, killing 38"; "an earthquake that struck …, killing 14")."""
@@ -1324,6 +1329,7 @@ def _happening(event: _Event) -> bool:
         token = token.head
         near = [token] + [c for c in token.children if c.i < event.predicate.i] + \
             [g for c in token.children if c.dep_ == "prep" and c.i < event.predicate.i for g in c.children]
+        near += _of_objects(near)  # "after one of the most powerful earthquakes struck X": the earthquake
         if any(_is_happening(t) for t in near):  # "is recovering from an earthquake that …, killing 14"
             return True
     return False
@@ -1571,8 +1577,9 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
         if placed:  # only where the relation can act on a place: "arrested in X" arrests no X
             objects, found_as = placed, "place"
     # "X and Y met": X met Y; "X and Y sent troops" is each sending its own, not one to the other
+    # (nor "X, Y and Z offered assistance": each offers it to someone else)
     if not objects and relation.name in SYMMETRIC and len(subjects) > 1 and event.trigger_kind in ("pattern", "noun") \
-            and event.predicate.lemma_.lower() not in word_class("sending"):
+            and event.predicate.lemma_.lower() not in word_class("sending") | word_class("offering"):
         subjects, objects, found_as = subjects[:1], subjects[1:], "symmetric"
     joint = not objects and relation.plover == "MOBILIZE" and len({s.mention.label for s in subjects if s.known}) > 1 \
         and not _others_mustered(event, actors, subjects)

@@ -2034,3 +2034,17 @@ def test_the_agent_of_the_blow_that_killed_is_the_killer(pipeline):
 ])
 def test_the_named_members_of_an_unnamed_plural_act_as_it(pipeline, text, expected):
     assert_found(pipeline, text, expected)
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # one of the earthquakes struck, not the one who arrived after it
+    ("Foreign Minister Ana Ruiz arrived in Lima on Tuesday, three days after one of the most powerful earthquakes "
+     "on record struck Peru.", ("Ana Ruiz", "attacked", "Peru")),
+    # those who offer help together do not agree with each other
+    ("The United Nations, the European Union and Japan also offered assistance.", ("United Nations", "agreed", "Japan")),
+    # "the group of volunteers" are people the phrase counts, not the body named before
+    ("The Taliban kidnapped the aid workers on Thursday. The group of volunteers had travelled to Afghanistan "
+     "to carry out medical work.", ("Taliban", "visited", "Afghanistan")),
+])
+def test_happenings_offers_and_groups_of_people(pipeline, text, unwanted):
+    assert_found(pipeline, text, unwanted=unwanted)
