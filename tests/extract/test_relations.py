@@ -2048,3 +2048,8 @@ def test_the_named_members_of_an_unnamed_plural_act_as_it(pipeline, text, expect
 ])
 def test_happenings_offers_and_groups_of_people(pipeline, text, unwanted):
     assert_found(pipeline, text, unwanted=unwanted)
+
+
+def test_charges_annulled_accuse_no_one(pipeline):
+    got = found(pipeline, "The new court later annulled corruption charges against former president Abdalá Bucaram.")
+    assert not any(r[1] == "accused" and r[3] == "asserted" for r in got), got
