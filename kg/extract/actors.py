@@ -185,6 +185,13 @@ class ActorFinder:
                     found = self.actor(agent, depth + 1)
                     if found is not None:
                         return found
+        if self.lex.agent_sector(token.lemma_) is not None:  # "forces loyal to X", "militias loyal to X": X's
+            for loyal in (c for c in token.children if c.dep_ == "amod" and c.lower_ == "loyal"):
+                for obj in (o for p in loyal.children if p.dep_ == "prep" and p.lower_ == "to"
+                            for o in p.children if o.dep_ == "pobj"):
+                    found = self.actor(obj, depth + 1)
+                    if found is not None and found.known:
+                        return replace(found, text=noun_phrase(token), via="part")
         for child in token.children:  # "Russia's ambassador to X, <Name>,": the parser hangs the name on X
             if child.dep_ == "prep" and child.lower_ in ("to", "for"):
                 for obj in (c for c in child.children if c.dep_ == "pobj"):

@@ -2053,3 +2053,8 @@ def test_happenings_offers_and_groups_of_people(pipeline, text, unwanted):
 def test_charges_annulled_accuse_no_one(pipeline):
     got = found(pipeline, "The new court later annulled corruption charges against former president Abdalá Bucaram.")
     assert not any(r[1] == "accused" and r[3] == "asserted" for r in got), got
+
+
+def test_forces_loyal_to_someone_act_for_them(pipeline):
+    assert_found(pipeline, "Forces loyal to Khalifa Haftar shelled Tripoli on Sunday.",
+                 ("Khalifa Haftar", "attacked", "Tripoli", "asserted"))
