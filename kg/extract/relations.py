@@ -493,8 +493,9 @@ def _verb_events(doc_span: Span, triggers: TriggerLexicon, actors: ActorFinder,
         ordered = _ordered(verb) if cameo.startswith(("02", "10")) else None
         if ordered == "nothing":
             continue  # "ordered 40 jets from X", "ordered troops into the city": no one asked to act
-        if ordered == "departure" or (cameo == "139" and _deadline_to_leave(verb)):
-            cameo, kind = "174", "pattern"  # "ordered the diplomats to leave the country": expelled
+        if ordered == "departure" or ((cameo == "139" or cameo.startswith("07")) and _deadline_to_leave(verb)):
+            # "ordered the diplomats to leave the country", "gave French troops one month to leave": expelled
+            cameo, kind = "174", "pattern"
         if cameo.startswith("19") and any(o.lemma_.lower() in verbal_targets() for o in verb.children if o.dep_ == "dobj"):
             cameo = "111"  # "attacked the decision": criticism, not force
         if kind == "vague":

@@ -2058,3 +2058,8 @@ def test_charges_annulled_accuse_no_one(pipeline):
 def test_forces_loyal_to_someone_act_for_them(pipeline):
     assert_found(pipeline, "Forces loyal to Khalifa Haftar shelled Tripoli on Sunday.",
                  ("Khalifa Haftar", "attacked", "Tripoli", "asserted"))
+
+
+def test_troops_given_a_month_to_leave_are_expelled_not_aided(pipeline):
+    got = found(pipeline, "Mali's military government has given French troops stationed in the country one month to leave.")
+    assert ("Mali", "expelled", "France", "asserted") in got and not any(r[1] == "aided" for r in got), got
