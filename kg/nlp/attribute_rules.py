@@ -71,7 +71,19 @@ def _test(key: str, value, strings):
         return lambda values: ~numpy.isin(values, codes)
     if operator not in ("==", "IN"):
         return None
-    return (lambda values: values == codes[0]) if len(codes) == 1 else (lambda values: numpy.isin(values, codes))
+    return _OneOf(codes)
+
+
+class _OneOf:
+    """An equality or IN test, which also says what values it needs: a pattern whose word is in no
+    token of the document is passed over without a comparison."""
+
+    def __init__(self, codes: numpy.ndarray):
+        self.codes = codes
+        self.needed = frozenset(codes.tolist())
+
+    def __call__(self, values: numpy.ndarray) -> numpy.ndarray:
+        return values == self.codes[0] if len(self.codes) == 1 else numpy.isin(values, self.codes)
 
 
 class AttributeRules:
@@ -79,7 +91,7 @@ class AttributeRules:
 
     def __init__(self, vocab, rules: list):
         self.vocab = vocab
-        # (attribute set id, its patterns — each a list of token tests {column: test} —, index, attrs)
+        # (attribute set id, its patterns — each (token tests [{column: test}], the words it needs) —, index, attrs)
         self.rules = rules
 
     @classmethod
@@ -99,7 +111,10 @@ class AttributeRules:
                             return None
                         token[_COLUMNS[key]] = check
                     tokens.append(token)
-                compiled.append(tokens)
+                # the words a pattern needs in the document, one set for each token that tests its word
+                needs = tuple(check.needed for token in tokens for column, check in token.items()
+                              if column == LOWER and isinstance(check, _OneOf))
+                compiled.append((tokens, needs))
             rules.append((attr_id, compiled, entry.get("index", 0), ruler.attrs[attr_id]))
         return cls(ruler.vocab, rules) if len(rules) == len(ruler.attrs) else None
 
@@ -111,10 +126,11 @@ class AttributeRules:
         array = doc.to_array([TAG, LOWER, DEP, IS_SPACE])
         columns = {TAG: array[:, 0], LOWER: array[:, 1], DEP: array[:, 2], IS_SPACE: array[:, 3]}
         found = set()
+        words = set(columns[LOWER].tolist())
         for attr_id, patterns, _, _ in self.rules:
-            for pattern in patterns:
+            for pattern, needs in patterns:
                 width = len(pattern)
-                if width > n:
+                if width > n or any(need.isdisjoint(words) for need in needs):
                     continue
                 hits = numpy.ones(n - width + 1, dtype=bool)
                 for offset, token in enumerate(pattern):
