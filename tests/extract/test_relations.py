@@ -944,7 +944,16 @@ def test_joint_manoeuvres_are_military_cooperation(pipeline):
     got = found(pipeline, "Turkish and Azerbaijani warships on Tuesday launched a week of war games in the Caspian Sea.")
     assert ("Turkey", "cooperatedWith", "Azerbaijan", "asserted") in got, got
     assert not any(relation == "mobilized" for _, relation, _, _ in got), got
-    assert ("North Korea", "mobilized", "?", "asserted") in found(pipeline, "North Korea mobilized troops along the border.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Armenia mobilized its soldiers against Azerbaijan.", ("Armenia", "mobilized", "Azerbaijan", "asserted")),
+    ("Turkey reinforced its troops in Iraq after the attack.", ("Turkey", "mobilized", "Iraq", "asserted")),
+    ("Peru called up thousands of reservists on Monday.", None),  # no adversary: no relation between two actors
+])
+def test_a_mobilisation_needs_an_adversary(pipeline, text, expected):
+    got = {g for g in found(pipeline, text) if g[1] == "mobilized"}
+    assert got == ({expected} if expected else set()), got
 
 
 def test_opposing_mediation_rejects_it(pipeline):
@@ -1332,6 +1341,11 @@ def test_suspending_relations_is_a_sanction(pipeline):
      "Ali Bongo.", ("Committee for National Salvation", "arrested", "Ali Bongo", "asserted")),
     # ousting a leader is coercion, not expulsion
     ("The army ousted President Alpha Conde in 2021.", ("?", "coerced", "Alpha Conde", "asserted")),
+    # … and so is overthrowing or toppling one: a coup may shed no blood
+    ("General Omar al-Bashir overthrew Prime Minister Sadiq al-Mahdi in 1989.",
+     ("Omar al-Bashir", "coerced", "Sadiq al-Mahdi", "asserted")),
+    ("Colonel Assimi Goita toppled President Ibrahim Boubacar Keita in a coup.",
+     ("Assimi Goita", "coerced", "Ibrahim Boubacar Keita", "asserted")),
 ])
 def test_who_carried_it_out(pipeline, text, expected):
     got = found(pipeline, text)
