@@ -574,6 +574,29 @@ def given_name_spans(doc: Doc, lex: Lexicon, gaz: Gazetteer, taken: set[int]) ->
     return found
 
 
+_REGNAL_NUMBER = re.compile(r"^(X{0,2})(IX|IV|V?I{0,3})$")
+
+
+def _regnal_number(word: str) -> bool:
+    return word.isupper() and _REGNAL_NUMBER.match(word) is not None
+
+
+def regnal_name_spans(doc: Doc, lex: Lexicon) -> list[Span]:
+    """"King [Abdullah II]", "Patriarch [Bartholomew I]": a titled name with a regnal number, which
+    spaCy takes for an event ("World War II") or misses. The title is what makes it a person's."""
+    found = []
+    for token in doc:
+        if token.i < 2 or not _regnal_number(token.text) or \
+                not _name_word(doc[token.i - 1]):
+            continue
+        start = token.i - 1
+        if start >= 2 and _name_word(doc[start - 1]) and doc[start - 2].lower_ in lex.person_titles:
+            start -= 1  # "King Maha Vajiralongkorn X"
+        if doc[start - 1].lower_ in lex.person_titles and doc[start - 1].text[:1].isupper():
+            found.append(Span(doc, start, token.i + 1, label="PERSON"))
+    return found
+
+
 def candidate_spans(doc: Doc, lex: Lexicon, gaz: Gazetteer, matcher: PhraseMatcher | None = None) -> list[Span]:
     """spaCy's name spans plus lexicon, apposition and gazetteer names, without overlaps.
 
@@ -589,7 +612,10 @@ def candidate_spans(doc: Doc, lex: Lexicon, gaz: Gazetteer, matcher: PhraseMatch
            for part in nationality_before_title(part, lex)
            for part in split_model_designation(part, lex)
            for part in without_leading_words(part) if not names_a_model(part)]
-    ner = join_surname(filter_spans(ner))
+    regnal = regnal_name_spans(doc, lex)
+    crowned = {i for span in regnal for i in range(span.start, span.end)}
+    ner = join_surname(filter_spans([span for span in ner if not crowned.intersection(range(span.start, span.end))]
+                                    + regnal))
     taken = {i for span in ner for i in range(span.start, span.end)}
     ner = [with_given_name(span, lex, taken) for span in ner]
     taken = {i for span in ner for i in range(span.start, span.end)}
@@ -619,8 +645,8 @@ def person_name_tokens(spans: Iterable[Span], gaz: Gazetteer | None = None) -> s
             match = gaz.match(clean_name(span.text))
             if match is not None and match.primary:
                 continue
-        if span.label_ == "PERSON" and len(span) > 1:
-            words.update(name_key(t.text) for t in span if t.is_alpha)
+        if span.label_ == "PERSON" and len(span) > 1:  # "II" of "Abdullah II" names no one alone
+            words.update(name_key(t.text) for t in span if t.is_alpha and not _regnal_number(t.text))
             words.add(name_key(span.text))
     return words
 

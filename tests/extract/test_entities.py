@@ -196,6 +196,13 @@ def test_component_in_the_model_pipeline(pipeline, text, expected):
     ("First/PROPN/compound/1 Minister/PROPN/nsubj/6 of/ADP/prep/1 Zembla/PROPN/compound/5/ORG "
      "Fiona/PROPN/compound/5/ORG Pryce/PROPN/pobj/2/ORG spoke/VERB/ROOT/-",
      [("Zembla", "Zembla", "Location", None), ("Fiona Pryce", "Fiona Pryce", "Person", None)]),
+    # a titled name with a regnal number, which spaCy takes for an event or misses
+    ("King/PROPN/compound/2 Barandu/PROPN/compound/2 IV/PROPN/nsubj/3 spoke/VERB/ROOT/-",
+     [("Barandu IV", "Barandu IV", "Person", None)]),
+    ("Patriarch/PROPN/compound/1/ORG Ilarion/PROPN/compound/2/ORG II/PROPN/nsubj/3/ORG left/VERB/ROOT/-",
+     [("Ilarion II", "Ilarion II", "Person", None)]),
+    # … but not an untitled one
+    ("the/DET/det/2 Orvieto/PROPN/compound/2/EVENT II/PROPN/nsubj/3/EVENT talks/NOUN/ROOT/-", []),
 ])
 def test_personal_names(blank_nlp, annotated, expected):
     assert typed(blank_nlp, annotated) == expected
