@@ -141,9 +141,11 @@ def entity_key(mention: Mention) -> EntityKey:
     """What makes two mentions the same entity before people are clustered."""
     if mention.type == "State" and mention.country:
         return ("State", mention.country)
-    if mention.place is not None:
-        return (mention.type, f"geonames:{mention.place.geonames_id}")
-    if mention.type == "Location":  # "Eastern Mediterranean" and "East Mediterranean" are one region
+    if mention.place is not None and mention.place.geonames_id:
+        return (mention.type, mention.place.key)
+    # a region is one by its name, whether the gazetteer knew it ("Amhara") or the text said it was one
+    # ("the Amhara region"); "Eastern Mediterranean" and "East Mediterranean" are one region
+    if mention.type == "Location":
         return (mention.type, " ".join(_DIRECTIONS.get(w, w) for w in name_key(mention.label).split()))
     return (mention.type, name_key(mention.label))
 

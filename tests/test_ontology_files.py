@@ -45,6 +45,8 @@ COLUMNS = {
     "verbal_targets.tsv": (["noun"], set()),
     "given_names.tsv": (["name"], set()),
     "territories.tsv": (["iso3", "sovereign"], set()),
+    "regions.tsv": (["code", "country", "name", "alias"], {"alias"}),
+    "world_regions.tsv": (["name", "country", "alias"], {"country", "alias"}),
     "non_actors.tsv": (["name", "kind"], set()),
     "separation_nouns.tsv": (["noun"], set()),
     "patient_nouns.tsv": (["noun"], set()),

@@ -1414,7 +1414,7 @@ class EntityTyper:
 
     def __call__(self, doc: Doc) -> Doc:
         found = type_entities(doc, self.gazetteer, self.lexicon, self.matcher)
-        typed = [Span(doc, m.start, m.end, label=m.type, kb_id=m.place.iri if m.place else "")
+        typed = [Span(doc, m.start, m.end, label=m.type, kb_id=(m.place.iri or "") if m.place else "")
                  for m in found]
         taken = {i for span in typed for i in range(span.start, span.end)}
         others = [e for e in doc.ents if e.label_ not in NAME_LABELS

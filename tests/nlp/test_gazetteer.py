@@ -121,6 +121,35 @@ def test_states_territories_regions_and_towns(mixed, name, context, expected):
     assert (place.name, place.kind, place.country) == expected
 
 
+@pytest.fixture(scope="module")
+def divided():
+    """A state's first-level divisions (ISO 3166-2, no GeoNames id) and a region of the world."""
+    regions = [{"code": "UA-77", "country": "UKR", "name": "Zarichna", "alias": ""},
+               {"code": "UA-77", "country": "UKR", "name": "Zarichna", "alias": "Zarichna Oblast"},
+               {"code": "UA-78", "country": "UKR", "name": "Odesa Oblast", "alias": ""},
+               {"name": "Black Sea Coast", "country": "", "alias": ""}]
+    return Gazetteer(COUNTRIES, CITIES, US_STATES, [], regions=regions)
+
+
+def test_a_division_is_a_location_of_its_state_known_by_its_code(divided):
+    place = divided.best("Zarichna Oblast")
+    assert (place.name, place.kind, place.country, place.code) == ("Zarichna", "Location", "UKR", "UA-77")
+    assert divided.best("zarichna") == place  # its own name and its name with its kind: one place
+    assert place.iri is None and place.key == "iso3166-2:UA-77"  # no GeoNames IRI is made up for it
+    assert divided.best("Odesa").kind == "City"  # a city's name stays the city's
+    world = divided.best("Black Sea Coast")
+    assert (world.kind, world.country, world.key) == ("Location", "", "region:black sea coast")
+    assert divided.best("Kyiv").key == "geonames:703448"
+
+
+def test_full_gazetteer_regions():
+    gaz = gazetteer()
+    assert [(p.name, p.kind, p.country) for p in map(gaz.best, ("Kebbi State", "Tigray", "Latin America"))] == [
+        ("Kebbi", "Location", "NGA"), ("Tigray", "Location", "ETH"), ("Latin America", "Location", "")]
+    assert gaz.best("Punjab", {"PAK": 3}).country == "PAK" and gaz.best("Punjab", {"IND": 3}).country == "IND"
+    assert gaz.best("Central") is None or gaz.best("Central").kind == "City"  # a common word is no region
+
+
 # --- the cache of built gazetteers ----------------------------------------------------------
 
 def test_the_cache_is_named_by_every_file_the_gazetteer_is_made_from(tmp_path, monkeypatch):
@@ -142,7 +171,8 @@ def test_the_cache_sources_are_the_geonames_and_ontology_data_and_the_code_readi
     sources = cache_sources()
     assert all(source.is_file() for source in sources)
     assert {"countries.json", "cities15000.json", "us_states.json", "continents.json", "countries.tsv",
-            "territories.tsv", "gazetteer.py", "names.py"} <= {source.name for source in sources}
+            "territories.tsv", "regions.tsv", "world_regions.tsv", "gazetteer.py", "names.py"} <= \
+        {source.name for source in sources}
 
 
 def test_no_cache_when_turned_off_or_without_a_home_folder(monkeypatch):

@@ -176,3 +176,13 @@ def test_mentions_positions_and_articles_are_labelled():
                       "Georgian Interior Ministry supported Nino Beridze (asserted)",
                       "Nino Beridze supported Tbilisi (intended)", "Mayor of Tbilisi",
                       "Protests & <arrests>", "dir/a 2"}
+
+
+def test_a_division_without_a_geonames_id_is_named_by_its_code_and_links_nowhere():
+    region = Place(0, "Kvemo Zemo", "Location", "GEO", code="GE-ZZ")
+    article = Article("r1", "Kvemo Zemo flooded.")
+    mention = Mention("Kvemo Zemo", "Kvemo Zemo", "Location", 0, 2, 0, 10, "GEO", region)
+    merged = merged_graph(build_dataset([article], resolve([("r1", [mention], [], [])], GAZ)))
+    node = URIRef("https://w3id.org/newsgraph/resource/location/kvemo-zemo-ge-zz")
+    assert (node, RDF.type, KG.Location) in merged
+    assert not list(merged.objects(node, URIRef("http://www.w3.org/2002/07/owl#sameAs")))
