@@ -283,7 +283,7 @@ class ActorFinder:
     def _state_led_by(self, person: Mention) -> Mention | None:
         """The state the article gives a person an office of ("Kyrgyz President Sadyr Japarov")."""
         return next((p.of for p in self.doc._.kg_positions or () if p.of is not None and p.of.type == "State"
-                     and p.person.label == person.label), None)
+                     and not p.inferred and p.person.label == person.label), None)
 
     @staticmethod
     def _acts_for_a_person(token: Token, sector: str | None) -> bool:

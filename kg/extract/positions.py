@@ -24,12 +24,15 @@ The component ``kg_positions`` stores :class:`PositionMention` records in
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from typing import Iterable
 
 from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from kg.data import word_class
 from kg.extract.entities import Mention, MentionList, mention_at, mentions
 from kg.extract.lexicon import Lexicon, lexicon
 from kg.names import clean_name
@@ -52,6 +55,9 @@ class PositionMention:
     title: str  # as written, without determiners: "President", "top security official"
     of: Mention | None  # the state, place, organisation or person whose office it is
     sentence: str  # the words of the sentence, for evidence
+    # whose office it is was inferred from the places the story names, not said ("President <Name>"):
+    # good enough for the graph's positions, not for telling who acts for whom
+    inferred: bool = False
 
 
 def _singular(word: str) -> str:
@@ -358,6 +364,34 @@ def predicative_titles(doc: Doc, people: list[Mention], found: list[Mention], le
     return results
 
 
+def _home_state(found: Iterable[Mention]) -> Mention | None:
+    """The state a story is about, when the places it names lie in one state far more than in any
+    other (two in three of them, twice at least): whose a bare "President <Name>" is."""
+    places = [m for m in found if m.country and m.type in ("State", "City", "Location")]
+    counts = Counter(m.country for m in places)
+    if not counts:
+        return None
+    country, count = counts.most_common(1)[0]
+    if count < 2 or 3 * count < 2 * sum(counts.values()):
+        return None
+    return next((m for m in places if m.type == "State" and m.country == country), None)
+
+
+def _state_named_before(person: Mention, sentence: Span, found: Iterable[Mention]) -> Mention | None:
+    """The state whose places the sentence is set in before it names the person ("In neighbouring El
+    Salvador, President <Name> …"), if they all lie in one state that the article names."""
+    found = list(found)
+    doc = sentence.doc
+    # only where the sentence is set ("in <place>"), not a state that acts or owns ("German President …")
+    here = {m.country for m in found if m.country and m.type in ("State", "City", "Location")
+            and sentence.start <= m.start < person.start and doc[m.end - 1].dep_ == "pobj"
+            and doc[m.end - 1].head.lower_ == "in"}
+    if len(here) != 1:
+        return None
+    country = here.pop()
+    return next((m for m in found if m.type == "State" and m.country == country), None)
+
+
 def find_positions(doc: Doc, lex: Lexicon | None = None) -> list[PositionMention]:
     """Every title given to a person mention of the Doc (after ``kg_entities``).
 
@@ -382,6 +416,8 @@ def find_positions(doc: Doc, lex: Lexicon | None = None) -> list[PositionMention
         given[person].extend(title_one_of(person, doc, found, lex, everything))
     for person, title, owner in predicative_titles(doc, people, found, lex, everything):
         given[person].append((title, owner))
+    home = _home_state(found)
+    owned = {person.label for person in people if any(owner is not None for _, owner in given[person])}
     positions = []
     sentence_texts: dict[int, str] = {}  # by the sentence's first token: a sentence's text is made once
     for person in people:
@@ -394,9 +430,14 @@ def find_positions(doc: Doc, lex: Lexicon | None = None) -> list[PositionMention
             if owner is person or (owner is not None and owner.reference and owner.label == person.label):
                 owner = None
             title = _as_singular(title, lex)  # a title given to several is each one's
+            inferred = owner is None and title.lower() in word_class("state office") and person.label not in owned
+            if inferred:
+                # "President <Name>", said nowhere else whose: of the one state its sentence names
+                # ("In neighbouring El Salvador, President <Name> …"), else of the story's one state
+                owner = _state_named_before(person, sentence_span, found) or home
             if title and (title.lower(), owner) not in seen:
                 seen.add((title.lower(), owner))
-                positions.append(PositionMention(person, title, owner, sentence))
+                positions.append(PositionMention(person, title, owner, sentence, inferred and owner is not None))
     return positions
 
 

@@ -1410,7 +1410,7 @@ def _holds_office_of(person: Actor, owner: Actor, doc: Doc, article: _Article | 
         return False
     name = person.mention.label.split()
     positions = article.offices_of(owner.mention.label) if article is not None else doc._.kg_positions or ()
-    return any(p.of is not None and p.of.label == owner.mention.label and
+    return any(p.of is not None and not p.inferred and p.of.label == owner.mention.label and
                (p.person.label == person.mention.label or p.person.label.split()[-1:] == name[-1:])
                for p in positions)
 
@@ -1439,7 +1439,7 @@ class _Article:
         if self._offices is None:
             self._offices = {}
             for position in self.doc._.kg_positions or ():
-                if position.of is not None:
+                if position.of is not None and not position.inferred:  # said, not inferred from the story's places
                     self._offices.setdefault(position.of.label, []).append(position)
         return self._offices.get(label, [])
 

@@ -144,3 +144,25 @@ def test_the_title_of_an_owner_the_parser_hung_the_name_on(blank_nlp):
                  "Media/PROPN/pobj/3/ORG ,/PUNCT/punct/5 Ana/PROPN/compound/8/PERSON Soto/PROPN/appos/5/PERSON "
                  "spoke/VERB/ROOT/-")
     assert positions(blank_nlp, annotated) == [("Ana Soto", "general manager", "Zorvan Media")]
+
+
+@pytest.mark.parametrize("annotated, expected", [
+    # a state's office given alone, in a story whose places lie in one state: that state's
+    ("Chile/PROPN/nsubj/1/GPE voted/VERB/ROOT/- in/ADP/prep/1 Valparaiso/PROPN/pobj/2/GPE ./PUNCT/punct/1 "
+     "President/PROPN/compound/7 Ana/PROPN/compound/7/PERSON Soto/PROPN/nsubj/8/PERSON spoke/VERB/ROOT/-",
+     [("Ana Soto", "President", "Chile")]),
+    # … not a mayor's, whose city is not said
+    ("Chile/PROPN/nsubj/1/GPE voted/VERB/ROOT/- in/ADP/prep/1 Valparaiso/PROPN/pobj/2/GPE ./PUNCT/punct/1 "
+     "Mayor/PROPN/compound/7 Ana/PROPN/compound/7/PERSON Soto/PROPN/nsubj/8/PERSON spoke/VERB/ROOT/-",
+     [("Ana Soto", "Mayor", None)]),
+    # … but of the one state its own sentence names
+    ("Chile/PROPN/nsubj/1/GPE voted/VERB/ROOT/- in/ADP/prep/1 Valparaiso/PROPN/pobj/2/GPE ./PUNCT/punct/1 "
+     "In/ADP/prep/11 Peru/PROPN/pobj/5/GPE ,/PUNCT/punct/11 President/PROPN/compound/10 Ana/PROPN/compound/10/PERSON "
+     "Soto/PROPN/nsubj/11/PERSON spoke/VERB/ROOT/-", [("Ana Soto", "President", "Peru")]),
+    # … nor in a story about two states
+    ("Chile/PROPN/nsubj/1/GPE met/VERB/ROOT/- Peru/PROPN/dobj/1/GPE ./PUNCT/punct/1 "
+     "President/PROPN/compound/6 Ana/PROPN/compound/6/PERSON Soto/PROPN/nsubj/7/PERSON spoke/VERB/ROOT/-",
+     [("Ana Soto", "President", None)]),
+])
+def test_a_bare_state_office_is_the_story_s_state_s(blank_nlp, annotated, expected):
+    assert positions(blank_nlp, annotated) == expected
