@@ -849,6 +849,20 @@ def test_residents_of_a_city_do_not_act_for_it(pipeline):
     assert ("?", "accused", "Russia", "asserted") in got
 
 
+@pytest.mark.parametrize("text, subject, obj", [
+    ("Activists in Zambia accused President Hakainde Hichilema of silencing critics.", "Zambia", "Hakainde Hichilema"),
+    ("Opposition politicians in Peru blamed President Dina Boluarte for the deaths.", "Peru", "Dina Boluarte"),
+    ("Journalists in Serbia accused President Aleksandar Vucic of lying.", "Serbia", "Aleksandar Vucic"),
+])
+def test_activists_politicians_and_journalists_in_a_state_do_not_act_for_it(pipeline, text, subject, obj):
+    got = found(pipeline, text)
+    assert ("?", "accused", obj, "asserted") in got and not any(s == subject for s, _, _, _ in got), got
+
+
+def test_officials_in_a_state_act_for_it(pipeline):
+    assert ("Kenya", "accused", "Somalia", "asserted") in found(pipeline, "Officials in Kenya accused Somalia of abuses.")
+
+
 @pytest.mark.parametrize("text", [
     # a question put by a reporter, not a request
     "Asked about the embargo, Sergei Lavrov said Moscow would respond.",
