@@ -277,12 +277,18 @@ def media_nouns() -> frozenset[str]:
     return word_list("media_nouns.tsv")
 
 
+_TOGETHER = ("together", "along", "jointly")
+
+
 def prep_objects(token: Token, prepositions: Iterable[str]) -> list[Token]:
     """Objects of the token's prepositions, also through a particle ("kidnapped up to X")."""
     wanted = tuple(prepositions)
     found = []
     for child in token.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in wanted:
+            if child.lower_ == "with" and (any(c.lower_ in _TOGETHER for c in child.children) or
+                                           (child.i > 0 and child.doc[child.i - 1].lower_ in _TOGETHER)):
+                continue  # "together with the EU, Washington sanctioned …": who else acted, not who was acted on
             # "filmed the raid on her phone", "said on state television": where it is shown, not whom it is on
             found += [c for c in child.children if c.dep_ == "pobj" and not (
                 child.lower_ == "on" and c.lemma_.lower() in media_nouns())]

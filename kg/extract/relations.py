@@ -1038,6 +1038,8 @@ def _victim_of_requested_act(token: Token, event: _Event, actors: ActorFinder) -
     for X's resignation" is X: a resignation is X's own act)."""
     if not event.cameo.startswith(_ABOUT_AN_ACT):
         return False
+    while token.dep_ == "conj" and token.head.i != token.i:  # "the release of X and Y": Y as X
+        token = token.head
     if _done_to(token) and any(c.dep_ == "poss" for c in token.children):
         return True
     return token.dep_ == "pobj" and token.head.lower_ == "of" and _done_to(token.head.head) and \
@@ -1157,6 +1159,9 @@ def _acted_on(tokens: list[Token], kind: str, actors: ActorFinder) -> list[Actor
     for token in tokens:
         owner = actors.owner(token) if kind == "event" and token.lemma_.lower() in envoy_titles() else None
         for actor in ([owner] if owner is not None and owner.mention.type != "Person" else actors.actors([token])):
+            if token.dep_ == "pobj" and token.head.lower_ == "on" and actor.mention is not None and \
+                    actor.mention.kind == "platform":
+                continue  # "announced her release on Twitter": where it was said, not who was acted on
             if actor not in found:
                 found.append(actor)
     return found

@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from kg.data import read_tsv, title_words, word_list
+from kg.data import read_tsv, title_words, word_class, word_list
 
 __all__ = ["RelationType", "VerbPattern", "TriggerLexicon", "trigger_lexicon", "vague_blocks"]
 
@@ -202,6 +202,11 @@ class _RankedPatterns:
         return [self.every[rank] for rank in sorted(ranks + self._other_ranks)]
 
 
+def _a_while(token: Token) -> bool:
+    """A span of time: "for more than a decade", "for years", "for three days"."""
+    return token.ent_type_ in ("DATE", "TIME") or token.lemma_.lower() in word_class("time span")
+
+
 class TriggerLexicon:
     """Verb patterns, event nouns and relation properties (see the module docstring)."""
 
@@ -363,6 +368,8 @@ class TriggerLexicon:
                 return False
         if pattern.prep:
             preps = phrase.preps(pattern.prep)
+            if pattern.prep == "for" and not pattern.prep_object:  # "fought X for a decade": how long, not why
+                preps = [p for p in preps if not any(_a_while(c) for c in p.children if c.dep_ == "pobj")]
             if not preps:
                 return False
             if pattern.prep_object and not any(self._words_in(pattern.prep_object, c, is_place, phrase)

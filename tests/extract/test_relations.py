@@ -2091,3 +2091,27 @@ def test_forces_loyal_to_someone_act_for_them(pipeline):
 def test_troops_given_a_month_to_leave_are_expelled_not_aided(pipeline):
     got = found(pipeline, "Mali's military government has given French troops stationed in the country one month to leave.")
     assert ("Mali", "expelled", "France", "asserted") in got and not any(r[1] == "aided" for r in got), got
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    # who acted together with the subject is no one acted on
+    ("Together with the European Union, Britain and Canada, Washington also sanctioned eight people linked to the coup.",
+     None, ("Washington", "sanctioned", "Canada")),
+    ("Along with Norway, Denmark imposed sanctions on Belarus.", ("Denmark", "sanctioned", "Belarus", "asserted"),
+     ("Denmark", "sanctioned", "Norway")),
+    # "for" a span of time says how long, not why: fighting a government is armed conflict
+    ("Boko Haram has fought the Nigerian government for more than ten years.",
+     ("Boko Haram", "attacked", "Nigeria", "asserted"), ("Boko Haram", "criticised", "Nigeria")),
+    # the people whose release is asked for are not the ones asked, each of them
+    ("The African Union called for the release of Amadou Toure and Moussa Traore.", None,
+     ("African Union", "calledOn", "Moussa Traore")),
+    # a platform something is announced on is no one acted on
+    ("President Ivan Duro announced his release on Twitter on Saturday.", None, ("Ivan Duro", "conceded", "Twitter")),
+    # removing someone as speaker or from command is removal from office
+    ("Parliament removed Tomas Berg as speaker on Monday.", ("Parliament", "coerced", "Tomas Berg", "asserted"),
+     ("Parliament", "expelled", "Tomas Berg")),
+])
+def test_partners_spans_of_time_patients_platforms_and_removals(pipeline, text, expected, unwanted):
+    got = found(pipeline, text)
+    assert expected is None or expected in got, got
+    assert not any((s, r, o) == unwanted for s, r, o, m in got if m == "asserted"), got
