@@ -1529,14 +1529,15 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
     as_named = list(subjects)  # "Moscow closed its airspace": "its" is Moscow, which acts as Russia
     subjects = [_as_private_people(actors.as_agent(s)) for s in subjects]
     # "residents of X", "people in X" who act do not act for X; its officials or police do
-    # … nor do activists, journalists or opposition politicians in a state ("Activists in Kenya accused …"),
-    # but in a protest they are the place's people, as CAMEO codes them, and so are those in a city
+    # … nor do activists, journalists, protesters or opposition politicians in a state or a city ("Activists in
+    # Kenya accused …", "protesters in Tehran stormed …"), though in a protest they are the place's people, as
+    # CAMEO codes them ("demonstrators in Baghdad rallied")
     # … nor does a movement, party or union of a state ("Sudan's protest movement called for …")
     private = {} if protesters_of_the_place else \
         {a: noun_phrase(t) for t in event.subjects for a in actors.actors([t])
          if (a.via in ("part", "place") and a.sector in PRIVATE_SECTORS) or
          (a.via == "place" and a.sector in NON_STATE_SECTORS and a.mention is not None and
-          a.mention.type == "State" and relation.plover != "PROTEST") or
+          a.mention.type in ("State", "City") and relation.plover != "PROTEST") or
          (a.via == "owner" and a.mention is not None and a.mention.type == "State" and
           t.lemma_.lower() in word_class("civil body") and not _led_by(t))}
     subjects = [Actor(None, private[s], s.sector, "unknown") if s in private else s for s in subjects]
