@@ -1644,6 +1644,8 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
                 continue  # "protesters rallied in X": X's people, not a protest against X
             if obj is not None and _holds_office_of(subject, obj, sentence.doc, article):
                 continue  # a leader saying their own state must act, or pledging its support, acts for it, not on it
+            if obj is not None and _under_own_control(event, subject, obj):
+                continue  # "Zaporizhzhia, which remains under Ukrainian control": its own state holds it, no one took it
             if obj is not None and relation.plover == "RETREAT" and _withdrawn(event, obj):
                 continue  # "withdrew the United States from the deal": what one withdraws is one's own
             if obj is not None and relation.plover == "SANCTION" and obj.via in ("name", "place") and \
@@ -1662,6 +1664,15 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
                 commitment = _commitment(found, triggers, modality.cue)
                 if commitment is not None and not (a_risk and commitment.relation.plover == "THREATEN"):
                     yield commitment
+
+
+def _under_own_control(event: _Event, subject: Actor, obj: Actor) -> bool:
+    """"X, which remains under Ukrainian control": a place "under the control" of the state it lies in."""
+    predicate = event.predicate
+    under = predicate.head.lower_ == "under" and predicate.lemma_.lower() == "control" or \
+        any(c.lower_ == "under" and any(o.lemma_.lower() == "control" for o in c.children) for c in predicate.children)
+    return under and subject.mention is not None and subject.mention.type == "State" and obj.mention is not None and \
+        obj.mention.type in ("City", "Location") and obj.mention.country == subject.mention.country
 
 
 def _agent_of_its_own(event: _Event, modality: Modality) -> bool:

@@ -2116,3 +2116,20 @@ def test_partners_spans_of_time_patients_platforms_and_removals(pipeline, text, 
     got = found(pipeline, text)
     assert expected is None or expected in got, got
     assert not any((s, r, o) == unwanted for s, r, o, m in got if m == "asserted"), got
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    # withdrawing diplomats cuts relations with the state; it is no retreat from its capital
+    ("Armenia withdrew its diplomats from Baku.", ("Armenia", "sanctioned", "Azerbaijan", "asserted"),
+     ("Armenia", "retreated", "Baku")),
+    # suspending purchases from a state is an embargo on it
+    ("Chile suspended purchases of weapons from Israel.", ("Chile", "sanctioned", "Israel", "asserted"),
+     ("Chile", "retreated", "Israel")),
+    # a place under the control of its own state was taken by no one
+    ("The mayor was taken to the city of Sumy, which remains under Ukrainian control.", None,
+     ("Ukraine", "occupied", "Sumy")),
+])
+def test_diplomats_purchases_and_a_state_s_own_control(pipeline, text, expected, unwanted):
+    got = found(pipeline, text)
+    assert expected is None or expected in got, got
+    assert not any((s, r, o) == unwanted for s, r, o, m in got if m == "asserted"), got
