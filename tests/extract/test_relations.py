@@ -2113,9 +2113,7 @@ def test_troops_given_a_month_to_leave_are_expelled_not_aided(pipeline):
      ("Parliament", "expelled", "Tomas Berg")),
 ])
 def test_partners_spans_of_time_patients_platforms_and_removals(pipeline, text, expected, unwanted):
-    got = found(pipeline, text)
-    assert expected is None or expected in got, got
-    assert not any((s, r, o) == unwanted for s, r, o, m in got if m == "asserted"), got
+    assert_found(pipeline, text, expected, unwanted)
 
 
 @pytest.mark.parametrize("text, expected, unwanted", [
@@ -2130,6 +2128,4 @@ def test_partners_spans_of_time_patients_platforms_and_removals(pipeline, text, 
      ("Ukraine", "occupied", "Sumy")),
 ])
 def test_diplomats_purchases_and_a_state_s_own_control(pipeline, text, expected, unwanted):
-    got = found(pipeline, text)
-    assert expected is None or expected in got, got
-    assert not any((s, r, o) == unwanted for s, r, o, m in got if m == "asserted"), got
+    assert_found(pipeline, text, expected, unwanted)
