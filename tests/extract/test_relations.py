@@ -2126,6 +2126,9 @@ def test_partners_spans_of_time_patients_platforms_and_removals(pipeline, text, 
     # a place under the control of its own state was taken by no one
     ("The mayor was taken to the city of Sumy, which remains under Ukrainian control.", None,
      ("Ukraine", "occupied", "Sumy")),
+    # refusing someone entry restricts them; it is no protest
+    ("Gabon denied entry to opposition leader Marc Obiang on Friday.", ("Gabon", "restricted", "Marc Obiang", "asserted"),
+     ("Gabon", "protested", "Marc Obiang")),
 ])
 def test_diplomats_purchases_and_a_state_s_own_control(pipeline, text, expected, unwanted):
     assert_found(pipeline, text, expected, unwanted)
