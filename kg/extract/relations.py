@@ -44,10 +44,10 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.actors import (UNKNOWN, Actor, ActorFinder, is_pair_phrase, light_verbs, noun_phrase, pair_kinds,
-                               associate_nouns, part_nouns, same_actor, separation_nouns, title_words)
+                               associate_nouns, part_nouns, same_actor, separation_nouns, title_words, vessel_nouns)
 from kg.extract.arguments import (OBJECT_PREPOSITIONS, agents_of, grammatical_subjects, is_across_quotation,
                                   is_mistagged_participle, plural_antecedent, is_passive, is_stative_passive,
-                                  nested_objects, prep_objects, subjects_of, with_conjuncts)
+                                  instrument_nouns, nested_objects, prep_objects, subjects_of, with_conjuncts)
 from kg.data import read_tsv, word_class, word_list
 from kg.extract.entities import Mention, document_nouns, mentions
 from kg.nlp.gazetteer import Gazetteer, gazetteer
@@ -1548,6 +1548,8 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
                                _unnamed_actor(t, triggers, actors, relation.plover == "ASSAULT") for t in event.subjects)
                    if u is not None]
         subjects = unnamed[:1]  # "protesters called for …", "drones struck …": someone did, unnamed
+    if subjects and not any(s.known for s in subjects):
+        subjects = _wielder(event, actors) or subjects
     if subjects and not any(s.known for s in subjects) and types is not None and "Unknown" not in types.subject:
         return  # "protesters met …": a meeting needs its parties named
     # an unresolved personal pronoun is someone ("They had asked X": someone did) — "he" or "she" one the
@@ -1664,6 +1666,21 @@ def _relations_of(event: _Event, sentence: Span, triggers: TriggerLexicon, actor
                 commitment = _commitment(found, triggers, modality.cue)
                 if commitment is not None and not (a_risk and commitment.relation.plover == "THREATEN"):
                     yield commitment
+
+
+def _wielder(event: _Event, actors: ActorFinder) -> list[Actor]:
+    """"The LTTE carried out its first air attack when two light aircraft dropped bombs on X": the
+    aircraft of a "when" clause are the instrument of the main clause's named agent."""
+    predicate = event.predicate
+    if predicate.dep_ not in ("advcl", "relcl") or \
+            not any(c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "as") for c in predicate.children) \
+            or not event.subjects or not all(t.lemma_.lower() in instrument_nouns() | vessel_nouns() and
+                                             not any(c.dep_ == "poss" for c in t.children) for t in event.subjects):
+        return []
+    main = predicate.head  # "… early on Monday, when …": the parser may hang the clause on the day
+    while main.pos_ not in ("VERB", "AUX") and main.head.i != main.i:
+        main = main.head
+    return [a for a in actors.actors(subjects_of(main)) if a.known]
 
 
 def _under_own_control(event: _Event, subject: Actor, obj: Actor) -> bool:

@@ -2126,6 +2126,9 @@ def test_partners_spans_of_time_patients_platforms_and_removals(pipeline, text, 
     # a place under the control of its own state was taken by no one
     ("The mayor was taken to the city of Sumy, which remains under Ukrainian control.", None,
      ("Ukraine", "occupied", "Sumy")),
+    # the aircraft of a "when" clause are the instrument of the main clause's named agent
+    ("Boko Haram launched its first air raid on Sunday, when two drones dropped bombs on a Nigerian Army base.",
+     ("Boko Haram", "attacked", "Nigerian Army", "asserted"), None),
     # refusing someone entry restricts them; it is no protest
     ("Gabon denied entry to opposition leader Marc Obiang on Friday.", ("Gabon", "restricted", "Marc Obiang", "asserted"),
      ("Gabon", "protested", "Marc Obiang")),
